@@ -1,0 +1,65 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Induction",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "induction", targets: ["induction"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CReadline",
+      pkgConfig: "readline",
+      providers: [.apt(["libreadline-dev"])]
+    ),
+    .target(
+      name: "InductionCore",
+      dependencies: [
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    .target(
+      name: "InductionTerminal",
+      dependencies: ["InductionCore", "CReadline"]
+    ),
+    .executableTarget(
+      name: "induction",
+      dependencies: [
+        "InductionCore",
+        "InductionTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(
+      name: "TestSupport",
+      dependencies: ["InductionCore", "InductionTerminal"],
+      path: "Tests/TestSupport"
+    ),
+    .testTarget(
+      name: "InductionCoreTests",
+      dependencies: ["InductionCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .testTarget(
+      name: "InductionTerminalTests",
+      dependencies: ["InductionTerminal", "InductionCore", "TestSupport"]
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: [
+        "induction", "TestSupport", "InductionCore",
+        .product(name: "CSV", package: "CSV.swift"),
+      ]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,166 @@
+// Induction's bridge to GNU readline. Swift 6 refuses to touch C globals directly, so every readline
+// global the terminal adapter needs is set through a static inline function here. The line handler,
+// signal flags and completion list live here too, so no Swift global state is needed.
+#ifndef INDUCTION_READLINE_SHIM_H
+#define INDUCTION_READLINE_SHIM_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+#include <errno.h>
+#include <sys/select.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+
+// MARK: - Line handler for the callback interface
+
+static char *induction_rl_line = NULL;
+static int induction_rl_line_ready = 0;
+static int induction_rl_line_eof = 0;
+
+static void induction_rl_line_handler(char *line) {
+  induction_rl_line_ready = 1;
+  induction_rl_line_eof = (line == NULL);
+  induction_rl_line = line;
+  // Removing the handler inside the callback stops readline redisplaying the prompt.
+  rl_callback_handler_remove();
+}
+
+static inline void induction_rl_begin(const char *prompt) {
+  induction_rl_line = NULL;
+  induction_rl_line_ready = 0;
+  induction_rl_line_eof = 0;
+  rl_callback_handler_install(prompt, induction_rl_line_handler);
+}
+
+static inline int induction_rl_line_is_ready(void) { return induction_rl_line_ready; }
+static inline int induction_rl_line_is_eof(void) { return induction_rl_line_eof; }
+
+/// Takes ownership of the finished line; the caller must free() it.
+static inline char *induction_rl_take_line(void) {
+  char *line = induction_rl_line;
+  induction_rl_line = NULL;
+  induction_rl_line_ready = 0;
+  return line;
+}
+
+/// Abandons the line being edited (after Ctrl-C or an idle timeout) and restores the terminal.
+static inline void induction_rl_abandon(void) {
+  rl_free_line_state();
+  rl_callback_sigcleanup();
+  rl_cleanup_after_signal();
+  rl_callback_handler_remove();
+  induction_rl_line_ready = 0;
+}
+
+// MARK: - Signals
+
+static volatile sig_atomic_t induction_sigint_count = 0;
+static volatile sig_atomic_t induction_terminate_signal = 0;
+
+static void induction_on_sigint(int sig) { (void)sig; induction_sigint_count++; }
+static void induction_on_terminate(int sig) { induction_terminate_signal = sig; }
+
+/// Installs Induction's handlers: SIGINT is noted (the flow asks "Start over?"), SIGTERM and SIGHUP are
+/// noted (the session ends cleanly), SIGTSTP and SIGQUIT are ignored so a parent cannot suspend or dump.
+/// No SA_RESTART, so a blocking select() returns EINTR and the reader sees the flag at once.
+static inline void induction_install_signal_handlers(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sigemptyset(&sa.sa_mask);
+  sa.sa_handler = induction_on_sigint;
+  sigaction(SIGINT, &sa, NULL);
+  sa.sa_handler = induction_on_terminate;
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  signal(SIGTSTP, SIG_IGN);
+  signal(SIGQUIT, SIG_IGN);
+  signal(SIGTTOU, SIG_IGN);
+  signal(SIGTTIN, SIG_IGN);
+}
+
+/// Returns how many SIGINTs arrived since the last call, and resets the count.
+static inline int induction_take_sigint(void) {
+  int n = induction_sigint_count;
+  induction_sigint_count = 0;
+  return n;
+}
+
+/// The terminating signal received (SIGTERM or SIGHUP), or 0.
+static inline int induction_terminate_requested(void) { return induction_terminate_signal; }
+
+// MARK: - Locale
+
+#include <locale.h>
+
+/// Uses the user's locale, but always with UTF-8 character handling so names like Zoë edit correctly.
+static inline void induction_adopt_utf8_locale(void) {
+  setlocale(LC_ALL, "");
+  if (MB_CUR_MAX == 1) setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+// MARK: - Readline settings
+
+static inline void induction_rl_configure(const char *name) {
+  rl_readline_name = name;
+  rl_catch_signals = 0;
+  rl_catch_sigwinch = 1;
+  rl_change_environment = 0;
+  rl_inhibit_completion = 0;
+}
+
+static inline int induction_rl_input_fd(void) { return fileno(rl_instream ? rl_instream : stdin); }
+
+static inline void induction_rl_set_instream(FILE *in) { rl_instream = in; }
+static inline void induction_rl_set_outstream(FILE *out) { rl_outstream = out; }
+
+// MARK: - Completion: only the words Induction offers, never file names
+
+static char **induction_completion_words = NULL;
+static int induction_completion_count = 0;
+
+static inline void induction_set_completions(const char *const *words, int count) {
+  for (int i = 0; i < induction_completion_count; i++) free(induction_completion_words[i]);
+  free(induction_completion_words);
+  induction_completion_words = NULL;
+  induction_completion_count = 0;
+  if (count <= 0) return;
+  induction_completion_words = (char **)calloc((size_t)count, sizeof(char *));
+  if (!induction_completion_words) return;
+  for (int i = 0; i < count; i++) induction_completion_words[i] = strdup(words[i]);
+  induction_completion_count = count;
+}
+
+static char *induction_completion_generator(const char *text, int state) {
+  static int index;
+  static size_t length;
+  if (state == 0) { index = 0; length = strlen(text); }
+  while (index < induction_completion_count) {
+    const char *word = induction_completion_words[index++];
+    if (word && strncmp(word, text, length) == 0) return strdup(word);
+  }
+  return NULL;
+}
+
+static char **induction_attempted_completion(const char *text, int start, int end) {
+  (void)start; (void)end;
+  // Never fall back to readline's file-name completion.
+  rl_attempted_completion_over = 1;
+  return rl_completion_matches(text, induction_completion_generator);
+}
+
+static char *induction_no_entries(const char *text, int state) { (void)text; (void)state; return NULL; }
+
+static inline void induction_rl_install_completion(void) {
+  rl_attempted_completion_function = induction_attempted_completion;
+  rl_completion_entry_function = induction_no_entries;
+}
+
+// MARK: - History
+
+static inline void induction_history_clear(void) { clear_history(); }
+static inline void induction_history_add(const char *line) { add_history(line); }
+static inline int induction_history_count(void) { return history_length; }
+
+#endif

@@ -1,0 +1,96 @@
+import Foundation
+
+/// What a ledger row records.
+public enum LedgerKind: String, Sendable, Codable, CaseIterable {
+  /// A parent signed the acknowledgement.
+  case acknowledgement
+  /// An admin withdrew a mistaken acknowledgement.
+  case revocation
+  /// A person's details were erased on request.
+  case erasure
+}
+
+/// One row of the append-only ledger. Every field but the last four is covered by `entryHash`.
+public struct LedgerEntry: Sendable, Equatable, Codable {
+  /// Position in the ledger, contiguous from 1.
+  public var seq: Int
+  /// What happened.
+  public var kind: LedgerKind
+  /// When, as `Timestamp.utc`.
+  public var recordedAt: String
+  /// The kiosk station or terminal.
+  public var station: String
+  /// `start`, `kiosk` or `admin`.
+  public var mode: String
+  /// SHA-256 of the guidance shown (empty for admin events).
+  public var guidanceSHA256: String
+  /// SHA-256 of the statement signed (empty for admin events).
+  public var statementSHA256: String
+  /// Scenarios asked.
+  public var scenarioCount: Int
+  /// Scenarios right first time.
+  public var firstTryCorrect: Int
+  /// Answers given in all.
+  public var attemptCount: Int
+  /// SHA-256 of the quiz transcript.
+  public var transcriptSHA256: String
+  /// SHA-256(salt ‖ personal details), hex; empty for admin events.
+  public var piiCommitment: String
+  /// The entry a revocation or erasure is about.
+  public var subjectSeq: Int?
+  /// A revocation's reason; empty otherwise.
+  public var note: String
+  /// The previous entry's hash (32 zero bytes for the first).
+  public var prevHash: Data
+  /// SHA-256 over the domain, `prevHash` and every field above.
+  public var entryHash: Data
+  /// Ed25519 signature of `entryHash` by the installation key.
+  public var signature: Data
+  /// Which key signed.
+  public var keyID: String
+  /// The receipt reference derived from `entryHash`.
+  public var reference: String
+
+  enum CodingKeys: String, CodingKey {
+    case seq, kind, station, mode, note, signature, reference
+    case recordedAt = "recorded_at"
+    case guidanceSHA256 = "guidance_sha256"
+    case statementSHA256 = "statement_sha256"
+    case scenarioCount = "scenario_count"
+    case firstTryCorrect = "first_try_correct"
+    case attemptCount = "attempt_count"
+    case transcriptSHA256 = "transcript_sha256"
+    case piiCommitment = "pii_commitment"
+    case subjectSeq = "subject_seq"
+    case prevHash = "prev_hash"
+    case entryHash = "entry_hash"
+    case keyID = "key_id"
+  }
+
+  /// The hash of the genesis entry's predecessor.
+  public static let genesisHash = Data(repeating: 0, count: 32)
+
+  /// Recomputes the hash from `prevHash` and the recorded fields.
+  public func computedHash() -> Data {
+    var encoder = CanonicalEncoder(domain: "induction-ledger-v1")
+    encoder.appendRaw(Array(prevHash))
+    encoder.append(seq)
+    encoder.append(kind.rawValue)
+    encoder.append(recordedAt)
+    encoder.append(station)
+    encoder.append(mode)
+    encoder.append(guidanceSHA256)
+    encoder.append(statementSHA256)
+    encoder.append(scenarioCount)
+    encoder.append(firstTryCorrect)
+    encoder.append(attemptCount)
+    encoder.append(transcriptSHA256)
+    encoder.append(piiCommitment)
+    encoder.append(optional: subjectSeq)
+    encoder.append(note)
+    return Digest.sha256(encoder.bytes)
+  }
+
+  /// The reference shown to people, `ABCD-EFGH`.
+  public var displayReference: String { Reference.display(reference) }
+}

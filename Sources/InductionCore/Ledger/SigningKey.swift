@@ -1,0 +1,64 @@
+import Crypto
+import Foundation
+
+/// The installation's Ed25519 key. The private half lives in a 0600 file in the data folder; the
+/// public half and its id are stored in the database so `verify` needs no secret.
+public struct SigningKey: Sendable {
+  let privateKey: Curve25519.Signing.PrivateKey
+
+  /// The raw 32-byte public key.
+  public var publicKey: Data { privateKey.publicKey.rawRepresentation }
+  /// First 16 hex digits of SHA-256(public key).
+  public var id: String { Self.id(of: publicKey) }
+
+  /// The id of a raw public key.
+  public static func id(of publicKey: Data) -> String {
+    String(Digest.sha256(publicKey).hexString.prefix(16))
+  }
+
+  /// A new random key.
+  public static func generate() -> SigningKey { SigningKey(privateKey: .init()) }
+
+  /// A key from its raw 32 bytes.
+  public init(rawRepresentation: Data) throws {
+    privateKey = try .init(rawRepresentation: rawRepresentation)
+  }
+
+  init(privateKey: Curve25519.Signing.PrivateKey) { self.privateKey = privateKey }
+
+  /// Signs `message`.
+  public func sign(_ message: Data) throws -> Data { try privateKey.signature(for: message) }
+
+  /// Whether `signature` over `message` is valid for `publicKey`.
+  public static func isValid(signature: Data, of message: Data, publicKey: Data) -> Bool {
+    guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
+    return key.isValidSignature(signature, for: message)
+  }
+
+  /// Loads the key at `url`, or creates it (mode 0600, never overwriting) when `create` is true.
+  public static func loadOrCreate(at url: URL, create: Bool) throws -> SigningKey {
+    if let data = FileManager.default.contents(atPath: url.path) {
+      guard data.count == 32, let key = try? SigningKey(rawRepresentation: data) else {
+        throw StoreError.signingKeyDamaged(path: url.path)
+      }
+      return key
+    }
+    guard create else { throw StoreError.signingKeyMissing(path: url.path) }
+    let key = generate()
+    let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+    if fd < 0 {
+      // Another kiosk created it at the same moment: use theirs.
+      if errno == EEXIST { return try loadOrCreate(at: url, create: false) }
+      throw StoreError.cannotWrite(path: url.path)
+    }
+    let raw = Array(key.privateKey.rawRepresentation)
+    let written = raw.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    let synced = fsync(fd)
+    close(fd)
+    guard written == 32, synced == 0 else {
+      unlink(url.path)
+      throw StoreError.cannotWrite(path: url.path)
+    }
+    return key
+  }
+}

@@ -1,0 +1,86 @@
+import Yams
+
+/// A YAML file parsed into nodes that remember their line, so every problem names `file:line`.
+struct YAMLDocument {
+  let file: String
+  let root: Node
+
+  /// Parses `text`; a syntax error becomes one problem at the line libyaml reports.
+  static func parse(_ text: String, file: String) -> Result<YAMLDocument, LintProblem> {
+    do {
+      guard let root = try Yams.compose(yaml: text) else {
+        return .failure(LintProblem(file: file, line: 1, reason: "file is empty"))
+      }
+      return .success(YAMLDocument(file: file, root: root))
+    } catch let error as YamlError {
+      return .failure(problem(for: error, file: file))
+    } catch {
+      return .failure(LintProblem(file: file, line: 1, reason: "YAML could not be read"))
+    }
+  }
+
+  private static func problem(for error: YamlError, file: String) -> LintProblem {
+    switch error {
+    case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _),
+      let .composer(_, problem, mark, _):
+      return LintProblem(file: file, line: mark.line, reason: "YAML syntax error: \(problem)")
+    case let .duplicatedKeysInMapping(duplicates, context):
+      let keys = duplicates.sorted().joined(separator: ", ")
+      return LintProblem(file: file, line: context.mark.line, reason: "field repeated: \(keys)")
+    case let .reader(problem, _, _, _):
+      return LintProblem(file: file, line: 1, reason: "YAML could not be read: \(problem)")
+    default:
+      return LintProblem(file: file, line: 1, reason: "YAML could not be read")
+    }
+  }
+}
+
+extension Node {
+  /// 1-based line where this node starts (1 when unknown).
+  var line: Int { mark?.line ?? 1 }
+}
+
+/// Reads typed fields out of one YAML mapping, collecting a problem for each one missing or mistyped.
+struct FieldReader {
+  let file: String
+  let mapping: Node.Mapping
+  let mappingLine: Int
+  let context: String
+  var problems: [LintProblem] = []
+
+  init(file: String, node: Node, context: String, known: Set<String>) {
+    self.file = file
+    self.mapping = node.mapping ?? Node.Mapping([])
+    self.mappingLine = node.line
+    self.context = context
+    for (key, _) in mapping {
+      let name = key.string ?? ""
+      if !known.contains(name) {
+        problems.append(
+          LintProblem(
+            file: file, line: key.line,
+            reason: "\(context)unknown field \"\(name)\" (expected one of: \(known.sorted().joined(separator: ", ")))"))
+      }
+    }
+  }
+
+  func node(_ name: String) -> Node? { mapping[name] }
+
+  /// A required non-empty text field.
+  mutating func text(_ name: String) -> String? {
+    guard let node = mapping[name] else {
+      problems.append(LintProblem(file: file, line: mappingLine, reason: "\(context)missing \"\(name)\""))
+      return nil
+    }
+    guard let scalar = node.scalar else {
+      problems.append(LintProblem(file: file, line: node.line, reason: "\(context)\"\(name)\" should be text"))
+      return nil
+    }
+    let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+    if value.isEmpty {
+      problems.append(LintProblem(file: file, line: node.line, reason: "\(context)\"\(name)\" is empty"))
+      return nil
+    }
+    return value
+  }
+}

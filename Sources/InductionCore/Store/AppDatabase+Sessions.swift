@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+
+/// How a parent's session ended.
+public enum SessionOutcome: String, Sendable, CaseIterable {
+  /// Still running (or the program was killed mid-session: never counted as signed).
+  case inProgress = "in progress"
+  /// Signed: the session's acknowledgement is in the ledger.
+  case signed
+  /// The parent cancelled (Ctrl-D).
+  case cancelled
+  /// The parent chose to start over.
+  case restarted
+  /// Abandoned after the idle timeout.
+  case timedOut = "timed out"
+  /// Ended by a signal or by staff closing the kiosk.
+  case ended
+}
+
+/// Where and how a session runs.
+public struct SessionContext: Sendable, Equatable {
+  /// The station name (e.g. `Reception`).
+  public var station: String
+  /// `start` or `kiosk`.
+  public var mode: String
+
+  /// Creates a context.
+  public init(station: String, mode: String) {
+    self.station = station
+    self.mode = mode
+  }
+}
+
+extension AppDatabase {
+  /// Records that a parent session began, storing the guidance version shown.
+  public func startSession(context: SessionContext, guidance: Guidance, guidanceText: String, at date: Date) throws -> Int64 {
+    try writeImmediate { db in
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
+        arguments: [guidance.sha256, guidanceText, Timestamp.utc(date)])
+      try db.execute(
+        sql: """
+          INSERT INTO session (started_at, station, mode, guidance_sha256, outcome)
+          VALUES (?, ?, ?, ?, 'in progress')
+          """,
+        arguments: [Timestamp.utc(date), context.station, context.mode, guidance.sha256])
+      return db.lastInsertedRowID
+    }
+  }
+
+  /// Records one quiz answer.
+  public func recordAttempt(_ attempt: QuizAttempt, session: Int64) throws {
+    try writeImmediate { db in
+      try db.execute(
+        sql: """
+          INSERT INTO quiz_attempt (session_id, scenario_id, choice_index, choice_text, is_correct, is_first_try, answered_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          session, attempt.scenarioID, attempt.choiceIndex, attempt.choiceText, attempt.isCorrect,
+          attempt.isFirstTry, Timestamp.utc(attempt.answeredAt),
+        ])
+    }
+  }
+
+  /// Marks a session that did not sign as ended with `outcome`.
+  public func endSession(_ session: Int64, outcome: SessionOutcome, at date: Date) throws {
+    precondition(outcome != .signed, "signed sessions are closed by appendAcknowledgement")
+    try writeImmediate { db in
+      try db.execute(
+        sql: "UPDATE session SET outcome = ?, ended_at = ? WHERE id = ? AND outcome = 'in progress'",
+        arguments: [outcome.rawValue, Timestamp.utc(date), session])
+    }
+  }
+
+  /// The outcome of each session, oldest first.
+  public func sessionOutcomes() throws -> [SessionOutcome] {
+    try read { db in
+      try String.fetchAll(db, sql: "SELECT outcome FROM session ORDER BY id").compactMap(SessionOutcome.init(rawValue:))
+    }
+  }
+
+  /// Every recorded quiz attempt, oldest first.
+  public func quizAttempts() throws -> [QuizAttempt] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM quiz_attempt ORDER BY id").map { row in
+        QuizAttempt(
+          scenarioID: row["scenario_id"], choiceIndex: row["choice_index"], choiceText: row["choice_text"],
+          isCorrect: row["is_correct"], isFirstTry: row["is_first_try"],
+          answeredAt: Timestamp.parseUTC(row["answered_at"]) ?? .distantPast)
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The data folder: the database and the signing key, private to the user running Induction.
+public struct DataDirectory: Sendable {
+  /// The folder.
+  public let url: URL
+
+  /// Uses `url` as the data folder.
+  public init(url: URL) { self.url = url }
+
+  /// `--data-dir`, else `INDUCTION_DATA_DIR`, else `$XDG_DATA_HOME/induction`, else `~/.local/share/induction`.
+  public static func resolve(option: String?, environment: [String: String]) -> DataDirectory {
+    if let option, !option.isEmpty { return DataDirectory(url: URL(fileURLWithPath: option)) }
+    if let value = environment["INDUCTION_DATA_DIR"], !value.isEmpty {
+      return DataDirectory(url: URL(fileURLWithPath: value))
+    }
+    if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+      return DataDirectory(url: URL(fileURLWithPath: xdg).appendingPathComponent("induction"))
+    }
+    let home = environment["HOME"] ?? NSHomeDirectory()
+    return DataDirectory(url: URL(fileURLWithPath: home).appendingPathComponent(".local/share/induction"))
+  }
+
+  /// The SQLite database.
+  public var databaseURL: URL { url.appendingPathComponent("induction.sqlite") }
+  /// The installation's private signing key.
+  public var signingKeyURL: URL { url.appendingPathComponent("signing-key") }
+
+  /// Creates the folder (mode 0700) if needed and checks it can be written.
+  public func prepare() throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else { throw StoreError.dataDirectoryUnusable(path: url.path) }
+    } else {
+      do {
+        try FileManager.default.createDirectory(
+          at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      } catch {
+        throw StoreError.dataDirectoryUnusable(path: url.path)
+      }
+    }
+    chmod(url.path, 0o700)
+    guard access(url.path, W_OK | X_OK) == 0 else { throw StoreError.dataDirectoryUnusable(path: url.path) }
+  }
+}

@@ -1,0 +1,91 @@
+import GRDB
+
+/// Every schema change, registered in one place. A migration never changes once shipped: add a new one.
+enum Migrations {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE signing_key (
+            id TEXT PRIMARY KEY NOT NULL,
+            public_key BLOB NOT NULL CHECK (length(public_key) = 32),
+            created_at TEXT NOT NULL
+          );
+          CREATE TABLE guidance_version (
+            sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
+            text TEXT NOT NULL,
+            first_seen_at TEXT NOT NULL
+          );
+          CREATE TABLE statement_version (
+            sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
+            text TEXT NOT NULL,
+            first_seen_at TEXT NOT NULL
+          );
+          CREATE TABLE ledger (
+            seq INTEGER PRIMARY KEY NOT NULL CHECK (seq >= 1),
+            kind TEXT NOT NULL CHECK (kind IN ('acknowledgement', 'revocation', 'erasure')),
+            recorded_at TEXT NOT NULL,
+            station TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('start', 'kiosk', 'admin')),
+            guidance_sha256 TEXT NOT NULL,
+            statement_sha256 TEXT NOT NULL,
+            scenario_count INTEGER NOT NULL CHECK (scenario_count >= 0),
+            first_try_correct INTEGER NOT NULL CHECK (first_try_correct BETWEEN 0 AND scenario_count),
+            attempt_count INTEGER NOT NULL CHECK (attempt_count >= 0),
+            transcript_sha256 TEXT NOT NULL,
+            pii_commitment TEXT NOT NULL,
+            subject_seq INTEGER REFERENCES ledger(seq),
+            note TEXT NOT NULL,
+            prev_hash BLOB NOT NULL CHECK (length(prev_hash) = 32),
+            entry_hash BLOB NOT NULL UNIQUE CHECK (length(entry_hash) = 32),
+            signature BLOB NOT NULL CHECK (length(signature) = 64),
+            key_id TEXT NOT NULL REFERENCES signing_key(id),
+            reference TEXT NOT NULL UNIQUE
+          );
+          CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+            BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+          CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
+            BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+          CREATE TABLE personal_details (
+            ledger_seq INTEGER PRIMARY KEY NOT NULL REFERENCES ledger(seq),
+            salt BLOB NOT NULL CHECK (length(salt) = 16),
+            parent_name TEXT NOT NULL,
+            relationship TEXT NOT NULL,
+            signature_text TEXT NOT NULL
+          );
+          CREATE TABLE acknowledged_child (
+            ledger_seq INTEGER NOT NULL REFERENCES personal_details(ledger_seq) ON DELETE CASCADE,
+            position INTEGER NOT NULL CHECK (position >= 0),
+            name TEXT NOT NULL,
+            class_name TEXT NOT NULL,
+            PRIMARY KEY (ledger_seq, position)
+          );
+          CREATE TABLE session (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            station TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('start', 'kiosk')),
+            guidance_sha256 TEXT NOT NULL REFERENCES guidance_version(sha256),
+            outcome TEXT NOT NULL CHECK (outcome IN ('in progress', 'signed', 'cancelled', 'restarted', 'timed out', 'ended')),
+            ledger_seq INTEGER UNIQUE REFERENCES ledger(seq),
+            CHECK ((outcome = 'signed') = (ledger_seq IS NOT NULL))
+          );
+          CREATE TABLE quiz_attempt (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES session(id),
+            scenario_id TEXT NOT NULL,
+            choice_index INTEGER NOT NULL CHECK (choice_index >= 0),
+            choice_text TEXT NOT NULL,
+            is_correct BOOLEAN NOT NULL,
+            is_first_try BOOLEAN NOT NULL,
+            answered_at TEXT NOT NULL
+          );
+          CREATE INDEX quiz_attempt_session ON quiz_attempt(session_id);
+          CREATE INDEX quiz_attempt_scenario ON quiz_attempt(scenario_id);
+          """)
+    }
+    return migrator
+  }
+}

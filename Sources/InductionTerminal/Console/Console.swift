@@ -1,0 +1,91 @@
+import Foundation
+
+/// The screen: writes ``TerminalText`` (always sanitised), wraps paragraphs to the terminal width, and
+/// adds colour only on a terminal without `NO_COLOR`.
+public final class Console {
+  /// Where bytes go.
+  public let output: TextOutput
+  /// The width to wrap to.
+  public var width: Int
+  /// Whether to emit colour and screen-control sequences.
+  public let isTerminal: Bool
+  /// Whether to use colour.
+  public let useColour: Bool
+
+  /// Creates a console writing to `output`.
+  public init(output: TextOutput, width: Int = 80, isTerminal: Bool = false, useColour: Bool = false) {
+    self.output = output
+    self.width = max(20, min(width, 100))
+    self.isTerminal = isTerminal
+    self.useColour = useColour && isTerminal
+  }
+
+  /// Writes text as is (it is already safe).
+  public func write(_ text: TerminalText) { output.write(text.rendered) }
+
+  /// Writes text and a newline.
+  public func line(_ text: TerminalText = "") { output.write(text.rendered + "\n") }
+
+  /// Writes a paragraph wrapped to the width, with an optional indent, then a newline.
+  public func paragraph(_ text: TerminalText, indent: Int = 0) {
+    output.write(Self.wrap(text.rendered, width: width, indent: indent) + "\n")
+  }
+
+  /// A heading: bold on a terminal, underlined with `=` elsewhere.
+  public func heading(_ text: TerminalText) {
+    if useColour {
+      output.write("\u{1B}[1m" + text.rendered + "\u{1B}[0m\n")
+    } else {
+      output.write(text.rendered + "\n" + String(repeating: "=", count: min(text.rendered.count, width)) + "\n")
+    }
+  }
+
+  /// Styles for feedback.
+  public enum Tone { case good, bad, plain }
+
+  /// Text in a tone's colour (on a colour terminal).
+  public func toned(_ text: TerminalText, _ tone: Tone) -> TerminalText {
+    guard useColour else { return text }
+    switch tone {
+    case .good: return TerminalText(trusted: "\u{1B}[32m" + text.rendered + "\u{1B}[0m")
+    case .bad: return TerminalText(trusted: "\u{1B}[33m" + text.rendered + "\u{1B}[0m")
+    case .plain: return text
+    }
+  }
+
+  /// Clears the screen and the scrollback on a terminal; a blank line elsewhere.
+  public func clearScreen() {
+    if isTerminal { output.write("\u{1B}[H\u{1B}[2J\u{1B}[3J") } else { output.write("\n") }
+  }
+
+  /// Wraps `text` at word boundaries to `width` columns (counting characters), keeping its newlines.
+  public static func wrap(_ text: String, width: Int, indent: Int = 0) -> String {
+    let pad = String(repeating: " ", count: indent)
+    let limit = max(10, width - indent)
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { rawLine -> String in
+      var lines: [String] = []
+      var current = ""
+      for word in rawLine.split(separator: " ") {
+        var word = String(word)
+        while word.count > limit {
+          if !current.isEmpty {
+            lines.append(current)
+            current = ""
+          }
+          lines.append(String(word.prefix(limit)))
+          word = String(word.dropFirst(limit))
+        }
+        if current.isEmpty {
+          current = word
+        } else if current.count + 1 + word.count <= limit {
+          current += " " + word
+        } else {
+          lines.append(current)
+          current = word
+        }
+      }
+      lines.append(current)
+      return lines.map { $0.isEmpty ? $0 : pad + $0 }.joined(separator: "\n")
+    }.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,11 @@
+/// Ways a parent session ends early, thrown from any prompt.
+enum FlowExit: Error, Equatable {
+  /// The parent chose to start over (after Ctrl-C).
+  case startOver
+  /// Ctrl-D or the end of input: cancel, nothing recorded.
+  case cancelled
+  /// SIGTERM or SIGHUP.
+  case terminated
+  /// Nobody pressed a key for the idle timeout.
+  case timedOut
+}

@@ -1,0 +1,44 @@
+/// Plays back a fixed script of inputs, writing each prompt and the typed line to the transcript as a
+/// terminal would show them, so a whole flow can be asserted as one transcript.
+public final class ScriptedLineReader: LineReader {
+  private var script: [LineInput]
+  private let output: TextOutput?
+  /// Every prompt shown, in order.
+  public private(set) var prompts: [String] = []
+  /// The kind of every prompt shown.
+  public private(set) var kinds: [PromptKind] = []
+  /// How many times history was cleared.
+  public private(set) var historyClears = 0
+
+  /// Plays `script`; echoes into `output` when given.
+  public init(_ script: [LineInput], echoTo output: TextOutput? = nil) {
+    self.script = script
+    self.output = output
+  }
+
+  /// Convenience: every string is a typed line.
+  public convenience init(lines: [String], echoTo output: TextOutput? = nil) {
+    self.init(lines.map(LineInput.line), echoTo: output)
+  }
+
+  /// How many inputs are left unread.
+  public var remaining: Int { script.count }
+
+  /// Returns the next scripted input; end of input once the script runs out.
+  public func readLine(prompt: String, kind: PromptKind) -> LineInput {
+    prompts.append(prompt)
+    kinds.append(kind)
+    let next = script.isEmpty ? .endOfInput : script.removeFirst()
+    switch next {
+    case .line(let text): output?.write(prompt + Sanitiser.sanitise(text) + "\n")
+    case .interrupt: output?.write(prompt + "^C\n")
+    case .endOfInput: output?.write(prompt + "^D\n")
+    case .terminate: output?.write(prompt + "[SIGTERM]\n")
+    case .idleTimeout: output?.write(prompt + "[idle]\n")
+    }
+    return next
+  }
+
+  /// Counts the clear.
+  public func forgetHistory() { historyClears += 1 }
+}

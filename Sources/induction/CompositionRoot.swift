@@ -1,0 +1,52 @@
+import Foundation
+import InductionCore
+import InductionTerminal
+
+/// Builds the real environment: the one place that touches the process, terminal, disk and clock.
+enum CompositionRoot {
+  /// Opens the data folder and database, creating the signing key on first run.
+  static func openStore(_ options: GlobalOptions) throws -> (AppDatabase, SigningKey, DataDirectory) {
+    umask(0o077)
+    let directory = options.dataDirectoryValue
+    try directory.prepare()
+    let database = try AppDatabase.open(at: directory.databaseURL)
+    let hasEntries = try database.hasLedgerEntries()
+    let key = try SigningKey.loadOrCreate(at: directory.signingKeyURL, create: !hasEntries)
+    try database.registerSigningKey(key, keyPath: directory.signingKeyURL.path, at: Date())
+    return (database, key, directory)
+  }
+
+  /// Loads the scenarios, refusing (with every lint message) when they fail lint.
+  static func loadScenarios(_ options: GlobalOptions) throws -> (ScenarioCatalog, String) {
+    let path = options.scenariosPath
+    let url = URL(fileURLWithPath: path)
+    let catalog = try ScenarioLinter.load(directory: url, displayPath: path)
+    let text = (try? String(contentsOf: url.appendingPathComponent("guidance.md"), encoding: .utf8)) ?? ""
+    return (catalog, text.replacingOccurrences(of: "\r\n", with: "\n"))
+  }
+
+  /// Whether standard input is a terminal that readline can drive.
+  static var interactive: Bool {
+    isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+      && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+  }
+
+  /// The console on standard output, as wide as the terminal.
+  static func makeConsole() -> Console {
+    let isTerminal = isatty(STDOUT_FILENO) == 1
+    var size = winsize()
+    let width = (isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0) ? Int(size.ws_col) : 80
+    let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    return Console(output: FileDescriptorOutput(), width: width, isTerminal: isTerminal, useColour: !noColour)
+  }
+
+  /// The line reader for parent sessions: readline without history on a terminal, plain otherwise.
+  static func makeParentReader(console: Console) -> LineReader {
+    if interactive {
+      // A stray ~/.inputrc must not rebind keys at a parent's prompt.
+      setenv("INPUTRC", "/dev/null", 1)
+      return ReadlineLineReader(programName: "induction", keepsHistory: false)
+    }
+    return PlainLineReader(output: console.output)
+  }
+}

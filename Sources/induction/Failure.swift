@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+
+/// Turns any error into one plain sentence on standard error and a non-zero exit: no stack traces.
+enum Failure {
+  static func report(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let exit as ExitCode {
+      throw exit
+    } catch let error as LocalizedError {
+      printError(error.errorDescription ?? "something went wrong")
+      throw ExitCode.failure
+    } catch {
+      printError("something went wrong (\(type(of: error))); please try again or ask staff")
+      throw ExitCode.failure
+    }
+  }
+
+  static func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("induction: " + message + "\n").utf8))
+  }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `induction` command: wiring only. Every behaviour lives in InductionCore and InductionTerminal.
+@main
+struct Induction: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "induction",
+    abstract: "Social media guidance induction for parents, with signed acknowledgements.",
+    discussion: "With no command, runs one parent induction (the same as `induction start`).",
+    subcommands: [Start.self, Scenarios.self, Verify.self],
+    defaultSubcommand: Start.self
+  )
+}

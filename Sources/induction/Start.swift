@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import InductionCore
+import InductionTerminal
+
+extension Induction {
+  /// `induction start`: one parent induction, then exit.
+  struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run one parent induction, then exit.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "The name of this computer or room, recorded with the acknowledgement.")
+    var station: String = "Terminal"
+
+    @Option(help: .hidden)
+    var seed: UInt64?
+
+    func validate() throws {
+      let tidy = NameNormalisation.tidy(station)
+      if tidy.isEmpty || tidy.count > 40 || tidy.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        throw ValidationError("--station needs a short name such as Reception (at most 40 characters)")
+      }
+    }
+
+    func run() throws {
+      try Failure.report {
+        TerminalLocale.adopt()
+        let (catalog, guidanceText) = try CompositionRoot.loadScenarios(options)
+        let (database, key, _) = try CompositionRoot.openStore(options)
+        Signals.install()
+        let console = CompositionRoot.makeConsole()
+        let environment = Environment(
+          clock: .system, random: seed.map(RandomSource.seeded) ?? .system,
+          reader: CompositionRoot.makeParentReader(console: console), console: console,
+          database: database, signingKey: key)
+        let flow = ParentFlow(
+          environment: environment, catalog: catalog, guidanceText: guidanceText,
+          context: SessionContext(station: NameNormalisation.tidy(station), mode: "start"))
+        switch try flow.run() {
+        case .signed: return
+        case .cancelled, .timedOut: throw ExitCode(3)
+        case .terminated: throw ExitCode(4)
+        }
+      }
+    }
+  }
+}
