@@ -28,6 +28,12 @@ public struct LedgerDamage: Sendable, Equatable, CustomStringConvertible {
   /// What is wrong with it.
   public var kind: Kind
 
+  /// Creates a damage report.
+  public init(seq: Int, kind: Kind) {
+    self.seq = seq
+    self.kind = kind
+  }
+
   /// `seq 5: its signature is not valid`.
   public var description: String { "seq \(seq): \(kind.rawValue)" }
 }
@@ -38,6 +44,12 @@ public struct VerificationReport: Sendable, Equatable {
   public var entryCount: Int
   /// The first damage found, or `nil` when every entry is sound.
   public var damage: LedgerDamage?
+
+  /// Creates a report.
+  public init(entryCount: Int, damage: LedgerDamage?) {
+    self.entryCount = entryCount
+    self.damage = damage
+  }
 }
 
 extension AppDatabase {

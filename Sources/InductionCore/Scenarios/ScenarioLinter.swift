@@ -207,13 +207,13 @@ public enum ScenarioLinter {
         }
         let count = sequence.count
         if !Scenario.choiceRange.contains(count) {
-          local.append(LintProblem(file: file, line: node.line, reason: "has \(count) choices; give \(Scenario.choiceRange.lowerBound) or \(Scenario.choiceRange.upperBound)"))
+          local.append(LintProblem(file: file, line: fields.keyLine("choices"), reason: "has \(count) choices; give \(Scenario.choiceRange.lowerBound) or \(Scenario.choiceRange.upperBound)"))
         }
         let correct = sequence.filter { $0.mapping?["correct"]?.bool == true }.count
         if correct == 0 {
-          local.append(LintProblem(file: file, line: node.line, reason: "no choice is marked \"correct: true\"; mark exactly one"))
+          local.append(LintProblem(file: file, line: fields.keyLine("choices"), reason: "no choice is marked \"correct: true\"; mark exactly one"))
         } else if correct > 1 {
-          local.append(LintProblem(file: file, line: node.line, reason: "\(correct) choices are marked \"correct: true\"; mark exactly one"))
+          local.append(LintProblem(file: file, line: fields.keyLine("choices"), reason: "\(correct) choices are marked \"correct: true\"; mark exactly one"))
         }
       } else {
         local.append(LintProblem(file: file, line: node.line, reason: "\"choices\" should be a list"))

@@ -66,6 +66,11 @@ struct FieldReader {
 
   func node(_ name: String) -> Node? { mapping[name] }
 
+  /// The line of the key `name` (where staff look for a field), else of the mapping.
+  func keyLine(_ name: String) -> Int {
+    mapping.first(where: { $0.key.string == name })?.key.line ?? mappingLine
+  }
+
   /// A required non-empty text field.
   mutating func text(_ name: String) -> String? {
     guard let node = mapping[name] else {

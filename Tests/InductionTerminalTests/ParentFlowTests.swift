@@ -1,0 +1,157 @@
+import Foundation
+import InductionCore
+import InductionTerminal
+import Testing
+import TestSupport
+
+/// With seed 7 the fixture quiz shows the right answer as 1 in the first scenario and 2 in the second.
+private let allCorrectQuiz = ["", "", "", "1", "", "2", "", ""]
+private let details = ["Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "Reception (Blue)", "no", "yes"]
+
+@Suite("Parent flow")
+struct ParentFlowTests {
+  @Test func allCorrectSignsWithFullScoreAndNoSecondRound() throws {
+    let session = try TestSession(lines: allCorrectQuiz + details + ["Zoë Ní Bhriain", "yes"])
+    let outcome = try session.run()
+    guard case .signed(let entry) = outcome else {
+      Issue.record("expected signed, got \(outcome)")
+      return
+    }
+    #expect(entry.firstTryCorrect == 2 && entry.attemptCount == 2)
+    #expect(!session.transcript.text.contains("Let's look again"))
+    #expect(session.transcript.text.contains("You got 2 of 2 right first time"))
+    #expect(session.transcript.text.contains("Your reference: \(entry.displayReference)"))
+    #expect(try session.database.entry(reference: entry.displayReference.lowercased()) == entry)
+    #expect(session.reader.remaining == 0)
+  }
+
+  @Test func signatureMismatchIsAskedAgainUntilItMatches() throws {
+    let session = try TestSession(
+      lines: allCorrectQuiz + details + ["Zoe Ni Bhriain", "Someone Else", "  ZOË   NÍ BHRIAIN ", "yes"])
+    let outcome = try session.run()
+    guard case .signed = outcome else {
+      Issue.record("expected signed, got \(outcome)")
+      return
+    }
+    let mismatches = session.transcript.text.components(
+      separatedBy: "That does not match the name you gave.").count - 1
+    #expect(mismatches == 2)
+    #expect(session.reader.prompts.filter { $0.hasPrefix("To sign") }.count == 3)
+  }
+
+  @Test func aSignatureInDecomposedUnicodeMatchesTheComposedName() throws {
+    let decomposed = "Zoe\u{308} Ni\u{301} Bhriain"
+    let session = try TestSession(lines: allCorrectQuiz + details + [decomposed, "yes"])
+    guard case .signed = try session.run() else {
+      Issue.record("a decomposed signature should match")
+      return
+    }
+    #expect(!session.transcript.text.contains("does not match"))
+  }
+
+  @Test(arguments: [3, 9, 16, 17])
+  func ctrlDAnywhereCancelsAndRecordsNothing(after lines: Int) throws {
+    // Given a parent who presses Ctrl-D after `lines` answers (in the quiz, the details, the signature)
+    let script = Array((allCorrectQuiz + details + ["Zoë Ní Bhriain"]).prefix(lines))
+    let session = try TestSession(script: script.map(LineInput.line) + [.endOfInput])
+    // When the flow runs
+    let outcome = try session.run()
+    // Then nothing is signed and no personal detail is stored
+    #expect(outcome == .cancelled)
+    #expect(try session.database.ledgerEntries().isEmpty)
+    #expect(try session.database.personalDetails(seq: 1) == nil)
+    #expect(try session.database.sessionOutcomes() == [.cancelled])
+    #expect(session.transcript.text.hasSuffix("Cancelled. Nothing has been signed or saved.\n"))
+  }
+
+  @Test func ctrlCThenYesStartsOverWithNothingKept() throws {
+    let script: [LineInput] =
+      ["", "", "", "1", "", .interrupt, "yes"].map(Self.input)
+      + (allCorrectQuiz + details + ["Zoë Ní Bhriain", "yes"]).map(LineInput.line)
+    let session = try TestSession(script: script)
+    guard case .signed(let entry) = try session.run() else {
+      Issue.record("expected signed after starting over")
+      return
+    }
+    #expect(try session.database.sessionOutcomes() == [.restarted, .signed])
+    #expect(session.transcript.text.components(separatedBy: "Welcome to Test School").count == 3)
+    #expect(entry.attemptCount == 2)
+    #expect(session.reader.historyClears == 1)
+  }
+
+  @Test func ctrlCThenNoCarriesOnAtTheSamePrompt() throws {
+    let script: [LineInput] =
+      ["", "", "", .interrupt, "no"].map(Self.input)
+      + (["1", "", "2", "", ""] + details + ["Zoë Ní Bhriain", "yes"]).map(LineInput.line)
+    let session = try TestSession(script: script)
+    guard case .signed = try session.run() else {
+      Issue.record("expected signed")
+      return
+    }
+    #expect(session.transcript.text.contains("Start over from the beginning? Nothing will be saved. (yes/no): no\nCarrying on."))
+    #expect(try session.database.sessionOutcomes() == [.signed])
+  }
+
+  @Test func helpAndGuidanceWorkAtAQuizPromptWithoutAnsweringIt() throws {
+    let session = try TestSession(
+      lines: ["", "", "", "help", "guidance"] + Array(allCorrectQuiz.dropFirst(3)) + details + ["Zoë Ní Bhriain", "yes"])
+    guard case .signed(let entry) = try session.run() else {
+      Issue.record("expected signed")
+      return
+    }
+    let text = session.transcript.text
+    #expect(text.contains("Read the situation, then type the number next to the"))
+    #expect(text.contains("Test Guidance\n=============\n\nTalk to us first."))
+    #expect(entry.attemptCount == 2)
+  }
+
+  @Test func answersMayBeLettersAndNonsenseIsAskedAgain() throws {
+    let session = try TestSession(
+      lines: ["", "", "", "7", "x", "A", "", "b.", "", ""] + details + ["Zoë Ní Bhriain", "yes"])
+    guard case .signed(let entry) = try session.run() else {
+      Issue.record("expected signed")
+      return
+    }
+    #expect(session.transcript.text.components(separatedBy: "Please type a number from 1 to 3.").count == 3)
+    #expect(entry.firstTryCorrect == 2)
+  }
+
+  @Test func answeringNoAtConfirmationSignsNothingAndAsksTheDetailsAgain() throws {
+    let session = try TestSession(
+      lines: allCorrectQuiz + details + ["Zoë Ní Bhriain", "no"] + details + ["Zoë Ní Bhriain", "yes"])
+    guard case .signed = try session.run() else {
+      Issue.record("expected signed")
+      return
+    }
+    #expect(try session.database.ledgerEntries().count == 1)
+    #expect(session.reader.prompts.filter { $0 == "Your full name: " }.count == 2)
+  }
+
+  @Test func terminateSignalEndsTheSessionWithNothingSigned() throws {
+    let session = try TestSession(script: ["", "", "", "1"].map(LineInput.line) + [.terminate])
+    #expect(try session.run() == .terminated)
+    #expect(try session.database.ledgerEntries().isEmpty)
+    #expect(try session.database.sessionOutcomes() == [.ended])
+  }
+
+  @Test func severalChildrenAreAllRecordedInOrder() throws {
+    let session = try TestSession(
+      lines: allCorrectQuiz + [
+        "Sam Carer", "4", "Grandparent", "Ann One", "2", "yes", "Bob Two", "Nursery", "no", "yes",
+        "sam carer", "yes",
+      ])
+    guard case .signed(let entry) = try session.run() else {
+      Issue.record("expected signed")
+      return
+    }
+    let stored = try #require(try session.database.personalDetails(seq: entry.seq))
+    #expect(stored.details.relationship == "Grandparent")
+    #expect(stored.details.children == [.init(name: "Ann One", className: "Year 1"), .init(name: "Bob Two", className: "Nursery")])
+  }
+
+  static func input(_ value: LineInput) -> LineInput { value }
+}
+
+extension LineInput: ExpressibleByStringLiteral {
+  public init(stringLiteral value: String) { self = .line(value) }
+}
