@@ -25,7 +25,9 @@ let package = Package(
       dependencies: [
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),
+        .product(name: "CSV", package: "CSV.swift"),
       ]
     ),
     .target(
@@ -47,7 +49,11 @@ let package = Package(
     ),
     .testTarget(
       name: "InductionCoreTests",
-      dependencies: ["InductionCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "InductionCore", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "CSV", package: "CSV.swift"),
+      ]
     ),
     .testTarget(
       name: "InductionTerminalTests",

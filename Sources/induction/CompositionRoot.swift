@@ -49,4 +49,10 @@ enum CompositionRoot {
     }
     return PlainLineReader(output: console.output)
   }
+
+  /// The line reader for staff prompts.
+  static func makeStaffReader(console: Console) -> LineReader {
+    if interactive { return ReadlineLineReader(programName: "induction", keepsHistory: false) }
+    return PlainLineReader(output: console.output)
+  }
 }

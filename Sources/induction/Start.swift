@@ -16,12 +16,7 @@ extension Induction {
     @Option(help: .hidden)
     var seed: UInt64?
 
-    func validate() throws {
-      let tidy = NameNormalisation.tidy(station)
-      if tidy.isEmpty || tidy.count > 40 || tidy.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-        throw ValidationError("--station needs a short name such as Reception (at most 40 characters)")
-      }
-    }
+    func validate() throws { try StationName.validate(station) }
 
     func run() throws {
       try Failure.report {
@@ -39,7 +34,7 @@ extension Induction {
           context: SessionContext(station: NameNormalisation.tidy(station), mode: "start"))
         switch try flow.run() {
         case .signed: return
-        case .cancelled, .timedOut: throw ExitCode(3)
+        case .cancelled, .timedOut, .staffRequested: throw ExitCode(3)
         case .terminated: throw ExitCode(4)
         }
       }

@@ -2,8 +2,34 @@ import Foundation
 import InductionCore
 import InductionTerminal
 
+/// A clock tests can move by hand.
+public final class ManualClock: @unchecked Sendable {
+  private let lock = NSLock()
+  private var current: Date
+
+  /// Starts at `start`.
+  public init(_ start: Date = Fixtures.instant) { current = start }
+
+  /// The time now.
+  public var now: Date {
+    lock.lock()
+    defer { lock.unlock() }
+    return current
+  }
+
+  /// Moves the clock on.
+  public func advance(_ seconds: TimeInterval) {
+    lock.lock()
+    current = current.addingTimeInterval(seconds)
+    lock.unlock()
+  }
+
+  /// The injectable clock.
+  public var clock: Clock { Clock { [self] in now } }
+}
+
 /// A parent flow wired to a scripted reader, a transcript buffer, a fixed clock, seeded shuffling, a
-/// fixed key and salt, and an in-memory database.
+/// fixed key and salt, and a database (in memory unless one is given).
 public struct TestSession {
   /// Everything written, prompts and echoed input included.
   public let transcript: BufferOutput
@@ -14,16 +40,21 @@ public struct TestSession {
   /// The environment the flow runs in.
   public let environment: Environment
 
-  /// Builds a session that will play `script`.
-  public init(script: [LineInput], seed: UInt64 = 7, clock: Clock = .fixed(Fixtures.instant)) throws {
+  /// Builds a session that will play `script`. `terminal` makes the console behave as on a terminal
+  /// (screen-clearing sequences, no colour).
+  public init(
+    script: [LineInput], seed: UInt64 = 7, clock: Clock = .fixed(Fixtures.instant),
+    database: AppDatabase? = nil, terminal: Bool = false
+  ) throws {
     transcript = BufferOutput()
     reader = ScriptedLineReader(script, echoTo: transcript)
-    database = try AppDatabase.inMemory()
+    self.database = try database ?? AppDatabase.inMemory()
     environment = Environment(
       clock: clock, random: .seeded(seed), reader: reader,
-      console: Console(output: transcript, width: 60), database: database,
-      signingKey: Fixtures.signingKey, makeSalt: { Array(repeating: 0xA5, count: 16) })
-    try database.registerSigningKey(Fixtures.signingKey, keyPath: "test-key", at: Fixtures.instant)
+      console: Console(output: transcript, width: 60, isTerminal: terminal, useColour: false),
+      database: self.database, signingKey: Fixtures.signingKey,
+      makeSalt: { Array(repeating: 0xA5, count: 16) })
+    try self.database.registerSigningKey(Fixtures.signingKey, keyPath: "test-key", at: Fixtures.instant)
   }
 
   /// Convenience: every string is a typed line.
@@ -36,6 +67,14 @@ public struct TestSession {
     try ParentFlow(
       environment: environment, catalog: catalog, guidanceText: Fixtures.guidanceText,
       context: SessionContext(station: "Test", mode: "start")
+    ).run()
+  }
+
+  /// Runs a kiosk over the fixture catalogue at station `Desk`.
+  public func runKiosk(idleTimeout: TimeInterval? = 180) throws -> KioskExit {
+    try KioskFlow(
+      environment: environment, catalog: Fixtures.catalog, guidanceText: Fixtures.guidanceText,
+      station: "Desk", options: .init(idleTimeout: idleTimeout)
     ).run()
   }
 }

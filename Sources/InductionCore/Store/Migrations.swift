@@ -86,6 +86,31 @@ enum Migrations {
           CREATE INDEX quiz_attempt_scenario ON quiz_attempt(scenario_id);
           """)
     }
+    migrator.registerMigration("v2-staff") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE staff_pin (
+            id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+            hash BLOB NOT NULL CHECK (length(hash) = 32),
+            salt BLOB NOT NULL CHECK (length(salt) = 16),
+            log2_n INTEGER NOT NULL CHECK (log2_n BETWEEN 1 AND 30),
+            r INTEGER NOT NULL CHECK (r >= 1),
+            p INTEGER NOT NULL CHECK (p >= 1),
+            set_at TEXT NOT NULL
+          );
+          CREATE TABLE staff_lockout (
+            id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+            failures INTEGER NOT NULL CHECK (failures >= 0),
+            last_failure_at TEXT
+          );
+          CREATE TABLE staff_event (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            station TEXT NOT NULL,
+            action TEXT NOT NULL
+          );
+          """)
+    }
     return migrator
   }
 }

@@ -8,4 +8,6 @@ enum FlowExit: Error, Equatable {
   case terminated
   /// Nobody pressed a key for the idle timeout.
   case timedOut
+  /// Staff typed the staff word at the kiosk's welcome screen.
+  case staffRequested
 }

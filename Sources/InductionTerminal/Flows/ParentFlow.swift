@@ -6,17 +6,36 @@ import InductionCore
 /// Nothing is signed until the parent confirms, and the receipt is shown only after the ledger
 /// append has committed (durably, `synchronous=FULL`), so a reference on screen is always stored.
 public struct ParentFlow {
+  /// What changes when the flow runs inside a kiosk.
+  public struct KioskOptions: Sendable, Equatable {
+    /// The word staff type at the welcome screen to reach the PIN prompt.
+    public var staffWord: String
+    /// Seconds without a key press before a session is abandoned; nil for none.
+    public var idleTimeout: TimeInterval?
+
+    /// Creates options.
+    public init(staffWord: String = ":staff", idleTimeout: TimeInterval? = 180) {
+      self.staffWord = staffWord
+      self.idleTimeout = idleTimeout
+    }
+  }
+
   let environment: Environment
   let catalog: ScenarioCatalog
   let guidanceText: String
   let context: SessionContext
+  let kiosk: KioskOptions?
 
-  /// Creates the flow for one parent.
-  public init(environment: Environment, catalog: ScenarioCatalog, guidanceText: String, context: SessionContext) {
+  /// Creates the flow for one parent; `kiosk` is set when it runs inside a kiosk.
+  public init(
+    environment: Environment, catalog: ScenarioCatalog, guidanceText: String, context: SessionContext,
+    kiosk: KioskOptions? = nil
+  ) {
     self.environment = environment
     self.catalog = catalog
     self.guidanceText = guidanceText
     self.context = context
+    self.kiosk = kiosk
   }
 
   var console: Console { environment.console }
@@ -26,8 +45,11 @@ public struct ParentFlow {
   public func run() throws -> ParentOutcome {
     while true {
       var session: Int64?
+      environment.reader.idleTimeout = nil
+      defer { environment.reader.idleTimeout = nil }
       do {
         try welcome()
+        environment.reader.idleTimeout = kiosk?.idleTimeout
         session = try environment.database.startSession(
           context: context, guidance: catalog.guidance, guidanceText: guidanceText, at: environment.clock.now())
         let entry = try induct(session: session!)
@@ -39,6 +61,7 @@ public struct ParentFlow {
         case .cancelled: outcome = .cancelled
         case .terminated: outcome = .ended
         case .timedOut: outcome = .timedOut
+        case .staffRequested: return .staffRequested
         }
         if let session { try environment.database.endSession(session, outcome: outcome, at: environment.clock.now()) }
         switch exit {
@@ -56,6 +79,8 @@ public struct ParentFlow {
           return .terminated
         case .timedOut:
           return .timedOut
+        case .staffRequested:
+          return .staffRequested
         }
       }
     }
@@ -72,7 +97,8 @@ public struct ParentFlow {
     console.line()
     console.paragraph("At any question you can type \"help\", or \"guidance\" to read the guidance again.")
     console.line()
-    _ = try prompter.ask("Press Enter to begin: ", help: "Press Enter to start the induction.")
+    let typed = try prompter.ask("Press Enter to begin: ", help: "Press Enter to start the induction.")
+    if let kiosk, typed == kiosk.staffWord { throw FlowExit.staffRequested }
   }
 
   private func induct(session: Int64) throws -> LedgerEntry {
@@ -99,6 +125,12 @@ public struct ParentFlow {
         transcriptSHA256: quiz.attempts.transcriptSHA256, details: details)
       let entry = try save(draft)
       showReceipt(entry)
+      if kiosk != nil {
+        // Already signed and saved: whatever happens at this prompt, the kiosk moves on.
+        _ = try? prompter.ask(
+          "Press Enter when you have noted your reference: ",
+          help: "Press Enter to finish. The screen will be cleared for the next person.")
+      }
       return entry
     }
   }

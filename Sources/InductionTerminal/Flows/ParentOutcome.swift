@@ -10,4 +10,6 @@ public enum ParentOutcome: Equatable {
   case terminated
   /// Nobody pressed a key for the idle timeout; nothing was signed.
   case timedOut
+  /// Staff typed the staff word at the kiosk's welcome screen (no session had started).
+  case staffRequested
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What came back from one prompt.
 public enum LineInput: Equatable, Sendable {
   /// A line (without its newline), decoded as UTF-8 with invalid bytes replaced.
@@ -25,8 +27,14 @@ public enum PromptKind: Equatable, Sendable {
 public protocol LineReader: AnyObject {
   /// Shows `prompt` (program text only, never built from user data) and returns what was entered.
   func readLine(prompt: String, kind: PromptKind) -> LineInput
+  /// Reads a secret (a PIN) without echoing it; never enters history.
+  func readSecret(prompt: String) -> LineInput
   /// Forgets everything typed so far (history), before the next parent.
   func forgetHistory()
+  /// Seconds without a key press after which a prompt returns ``LineInput/idleTimeout``; nil for none.
+  var idleTimeout: TimeInterval? { get set }
+  /// Whether a person is typing at a terminal (false for pipes and scripts).
+  var isInteractive: Bool { get }
 }
 
 extension LineReader {

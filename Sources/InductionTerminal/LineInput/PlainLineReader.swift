@@ -57,6 +57,15 @@ public final class PlainLineReader: LineReader {
   /// Nothing is remembered between lines.
   public func forgetHistory() {}
 
+  /// Input is not echoed here anyway, so a secret is read like any line.
+  public func readSecret(prompt: String) -> LineInput { readLine(prompt: prompt, kind: .personal) }
+
+  /// Piped input has no idle timer: a script is never "away".
+  public var idleTimeout: TimeInterval?
+
+  /// A pipe or file.
+  public var isInteractive: Bool { false }
+
   /// UTF-8 with invalid bytes replaced by U+FFFD.
   static func decode(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -2,18 +2,21 @@ import CReadline
 import Foundation
 
 /// Reads lines with GNU readline on a terminal, through readline's callback interface and a `poll()`
-/// loop of our own, so Ctrl-C, SIGTERM and an idle timeout end a prompt at once without readline's
+/// loop of our own, so Ctrl-C, SIGTERM and the idle timer end a prompt at once without readline's
 /// own signal handlers. Completion offers only the words the prompt allows (never file names), and
 /// only answers to menus may enter history, and only when history is kept.
 public final class ReadlineLineReader: LineReader {
   private let keepsHistory: Bool
-  private let idleTimeout: TimeInterval?
   private let clock: () -> Date
+  private let output = FileDescriptorOutput()
+  /// Seconds without a key press before a prompt gives up; nil for no limit.
+  public var idleTimeout: TimeInterval?
+  /// A person at a terminal.
+  public var isInteractive: Bool { true }
 
   /// Sets readline up for Induction. `keepsHistory` is false in parent and kiosk modes.
-  public init(programName: String, keepsHistory: Bool, idleTimeout: TimeInterval? = nil, clock: @escaping () -> Date = Date.init) {
+  public init(programName: String, keepsHistory: Bool, clock: @escaping () -> Date = Date.init) {
     self.keepsHistory = keepsHistory
-    self.idleTimeout = idleTimeout
     self.clock = clock
     ReadlineLineReader.configure(programName: programName)
   }
@@ -39,7 +42,8 @@ public final class ReadlineLineReader: LineReader {
     setCompletions(words)
     _ = Signals.takeInterrupt()
     prompt.withCString { induction_rl_begin($0) }
-    var lastKey = clock()
+    var idle = idleTimeout.map { IdleMonitor(timeout: $0, start: clock()) }
+    var countdownShown: Int?
     while true {
       if Signals.terminateRequested {
         abandon()
@@ -49,34 +53,87 @@ public final class ReadlineLineReader: LineReader {
         abandon()
         return .interrupt
       }
-      if let idleTimeout, clock().timeIntervalSince(lastKey) >= idleTimeout {
-        abandon()
-        return .idleTimeout
+      if let monitor = idle {
+        switch monitor.state(at: clock()) {
+        case .active: break
+        case .expired:
+          abandon()
+          return .idleTimeout
+        case .warning(let secondsLeft):
+          if countdownShown != secondsLeft {
+            // Overwrite the prompt line in place; a key press redraws it.
+            output.write("\r\u{1B}[K(Still there? Press any key to carry on. \(secondsLeft))")
+            countdownShown = secondsLeft
+          }
+        }
       }
       var descriptor = pollfd(fd: induction_rl_input_fd(), events: Int16(POLLIN), revents: 0)
-      let ready = poll(&descriptor, 1, 250)
+      let ready = poll(&descriptor, 1, 200)
       if ready < 0 {
         if errno == EINTR { continue }
         abandon()
         return .endOfInput
       }
       if ready == 0 { continue }
-      lastKey = clock()
+      idle?.noteKey(at: clock())
+      if countdownShown != nil {
+        countdownShown = nil
+        output.write("\r\u{1B}[K")
+        rl_forced_update_display()
+      }
       rl_callback_read_char()
       if induction_rl_line_is_ready() != 0 {
         let eof = induction_rl_line_is_eof() != 0
         guard !eof, let raw = induction_rl_take_line() else {
           _ = induction_rl_take_line()
-          FileDescriptorOutput().write("\n")
+          output.write("\n")
           return .endOfInput
         }
         defer { free(raw) }
-        let length = strlen(raw)
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: length)
-        let line = String(decoding: bytes, as: UTF8.self)
+        let line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
         if keepsHistory, case .answer = kind, !line.isEmpty { induction_history_add(raw) }
         return .line(line)
       }
+    }
+  }
+
+  /// Reads a PIN with echo off (terminal in canonical mode, so the line arrives whole), honouring
+  /// Ctrl-C, signals and the idle timer like any prompt.
+  public func readSecret(prompt: String) -> LineInput {
+    output.write(prompt)
+    let fd = induction_rl_input_fd()
+    var saved = termios()
+    let haveTerminal = tcgetattr(fd, &saved) == 0
+    if haveTerminal {
+      var quiet = saved
+      quiet.c_lflag &= ~tcflag_t(ECHO)
+      quiet.c_lflag |= tcflag_t(ICANON)
+      tcsetattr(fd, TCSAFLUSH, &quiet)
+    }
+    defer {
+      if haveTerminal { tcsetattr(fd, TCSAFLUSH, &saved) }
+      output.write("\n")
+    }
+    _ = Signals.takeInterrupt()
+    let start = clock()
+    var bytes: [UInt8] = []
+    while true {
+      if Signals.terminateRequested { return .terminate }
+      if Signals.takeInterrupt() { return .interrupt }
+      if let idleTimeout, clock().timeIntervalSince(start) >= idleTimeout { return .idleTimeout }
+      var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&descriptor, 1, 200)
+      if ready < 0 && errno == EINTR { continue }
+      if ready <= 0 { continue }
+      var byte: UInt8 = 0
+      let count = read(fd, &byte, 1)
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { return .endOfInput }
+      if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+        return .line(String(decoding: bytes, as: UTF8.self))
+      }
+      if byte == 4 && bytes.isEmpty { return .endOfInput }
+      if bytes.count < maximumLineLength { bytes.append(byte) }
     }
   }
 
@@ -85,7 +142,7 @@ public final class ReadlineLineReader: LineReader {
 
   private func abandon() {
     induction_rl_abandon()
-    FileDescriptorOutput().write("\n")
+    output.write("\n")
   }
 
   private func setCompletions(_ words: [String]) {

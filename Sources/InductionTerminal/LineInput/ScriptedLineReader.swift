@@ -1,3 +1,5 @@
+import Foundation
+
 /// Plays back a fixed script of inputs, writing each prompt and the typed line to the transcript as a
 /// terminal would show them, so a whole flow can be asserted as one transcript.
 public final class ScriptedLineReader: LineReader {
@@ -28,6 +30,7 @@ public final class ScriptedLineReader: LineReader {
   public func readLine(prompt: String, kind: PromptKind) -> LineInput {
     prompts.append(prompt)
     kinds.append(kind)
+    idleTimeouts.append(idleTimeout)
     let next = script.isEmpty ? .endOfInput : script.removeFirst()
     switch next {
     case .line(let text): output?.write(prompt + Sanitiser.sanitise(text) + "\n")
@@ -41,4 +44,21 @@ public final class ScriptedLineReader: LineReader {
 
   /// Counts the clear.
   public func forgetHistory() { historyClears += 1 }
+
+  /// Plays the next input without echoing it (shown as `****`).
+  public func readSecret(prompt: String) -> LineInput {
+    prompts.append(prompt)
+    kinds.append(.personal)
+    let next = script.isEmpty ? .endOfInput : script.removeFirst()
+    output?.write(prompt + (next == .endOfInput ? "^D" : "") + "\n")
+    return next
+  }
+
+  /// Recorded so tests can check which prompts had an idle timeout.
+  public var idleTimeout: TimeInterval?
+  /// The idle timeout in force at each prompt.
+  public private(set) var idleTimeouts: [TimeInterval?] = []
+
+  /// Scripted input counts as interactive unless told otherwise.
+  public var isInteractive = true
 }

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+
+/// What staff did, for the staff log. Never holds a PIN.
+public enum StaffAction: String, Sendable {
+  /// The staff PIN was set or changed.
+  case pinSet = "pin set"
+  /// A wrong PIN was typed.
+  case pinRejected = "pin rejected"
+  /// Staff access was locked after too many wrong PINs.
+  case locked = "locked"
+  /// A kiosk started.
+  case kioskStarted = "kiosk started"
+  /// Staff opened the staff menu.
+  case menuOpened = "staff menu opened"
+  /// Staff went back to the kiosk.
+  case kioskResumed = "kiosk resumed"
+  /// Staff closed the kiosk.
+  case kioskExited = "kiosk exited"
+  /// The kiosk ended on SIGTERM or SIGHUP.
+  case kioskTerminated = "kiosk ended by signal"
+}
+
+/// Counts of today's sessions at one station, for the staff menu.
+public struct StationDay: Sendable, Equatable {
+  /// Sessions started.
+  public var started: Int
+  /// Sessions signed.
+  public var signed: Int
+
+  /// Creates counts.
+  public init(started: Int, signed: Int) {
+    self.started = started
+    self.signed = signed
+  }
+}
+
+extension AppDatabase {
+  /// Stores the staff PIN's hash, replacing any earlier one.
+  public func setStaffPin(_ pin: StoredPin, station: String, at date: Date) throws {
+    try writeImmediate { db in
+      try db.execute(
+        sql: """
+          INSERT OR REPLACE INTO staff_pin (id, hash, salt, log2_n, r, p, set_at) VALUES (1, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [pin.hash, pin.salt, pin.parameters.log2N, pin.parameters.r, pin.parameters.p, Timestamp.utc(date)])
+      try db.execute(sql: "DELETE FROM staff_lockout")
+      try Self.log(db, .pinSet, station: station, at: date)
+    }
+  }
+
+  /// The stored PIN, or nil when none is set.
+  public func staffPin() throws -> StoredPin? {
+    try read { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff_pin WHERE id = 1") else { return nil }
+      return StoredPin(
+        hash: row["hash"], salt: row["salt"],
+        parameters: ScryptParameters(log2N: row["log2_n"], r: row["r"], p: row["p"]))
+    }
+  }
+
+  /// The lockout state.
+  public func staffLockout() throws -> StaffLockout {
+    try read { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff_lockout WHERE id = 1") else {
+        return StaffLockout(failures: 0, lastFailure: nil)
+      }
+      return StaffLockout(
+        failures: row["failures"], lastFailure: (row["last_failure_at"] as String?).flatMap(Timestamp.parseUTC))
+    }
+  }
+
+  /// Counts a wrong PIN and returns the new state.
+  public func recordPinFailure(station: String, at date: Date) throws -> StaffLockout {
+    try writeImmediate { db in
+      try db.execute(
+        sql: """
+          INSERT INTO staff_lockout (id, failures, last_failure_at) VALUES (1, 1, ?)
+          ON CONFLICT(id) DO UPDATE SET failures = failures + 1, last_failure_at = excluded.last_failure_at
+          """,
+        arguments: [Timestamp.utc(date)])
+      try Self.log(db, .pinRejected, station: station, at: date)
+      let failures = try Int.fetchOne(db, sql: "SELECT failures FROM staff_lockout WHERE id = 1") ?? 0
+      if failures >= StaffLockout.allowedFailures { try Self.log(db, .locked, station: station, at: date) }
+      return StaffLockout(failures: failures, lastFailure: date)
+    }
+  }
+
+  /// Clears the failure count after a right PIN.
+  public func recordPinSuccess(station: String, at date: Date) throws {
+    try writeImmediate { db in
+      try db.execute(sql: "DELETE FROM staff_lockout")
+      try Self.log(db, .menuOpened, station: station, at: date)
+    }
+  }
+
+  /// Appends to the staff log.
+  public func logStaff(_ action: StaffAction, station: String, at date: Date) throws {
+    try writeImmediate { db in try Self.log(db, action, station: station, at: date) }
+  }
+
+  /// The staff log, oldest first, as (time, station, action).
+  public func staffLog() throws -> [(at: String, station: String, action: String)] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT at, station, action FROM staff_event ORDER BY id").map {
+        ($0["at"], $0["station"], $0["action"])
+      }
+    }
+  }
+
+  /// Sessions started and signed at `station` since `start` (the start of the school's day).
+  public func stationDay(_ station: String, since start: Date) throws -> StationDay {
+    try read { db in
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT count(*) AS started, coalesce(sum(outcome = 'signed'), 0) AS signed
+          FROM session WHERE station = ? AND started_at >= ?
+          """,
+        arguments: [station, Timestamp.utc(start)])
+      return StationDay(started: row?["started"] ?? 0, signed: row?["signed"] ?? 0)
+    }
+  }
+
+  private static func log(_ db: Database, _ action: StaffAction, station: String, at date: Date) throws {
+    try db.execute(
+      sql: "INSERT INTO staff_event (at, station, action) VALUES (?, ?, ?)",
+      arguments: [Timestamp.utc(date), station, action.rawValue])
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import InductionCore
+
+/// How a kiosk run ended.
+public enum KioskExit: Equatable {
+  /// Staff closed it with the PIN.
+  case closedByStaff
+  /// SIGTERM or SIGHUP.
+  case terminated
+  /// Piped input ran out (scripts and tests; a person at a terminal cannot end it this way).
+  case endOfInput
+}
+
+/// Parent inductions one after another at a station, until staff leave with the PIN. Between parents
+/// the screen and scrollback are cleared and readline's history is emptied, so nobody sees anything of
+/// the person before them; a half-finished session is never signed.
+public struct KioskFlow {
+  let environment: Environment
+  let catalog: ScenarioCatalog
+  let guidanceText: String
+  let station: String
+  let options: ParentFlow.KioskOptions
+
+  /// Creates a kiosk for `station`.
+  public init(
+    environment: Environment, catalog: ScenarioCatalog, guidanceText: String, station: String,
+    options: ParentFlow.KioskOptions
+  ) {
+    self.environment = environment
+    self.catalog = catalog
+    self.guidanceText = guidanceText
+    self.station = station
+    self.options = options
+  }
+
+  var console: Console { environment.console }
+
+  /// Runs parent after parent until staff close the kiosk, a signal ends it, or piped input runs out.
+  public func run() throws -> KioskExit {
+    try environment.database.logStaff(.kioskStarted, station: station, at: environment.clock.now())
+    let parent = ParentFlow(
+      environment: environment, catalog: catalog, guidanceText: guidanceText,
+      context: SessionContext(station: station, mode: "kiosk"), kiosk: options)
+    while true {
+      resetForNextPerson()
+      switch try parent.run() {
+      case .signed, .timedOut:
+        continue
+      case .cancelled:
+        if !environment.reader.isInteractive { return .endOfInput }
+      case .terminated:
+        try environment.database.logStaff(.kioskTerminated, station: station, at: environment.clock.now())
+        return .terminated
+      case .staffRequested:
+        switch try StaffAccess(environment: environment, station: station, schoolZone: catalog.school.timeZone, idleTimeout: options.idleTimeout).run() {
+        case .resume: continue
+        case .close:
+          resetForNextPerson()
+          console.line("The kiosk is closed.")
+          return .closedByStaff
+        case .terminated:
+          try environment.database.logStaff(.kioskTerminated, station: station, at: environment.clock.now())
+          return .terminated
+        case .endOfInput:
+          return .endOfInput
+        }
+      }
+    }
+  }
+
+  private func resetForNextPerson() {
+    environment.reader.forgetHistory()
+    console.clearScreen()
+  }
+}
