@@ -7,7 +7,10 @@ struct Induction: ParsableCommand {
     commandName: "induction",
     abstract: "Social media guidance induction for parents, with signed acknowledgements.",
     discussion: "With no command, runs one parent induction (the same as `induction start`).",
-    subcommands: [Start.self, Kiosk.self, Staff.self, Scenarios.self, Verify.self],
+    subcommands: [
+      Start.self, Kiosk.self, Admin.self, Roster.self, Export.self, Stats.self, Verify.self, Revoke.self,
+      Scenarios.self, Staff.self,
+    ],
     defaultSubcommand: Start.self
   )
 }

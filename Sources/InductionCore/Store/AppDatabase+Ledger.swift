@@ -63,46 +63,67 @@ extension AppDatabase {
   public func appendAcknowledgement(
     _ draft: AcknowledgementDraft, key: SigningKey, at date: Date, salt: [UInt8]
   ) throws -> LedgerEntry {
+    try appendAcknowledgements([(draft, date, salt)], key: key)[0]
+  }
+
+  /// Appends several acknowledgements in one transaction (imports, benchmarks, fault tests), through
+  /// exactly the same steps as a single signing.
+  public func appendAcknowledgements(
+    _ items: [(draft: AcknowledgementDraft, date: Date, salt: [UInt8])], key: SigningKey
+  ) throws -> [LedgerEntry] {
     try writeImmediate { db in
-      let recordedAt = Timestamp.utc(date)
-      try db.execute(
-        sql: "INSERT OR IGNORE INTO statement_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
-        arguments: [Digest.sha256Hex(draft.statement), draft.statement, recordedAt])
-      let entry = try appendEntry(
-        db, key: key,
-        fill: { seq, prevHash in
-          LedgerEntry(
-            seq: seq, kind: .acknowledgement, recordedAt: recordedAt, station: draft.context.station,
-            mode: draft.context.mode, guidanceSHA256: draft.guidanceSHA256,
-            statementSHA256: Digest.sha256Hex(draft.statement),
-            scenarioCount: draft.summary.scenarioCount, firstTryCorrect: draft.summary.firstTryCorrect,
-            attemptCount: draft.summary.attemptCount, transcriptSHA256: draft.transcriptSHA256,
-            piiCommitment: draft.details.commitment(salt: salt), subjectSeq: nil, note: "",
-            prevHash: prevHash, entryHash: Data(), signature: Data(), keyID: key.id, reference: "")
-        })
-      try db.execute(
-        sql: """
-          INSERT INTO personal_details (ledger_seq, salt, parent_name, relationship, signature_text)
-          VALUES (?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          entry.seq, Data(salt), draft.details.parentName, draft.details.relationship,
-          draft.details.signature,
-        ])
-      for (position, child) in draft.details.children.enumerated() {
-        try db.execute(
-          sql: "INSERT INTO acknowledged_child (ledger_seq, position, name, class_name) VALUES (?, ?, ?, ?)",
-          arguments: [entry.seq, position, child.name, child.className])
-      }
-      try db.execute(
-        sql: "UPDATE session SET outcome = 'signed', ended_at = ?, ledger_seq = ? WHERE id = ?",
-        arguments: [recordedAt, entry.seq, draft.session])
-      return entry
+      try items.map { item in try Self.insertAcknowledgement(db, item.draft, key: key, at: item.date, salt: item.salt) }
     }
   }
 
+  private static func insertAcknowledgement(
+    _ db: Database, _ draft: AcknowledgementDraft, key: SigningKey, at date: Date, salt: [UInt8]
+  ) throws -> LedgerEntry {
+    let recordedAt = Timestamp.utc(date)
+    try db.execute(
+      sql: "INSERT OR IGNORE INTO statement_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
+      arguments: [Digest.sha256Hex(draft.statement), draft.statement, recordedAt])
+    let entry = try appendEntry(
+      db, key: key,
+      fill: { seq, prevHash in
+        LedgerEntry(
+          seq: seq, kind: .acknowledgement, recordedAt: recordedAt, station: draft.context.station,
+          mode: draft.context.mode, guidanceSHA256: draft.guidanceSHA256,
+          statementSHA256: Digest.sha256Hex(draft.statement),
+          scenarioCount: draft.summary.scenarioCount, firstTryCorrect: draft.summary.firstTryCorrect,
+          attemptCount: draft.summary.attemptCount, transcriptSHA256: draft.transcriptSHA256,
+          piiCommitment: draft.details.commitment(salt: salt), subjectSeq: nil, note: "",
+          prevHash: prevHash, entryHash: Data(), signature: Data(), keyID: key.id, reference: "")
+      })
+    try db.execute(
+      sql: """
+        INSERT INTO personal_details (ledger_seq, salt, parent_name, relationship, signature_text)
+        VALUES (?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        entry.seq, Data(salt), draft.details.parentName, draft.details.relationship,
+        draft.details.signature,
+      ])
+    for (position, child) in draft.details.children.enumerated() {
+      try db.execute(
+        sql: """
+          INSERT INTO acknowledged_child (ledger_seq, position, name, class_name, match_key, class_key)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          entry.seq, position, child.name, child.className,
+          NameNormalisation.childKey(name: child.name, className: child.className),
+          NameNormalisation.matchKey(child.className),
+        ])
+    }
+    try db.execute(
+      sql: "UPDATE session SET outcome = 'signed', ended_at = ?, ledger_seq = ? WHERE id = ?",
+      arguments: [recordedAt, entry.seq, draft.session])
+    return entry
+  }
+
   /// Computes seq, chain, hash, signature and a unique reference for the next entry, and inserts it.
-  func appendEntry(
+  static func appendEntry(
     _ db: Database, key: SigningKey, fill: (_ seq: Int, _ prevHash: Data) -> LedgerEntry
   ) throws -> LedgerEntry {
     let last = try Row.fetchOne(db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1")

@@ -32,6 +32,15 @@ public struct SessionContext: Sendable, Equatable {
 }
 
 extension AppDatabase {
+  /// Records a guidance version (its SHA-256 and text) the first time it is seen.
+  public func registerGuidanceVersion(_ guidance: Guidance, text: String, at date: Date) throws {
+    try writeImmediate { db in
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
+        arguments: [guidance.sha256, text, Timestamp.utc(date)])
+    }
+  }
+
   /// Records that a parent session began, storing the guidance version shown.
   public func startSession(context: SessionContext, guidance: Guidance, guidanceText: String, at date: Date) throws -> Int64 {
     try writeImmediate { db in

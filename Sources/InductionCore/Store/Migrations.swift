@@ -59,8 +59,11 @@ enum Migrations {
             position INTEGER NOT NULL CHECK (position >= 0),
             name TEXT NOT NULL,
             class_name TEXT NOT NULL,
+            match_key TEXT NOT NULL,
+            class_key TEXT NOT NULL,
             PRIMARY KEY (ledger_seq, position)
           );
+          CREATE INDEX acknowledged_child_match ON acknowledged_child(match_key);
           CREATE TABLE session (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             started_at TEXT NOT NULL,
@@ -108,6 +111,28 @@ enum Migrations {
             at TEXT NOT NULL,
             station TEXT NOT NULL,
             action TEXT NOT NULL
+          );
+          """)
+    }
+    migrator.registerMigration("v3-roster") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE roster_child (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            class_name TEXT NOT NULL,
+            child_name TEXT NOT NULL,
+            parent_name TEXT NOT NULL,
+            parent_email TEXT,
+            match_key TEXT NOT NULL,
+            class_key TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+          );
+          CREATE INDEX roster_child_match ON roster_child(match_key);
+          CREATE TABLE roster_link (
+            ledger_seq INTEGER NOT NULL REFERENCES ledger(seq),
+            match_key TEXT NOT NULL,
+            linked_at TEXT NOT NULL,
+            PRIMARY KEY (ledger_seq, match_key)
           );
           """)
     }

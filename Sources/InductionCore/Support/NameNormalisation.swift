@@ -16,6 +16,11 @@ public enum NameNormalisation {
       .precomposedStringWithCanonicalMapping
   }
 
+  /// The key that matches an acknowledged child to a roster child: name and class, each by ``matchKey(_:)``.
+  public static func childKey(name: String, className: String) -> String {
+    matchKey(name) + "\u{1F}" + matchKey(className)
+  }
+
   /// Whether a typed signature matches the name given, ignoring case, extra spaces and normalisation form.
   public static func signatureMatches(_ signature: String, name: String) -> Bool {
     !tidy(name).isEmpty && matchKey(signature) == matchKey(name)

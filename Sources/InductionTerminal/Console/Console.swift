@@ -26,9 +26,10 @@ public final class Console {
   /// Writes text and a newline.
   public func line(_ text: TerminalText = "") { output.write(text.rendered + "\n") }
 
-  /// Writes a paragraph wrapped to the width, with an optional indent, then a newline.
-  public func paragraph(_ text: TerminalText, indent: Int = 0) {
-    output.write(Self.wrap(text.rendered, width: width, indent: indent) + "\n")
+  /// Writes a paragraph wrapped to the width, with an optional indent (and a further indent for
+  /// continuation lines, so a numbered choice or bullet wraps under its text), then a newline.
+  public func paragraph(_ text: TerminalText, indent: Int = 0, hanging: Int = 0) {
+    output.write(Self.wrap(text.rendered, width: width, indent: indent, hanging: hanging) + "\n")
   }
 
   /// A heading: bold on a terminal, underlined with `=` elsewhere.
@@ -59,9 +60,10 @@ public final class Console {
   }
 
   /// Wraps `text` at word boundaries to `width` columns (counting characters), keeping its newlines.
-  public static func wrap(_ text: String, width: Int, indent: Int = 0) -> String {
+  public static func wrap(_ text: String, width: Int, indent: Int = 0, hanging: Int = 0) -> String {
     let pad = String(repeating: " ", count: indent)
-    let limit = max(10, width - indent)
+    let hangingPad = String(repeating: " ", count: hanging)
+    let limit = max(10, width - indent - hanging)
     return text.split(separator: "\n", omittingEmptySubsequences: false).map { rawLine -> String in
       var lines: [String] = []
       var current = ""
@@ -85,7 +87,9 @@ public final class Console {
         }
       }
       lines.append(current)
-      return lines.map { $0.isEmpty ? $0 : pad + $0 }.joined(separator: "\n")
+      return lines.enumerated().map { index, line in
+        line.isEmpty ? line : pad + (index == 0 ? "" : hangingPad) + line
+      }.joined(separator: "\n")
     }.joined(separator: "\n")
   }
 }

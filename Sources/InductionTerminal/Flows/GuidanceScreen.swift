@@ -27,7 +27,7 @@ struct GuidanceScreen {
         console.line()
       case .bullets(let items):
         for item in items {
-          console.paragraph("• \(item)", indent: 2)
+          console.paragraph("• \(item)", indent: 2, hanging: 2)
         }
         console.line()
       }

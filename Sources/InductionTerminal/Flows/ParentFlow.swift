@@ -102,6 +102,7 @@ public struct ParentFlow {
   }
 
   private func induct(session: Int64) throws -> LedgerEntry {
+    try showChangesForReturningParent()
     try showGuidance()
     let quiz = try QuizScreen(environment: environment, prompter: prompter, session: session)
       .run(scenarios: catalog.scenarios)
@@ -132,6 +133,44 @@ public struct ParentFlow {
           help: "Press Enter to finish. The screen will be cleared for the next person.")
       }
       return entry
+    }
+  }
+
+  /// Once the guidance has changed, a parent who signed an older version can type their reference
+  /// to see what is new before reading it all again.
+  private func showChangesForReturningParent() throws {
+    let versions = try environment.database.guidanceVersions()
+    guard versions.count > 1 else { return }
+    console.clearScreen()
+    console.heading("The guidance has been updated")
+    console.line()
+    console.paragraph("If you have signed before, type the reference from your receipt to see what has changed. Otherwise just press Enter.")
+    while true {
+      let typed = try prompter.ask(
+        "Your reference, or Enter: ", kind: .personal,
+        help: "Your reference is 8 letters and numbers, like 7K3M-Q9TZ. If you do not have it, press Enter.")
+      if typed.isEmpty { return }
+      guard let entry = try environment.database.entry(reference: typed), entry.kind == .acknowledgement,
+        let old = versions.first(where: { $0.sha256 == entry.guidanceSHA256 })
+      else {
+        console.line("That reference was not found. Check it, or press Enter to carry on.")
+        continue
+      }
+      let changes = GuidanceChanges(from: Guidance(text: old.text), to: catalog.guidance)
+      console.line()
+      if changes.isEmpty {
+        console.paragraph("Nothing has changed since you signed. Please read it again and answer the questions.")
+      } else {
+        console.paragraph("Since you signed, this is new:")
+        for item in changes.added { console.paragraph("+ \(item)", indent: 2, hanging: 2) }
+        if !changes.removed.isEmpty {
+          console.paragraph("And this has been taken out:")
+          for item in changes.removed { console.paragraph("- \(item)", indent: 2, hanging: 2) }
+        }
+      }
+      console.line()
+      _ = try prompter.ask("Press Enter to read the full guidance: ", help: "Press Enter to carry on.")
+      return
     }
   }
 

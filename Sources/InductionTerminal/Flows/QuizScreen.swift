@@ -50,7 +50,7 @@ struct QuizScreen {
     console.line()
     console.paragraph("\(question.scenario.question)")
     for (index, entry) in question.choices.enumerated() {
-      console.paragraph("\(index + 1). \(entry.choice.text)", indent: 2)
+      console.paragraph("\(index + 1). \(entry.choice.text)", indent: 2, hanging: 3)
     }
     console.line()
     let count = question.choices.count

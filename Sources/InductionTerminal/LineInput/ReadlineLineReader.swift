@@ -13,6 +13,8 @@ public final class ReadlineLineReader: LineReader {
   public var idleTimeout: TimeInterval?
   /// A person at a terminal.
   public var isInteractive: Bool { true }
+  /// Decides which lines may enter history (when history is kept at all).
+  public var historyFilter: (String) -> Bool = { _ in true }
 
   /// Sets readline up for Induction. `keepsHistory` is false in parent and kiosk modes.
   public init(programName: String, keepsHistory: Bool, clock: @escaping () -> Date = Date.init) {
@@ -91,7 +93,9 @@ public final class ReadlineLineReader: LineReader {
         }
         defer { free(raw) }
         let line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
-        if keepsHistory, case .answer = kind, !line.isEmpty { induction_history_add(raw) }
+        if keepsHistory, case .answer = kind, !line.isEmpty, historyFilter(line) {
+          induction_history_add(raw)
+        }
         return .line(line)
       }
     }

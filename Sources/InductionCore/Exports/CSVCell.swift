@@ -1,0 +1,47 @@
+/// How one text cell is made safe for a spreadsheet and encoded as an RFC 4180 field.
+public enum CSVCell {
+  /// First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
+  /// (OWASP CSV injection), including the full-width forms some of them also accept.
+  public static let formulaTriggers: Set<Unicode.Scalar> = [
+    "=", "+", "-", "@", "\t", "\r", "\n", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}",
+  ]
+
+  /// `text` with a leading `'` when its first character would start a formula; otherwise `text`.
+  public static func neutralised(_ text: String) -> String {
+    // The first scalar, not the first Character: "=\u{301}" is one Character that is not "=",
+    // yet a spreadsheet still sees the "=".
+    guard let first = text.unicodeScalars.first, formulaTriggers.contains(first) else {
+      return text
+    }
+    return "'" + text
+  }
+
+  /// Whether `text` must be quoted as a field: it holds a comma, a double quote, CR or LF.
+  public static func needsQuoting(_ text: String) -> Bool {
+    text.utf8.contains { isSpecial($0) }
+  }
+
+  /// Appends `text` to `bytes` as one RFC 4180 field: quoted when ``needsQuoting(_:)``, with
+  /// every double quote doubled.
+  static func appendField(_ text: String, to bytes: inout [UInt8]) {
+    // Works on UTF-8 bytes: the four special characters are ASCII, and a UTF-8 continuation byte
+    // can never equal an ASCII byte, so a quote followed by a combining mark is still found.
+    guard needsQuoting(text) else {
+      bytes.append(contentsOf: text.utf8)
+      return
+    }
+    bytes.append(quote)
+    for byte in text.utf8 {
+      bytes.append(byte)
+      if byte == quote { bytes.append(quote) }
+    }
+    bytes.append(quote)
+  }
+
+  private static let quote = UInt8(ascii: "\"")
+
+  private static func isSpecial(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: ",") || byte == quote || byte == UInt8(ascii: "\r")
+      || byte == UInt8(ascii: "\n")
+  }
+}

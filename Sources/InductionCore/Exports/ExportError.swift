@@ -1,0 +1,29 @@
+import Foundation
+
+/// Everything that can stop a CSV export, as one plain sentence naming the file and what to do.
+public enum ExportError: LocalizedError, Equatable, Sendable {
+  /// The target file exists and replacing it was not asked for.
+  case targetExists(path: String)
+  /// The folder is missing or may not be written, or the file could not be written or moved there.
+  case cannotWrite(path: String)
+  /// The disk filled up (or the file grew too large) while the temporary file was written.
+  case diskFull(path: String)
+  /// Streaming to an open descriptor (such as standard output) failed part-way.
+  case streamInterrupted(path: String)
+
+  /// The sentence shown.
+  public var errorDescription: String? {
+    switch self {
+    case .targetExists(let path):
+      "\(path) already exists; choose another --out or add --force to replace it"
+    case .cannotWrite(let path):
+      "cannot write \(path); check the folder exists and you may write to it"
+    case .diskFull(let path):
+      "the disk is full while writing \(path); free some space and export again; "
+        + "nothing was written"
+    case .streamInterrupted(let path):
+      "writing to \(path) stopped part-way, so the output is incomplete; "
+        + "check the disk or the program reading it and export again"
+    }
+  }
+}

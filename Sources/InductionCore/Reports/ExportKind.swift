@@ -1,0 +1,67 @@
+import Foundation
+
+/// The CSV lists an admin can export.
+public enum ExportKind: String, Sendable, CaseIterable {
+  /// One row per acknowledgement.
+  case acknowledgements
+  /// One row per roster child (or per child named, without a roster), with their status.
+  case completion
+  /// The children still to acknowledge, for a mail merge.
+  case outstanding
+
+  /// The header row.
+  public var header: [String] {
+    switch self {
+    case .acknowledgements:
+      [
+        "Reference", "Signed at", "Parent", "Relationship", "Children", "Classes", "Guidance version",
+        "Status", "First-try score", "Station",
+      ]
+    case .completion:
+      ["Class", "Child", "Parent (roster)", "Status", "Acknowledged by", "Signed at", "Reference"]
+    case .outstanding:
+      ["Class", "Child", "Parent", "Email", "Status"]
+    }
+  }
+}
+
+/// Which rows an export includes.
+public struct ExportFilter: Sendable, Equatable {
+  /// Only acknowledgements signed at or after this instant.
+  public var since: Date?
+  /// Only acknowledgements signed before this instant.
+  public var until: Date?
+  /// Only this class (matched ignoring case, spaces and normalisation).
+  public var className: String?
+
+  /// Creates a filter.
+  public init(since: Date? = nil, until: Date? = nil, className: String? = nil) {
+    self.since = since
+    self.until = until
+    self.className = className
+  }
+}
+
+/// A child's acknowledgement status in completion lists.
+public enum CompletionStatus: String, Sendable, CaseIterable {
+  /// A current acknowledgement covers the child.
+  case acknowledged
+  /// Only acknowledgements of an older guidance version cover the child.
+  case reacknowledge = "re-acknowledge"
+  /// Nothing (or only revoked acknowledgements) covers the child.
+  case outstanding
+}
+
+/// Everything an export needs besides the database.
+public struct ExportContext: Sendable {
+  /// SHA-256 of the guidance now in force.
+  public var currentGuidance: String
+  /// The school's time zone: times are shown in it, with the offset.
+  public var timeZone: TimeZone
+
+  /// Creates a context.
+  public init(currentGuidance: String, timeZone: TimeZone) {
+    self.currentGuidance = currentGuidance
+    self.timeZone = timeZone
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+
+/// The figures behind `induction stats`.
+public struct Statistics: Sendable, Equatable {
+  /// Completion in one class.
+  public struct ClassCompletion: Sendable, Equatable {
+    /// The class.
+    public var className: String
+    /// Children acknowledged on the current guidance.
+    public var acknowledged: Int
+    /// Children whose acknowledgement is of an older guidance.
+    public var reacknowledge: Int
+    /// Children with no acknowledgement.
+    public var outstanding: Int
+    /// All children counted.
+    public var total: Int { acknowledged + reacknowledge + outstanding }
+  }
+
+  /// How parents did on one scenario, on their first try.
+  public struct ScenarioResult: Sendable, Equatable {
+    /// The scenario.
+    public var scenarioID: String
+    /// First tries.
+    public var asked: Int
+    /// First tries answered correctly.
+    public var correct: Int
+    /// The wrong answer picked most often (first tries and retries), if any.
+    public var commonWrongChoice: String?
+    /// How often it was picked.
+    public var commonWrongCount: Int
+    /// `correct / asked`, 0 when never asked.
+    public var rate: Double { asked == 0 ? 0 : Double(correct) / Double(asked) }
+  }
+
+  /// Acknowledgements not revoked.
+  public var acknowledgements: Int
+  /// Acknowledgements revoked.
+  public var revoked: Int
+  /// Sessions by outcome.
+  public var sessions: [SessionOutcome: Int]
+  /// Completion per class, in class order.
+  public var classes: [ClassCompletion]
+  /// Scenarios, worst first-try rate first.
+  public var scenarios: [ScenarioResult]
+}
+
+extension AppDatabase {
+  /// Totals, completion per class and the scenarios parents misread most.
+  public func statistics(context: ExportContext) throws -> Statistics {
+    try read { db in
+      let acknowledgements = try Int.fetchOne(
+        db,
+        sql: """
+          SELECT count(*) FROM ledger l WHERE kind = 'acknowledgement'
+          AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq)
+          """) ?? 0
+      let revoked = try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE kind = 'revocation'") ?? 0
+      var sessions: [SessionOutcome: Int] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT outcome, count(*) AS n FROM session GROUP BY outcome") {
+        if let outcome = SessionOutcome(rawValue: row["outcome"]) { sessions[outcome] = row["n"] }
+      }
+
+      let hasRoster = try Int.fetchOne(db, sql: "SELECT count(*) FROM roster_child") ?? 0 > 0
+      var classes: [Statistics.ClassCompletion] = []
+      let cursor = try Row.fetchCursor(
+        db, sql: hasRoster ? Self.rosterCompletionSQL : Self.namedCompletionSQL,
+        arguments: ["since": nil, "until": nil, "classKey": nil, "current": context.currentGuidance])
+      while let row = try cursor.next() {
+        let className: String = row["class_name"]
+        if classes.last?.className != className {
+          classes.append(.init(className: className, acknowledged: 0, reacknowledge: 0, outstanding: 0))
+        }
+        let isAcknowledged = (row["reference"] as String?) != nil && row["revoked"] as Bool? == false
+        if !isAcknowledged {
+          classes[classes.count - 1].outstanding += 1
+        } else if row["is_current"] == true {
+          classes[classes.count - 1].acknowledged += 1
+        } else {
+          classes[classes.count - 1].reacknowledge += 1
+        }
+      }
+
+      var scenarios: [Statistics.ScenarioResult] = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT scenario_id, count(*) AS asked, coalesce(sum(is_correct), 0) AS correct
+          FROM quiz_attempt WHERE is_first_try GROUP BY scenario_id
+          """
+      ).map { .init(scenarioID: $0["scenario_id"], asked: $0["asked"], correct: $0["correct"], commonWrongChoice: nil, commonWrongCount: 0) }
+      for index in scenarios.indices {
+        if let wrong = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT choice_text, count(*) AS n FROM quiz_attempt WHERE scenario_id = ? AND NOT is_correct
+            GROUP BY choice_text ORDER BY n DESC, choice_text LIMIT 1
+            """, arguments: [scenarios[index].scenarioID])
+        {
+          scenarios[index].commonWrongChoice = wrong["choice_text"]
+          scenarios[index].commonWrongCount = wrong["n"]
+        }
+      }
+      scenarios.sort { ($0.rate, $0.scenarioID) < ($1.rate, $1.scenarioID) }
+      return Statistics(
+        acknowledgements: acknowledgements, revoked: revoked, sessions: sessions, classes: classes,
+        scenarios: scenarios)
+    }
+  }
+}

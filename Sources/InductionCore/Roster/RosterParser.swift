@@ -1,0 +1,169 @@
+import CSV
+import Foundation
+
+/// Reads the school's enrolment export (one row per child) with CSV.swift's reader and checks every
+/// record, so that all problems can be shown at once as `file:line: reason`.
+public enum RosterParser {
+  /// The longest field accepted, in Unicode scalars after tidying.
+  public static let maximumFieldLength = 200
+
+  /// Parses `data` (UTF-8 with or without a byte-order mark, CRLF or LF line ends). `displayPath`
+  /// is how problems name the file.
+  public static func parse(_ data: Data, displayPath: String) -> RosterParseResult {
+    var problems: [RosterProblem] = []
+    func report(_ line: Int, _ reason: String) {
+      problems.append(RosterProblem(file: displayPath, line: line, reason: reason))
+    }
+    if let badLine = firstInvalidUTF8Line(data) {
+      report(
+        1,
+        "file is not UTF-8 text (the first bad character is on line \(badLine)); "
+          + "save it from the spreadsheet as CSV UTF-8 and import again")
+      return RosterParseResult(rows: [], problems: problems)
+    }
+    var text = String(decoding: data, as: UTF8.self)
+    if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+    let records = readRecords(text)
+    guard let header = records.first else {
+      report(1, "file is empty; export the roster again with a header row")
+      return RosterParseResult(rows: [], problems: problems)
+    }
+    var layout: RosterLayout?
+    switch RosterLayout.resolve(header.fields) {
+    case .success(let resolved): layout = resolved
+    case .failure(let failure): failure.reasons.forEach { report(header.line, $0) }
+    }
+    if records.count == 1 {
+      report(1, "file has a header row but no children; export the roster again with the children")
+    }
+    var rows: [RosterRow] = []
+    for record in records.dropFirst() {
+      guard record.fields.count == header.fields.count else {
+        report(
+          record.line,
+          "has \(record.fields.count) fields but the header has \(header.fields.count)")
+        continue
+      }
+      guard let layout else { continue }
+      var reasons: [String] = []
+      if let row = row(record, layout, &reasons) { rows.append(row) }
+      reasons.forEach { report(record.line, $0) }
+    }
+    return RosterParseResult(rows: rows, problems: problems)
+  }
+
+  /// The row for one record of the right length, or `nil` with `reasons` filled in.
+  private static func row(
+    _ record: (line: Int, fields: [String]), _ layout: RosterLayout, _ reasons: inout [String]
+  ) -> RosterRow? {
+    let fields = record.fields
+    let parent = cell(layout.parentName.cells(in: fields), "parent name", &reasons)
+    var email: String?
+    if let index = layout.parentEmail,
+      let value = cell([fields[index]], "parent email", required: false, &reasons),
+      !value.isEmpty
+    {
+      if isPlausibleEmail(value) {
+        email = value
+      } else {
+        reasons.append("parent email is not an email address; correct it or leave it empty")
+      }
+    }
+    let child = cell(layout.childName.cells(in: fields), "child name", &reasons)
+    let className = cell([fields[layout.className]], "class", &reasons)
+    guard reasons.isEmpty, let parent, let child, let className else { return nil }
+    return RosterRow(
+      line: record.line, parentName: parent, parentEmail: email, childName: child,
+      className: className)
+  }
+
+  /// The tidied value of the cells making up one field, or `nil` with the reason it is unusable.
+  private static func cell(
+    _ cells: [String], _ label: String, required: Bool = true, _ reasons: inout [String]
+  ) -> String? {
+    // Checked before tidying, which would fold a tab or newline into a space and hide it.
+    if cells.contains(where: { $0.unicodeScalars.contains(where: isForbidden) }) {
+      reasons.append(
+        "\(label) contains a control or text-direction character; retype it in the spreadsheet")
+      return nil
+    }
+    let value = NameNormalisation.tidy(cells.joined(separator: " "))
+    // Counted in scalars so that stacked combining marks cannot hide a huge field in one
+    // Character.
+    if value.unicodeScalars.count > maximumFieldLength {
+      reasons.append("\(label) is longer than \(maximumFieldLength) characters; shorten it")
+      return nil
+    }
+    if required && value.isEmpty {
+      reasons.append("\(label) is empty")
+      return nil
+    }
+    return value
+  }
+
+  /// Whether `text` has a name, an `@` and a domain, and no spaces.
+  private static func isPlausibleEmail(_ text: String) -> Bool {
+    guard let at = text.lastIndex(of: "@") else { return false }
+    return at != text.startIndex && text.index(after: at) != text.endIndex
+      && !text.contains(where: { $0.isWhitespace })
+  }
+
+  /// C0 and C1 controls, DEL, and the bidi marks, embeddings, overrides and isolates that can
+  /// make a name display as something else.
+  static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+  }
+
+  /// Every record that is not blank, with the physical line it starts on.
+  private static func readRecords(_ text: String) -> [(line: Int, fields: [String])] {
+    guard let reader = try? CSVReader(string: text) else { return [] }
+    var records: [(line: Int, fields: [String])] = []
+    var line = 1
+    while let fields = reader.next() {
+      let start = line
+      // The reader does not count lines: a record ends with one line break, and each quoted
+      // field holds its own line breaks unchanged.
+      line += 1 + fields.reduce(0) { $0 + lineBreaks(in: $1.unicodeScalars) }
+      let isBlank = fields.allSatisfy {
+        $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+      }
+      if !isBlank { records.append((start, fields)) }
+    }
+    return records
+  }
+
+  /// Line breaks in `scalars`, counting CRLF as one, like the CSV reader.
+  private static func lineBreaks(in scalars: some Sequence<Unicode.Scalar>) -> Int {
+    var counter = LineBreakCounter()
+    scalars.forEach { counter.read($0) }
+    return counter.count
+  }
+
+  /// The line of the first byte sequence that is not UTF-8, or `nil` when all of `data` is.
+  private static func firstInvalidUTF8Line(_ data: Data) -> Int? {
+    var bytes = data.makeIterator()
+    var decoder = UTF8()
+    var counter = LineBreakCounter()
+    while true {
+      switch decoder.decode(&bytes) {
+      case .scalarValue(let scalar): counter.read(scalar)
+      case .emptyInput: return nil
+      case .error: return counter.count + 1
+      }
+    }
+  }
+}
+
+/// Counts line breaks scalar by scalar: CR, LF and CRLF each end a line.
+private struct LineBreakCounter {
+  private(set) var count = 0
+  private var afterCR = false
+
+  mutating func read(_ scalar: Unicode.Scalar) {
+    if scalar == "\r" || (scalar == "\n" && !afterCR) { count += 1 }
+    afterCR = scalar == "\r"
+  }
+}

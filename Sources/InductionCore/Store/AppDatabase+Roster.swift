@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+
+/// Why a manual roster link could not be made.
+public enum RosterLinkError: LocalizedError, Equatable {
+  /// No acknowledgement has that reference.
+  case unknownReference(String)
+  /// No roster child has that name (in that class).
+  case noSuchChild
+  /// Several roster children share the name: a class is needed.
+  case ambiguousChild(classes: [String])
+
+  /// The sentence shown.
+  public var errorDescription: String? {
+    switch self {
+    case .unknownReference(let reference):
+      "no acknowledgement has the reference \(reference); check it with `induction export acknowledgements`"
+    case .noSuchChild:
+      "no child of that name is on the roster; check the spelling or import the roster again"
+    case .ambiguousChild(let classes):
+      "more than one child of that name is on the roster (classes: \(classes.joined(separator: ", "))); add --class"
+    }
+  }
+}
+
+/// An acknowledgement that names no child on the roster.
+public struct UnmatchedAcknowledgement: Sendable, Equatable {
+  /// Its receipt reference.
+  public var reference: String
+  /// When it was signed (UTC form).
+  public var recordedAt: String
+  /// The children and classes it names, as typed.
+  public var children: [PersonalDetails.Child]
+}
+
+extension AppDatabase {
+  /// Replaces the whole roster in one transaction, so children who left drop out of every list.
+  public func replaceRoster(_ rows: [RosterRow], at date: Date, progress: (Int) -> Void = { _ in }) throws {
+    try writeImmediate { db in
+      try db.execute(sql: "DELETE FROM roster_child")
+      let statement = try db.makeStatement(
+        sql: """
+          INSERT INTO roster_child (class_name, child_name, parent_name, parent_email, match_key, class_key, imported_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """)
+      let importedAt = Timestamp.utc(date)
+      for (index, row) in rows.enumerated() {
+        try statement.execute(arguments: [
+          row.className, row.childName, row.parentName, row.parentEmail,
+          NameNormalisation.childKey(name: row.childName, className: row.className),
+          NameNormalisation.matchKey(row.className), importedAt,
+        ])
+        if index % 1000 == 999 { progress(index + 1) }
+      }
+    }
+  }
+
+  /// How many children are on the roster.
+  public func rosterCount() throws -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM roster_child") ?? 0 }
+  }
+
+  /// The class names on the roster, else those named in acknowledgements (for completion and filters).
+  public func classNames() throws -> [String] {
+    try read { db in
+      let roster = try String.fetchAll(db, sql: "SELECT DISTINCT class_name FROM roster_child ORDER BY class_key")
+      if !roster.isEmpty { return roster }
+      return try String.fetchAll(db, sql: "SELECT DISTINCT class_name FROM acknowledged_child ORDER BY class_key")
+    }
+  }
+
+  /// Acknowledgements (not revoked, not erased) none of whose children is on the roster or linked by hand.
+  public func unmatchedAcknowledgements() throws -> [UnmatchedAcknowledgement] {
+    try read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT l.seq, l.reference, l.recorded_at FROM ledger l
+          JOIN personal_details p ON p.ledger_seq = l.seq
+          WHERE l.kind = 'acknowledgement'
+            AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq)
+            AND NOT EXISTS (SELECT 1 FROM roster_link k WHERE k.ledger_seq = l.seq)
+            AND NOT EXISTS (
+              SELECT 1 FROM acknowledged_child c JOIN roster_child rc ON rc.match_key = c.match_key
+              WHERE c.ledger_seq = l.seq)
+          ORDER BY l.seq
+          """)
+      return try rows.map { row in
+        let seq: Int = row["seq"]
+        let children = try Self.personalDetails(db, seq: seq)?.details.children ?? []
+        return UnmatchedAcknowledgement(reference: row["reference"], recordedAt: row["recorded_at"], children: children)
+      }
+    }
+  }
+
+  /// Links an acknowledgement to a roster child by hand (a misspelt name, a changed class).
+  public func linkToRoster(reference typed: String, childName: String, className: String?, at date: Date) throws {
+    guard let entry = try entry(reference: typed), entry.kind == .acknowledgement else {
+      throw RosterLinkError.unknownReference(typed)
+    }
+    try writeImmediate { db in
+      let candidates = try Row.fetchAll(db, sql: "SELECT child_name, class_name, match_key FROM roster_child")
+        .filter { NameNormalisation.matchKey($0["child_name"]) == NameNormalisation.matchKey(childName) }
+        .filter { className == nil || NameNormalisation.matchKey($0["class_name"]) == NameNormalisation.matchKey(className!) }
+      let keys = Set(candidates.map { $0["match_key"] as String })
+      guard !keys.isEmpty else { throw RosterLinkError.noSuchChild }
+      guard keys.count == 1, let key = keys.first else {
+        throw RosterLinkError.ambiguousChild(classes: candidates.map { $0["class_name"] as String }.sorted())
+      }
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO roster_link (ledger_seq, match_key, linked_at) VALUES (?, ?, ?)",
+        arguments: [entry.seq, key, Timestamp.utc(date)])
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import InductionCore
+
+/// What admin commands need: the store, the key, and the school's current guidance and time zone.
+struct AdminContext {
+  let database: AppDatabase
+  let key: SigningKey
+  let export: ExportContext
+  let guidance: Guidance?
+
+  /// Opens the store; reads the guidance and school settings leniently (an admin can export even
+  /// while a scenario file is being edited).
+  static func open(_ options: GlobalOptions) throws -> AdminContext {
+    let (database, key, _) = try CompositionRoot.openStore(options)
+    let folder = URL(fileURLWithPath: options.scenariosPath)
+    let report = ScenarioLinter.lint(directory: folder, displayPath: options.scenariosPath)
+    var guidance: Guidance?
+    var text = ""
+    if let data = FileManager.default.contents(atPath: folder.appendingPathComponent("guidance.md").path),
+      let read = String(data: data, encoding: .utf8)
+    {
+      text = read.replacingOccurrences(of: "\r\n", with: "\n")
+      guidance = Guidance(text: text)
+      try database.registerGuidanceVersion(guidance!, text: text, at: Date())
+    }
+    let latest = try database.guidanceVersions().last?.sha256 ?? ""
+    let zone = report.catalog?.school.timeZone ?? TimeZone(identifier: "Europe/London")!
+    return AdminContext(
+      database: database, key: key,
+      export: ExportContext(currentGuidance: guidance?.sha256 ?? latest, timeZone: zone), guidance: guidance)
+  }
+}
+
+/// Parses `YYYY-MM-DD` as the start of that day in the school's time zone.
+enum DayParser {
+  static func startOfDay(_ text: String, option: String, zone: TimeZone) throws -> Date {
+    let parts = text.split(separator: "-").compactMap { Int($0) }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    guard parts.count == 3,
+      let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+      calendar.component(.day, from: date) == parts[2]
+    else {
+      throw ValidationError("\(option) must be a date like 2026-09-01")
+    }
+    return date
+  }
+}
