@@ -14,13 +14,14 @@ extension Induction {
     /// The commands the admin prompt runs; parent and kiosk commands are not among them.
     static let commands: [String: ParsableCommand.Type] = [
       "export": Export.self, "roster": Roster.self, "stats": Stats.self, "verify": Verify.self,
-      "revoke": Revoke.self, "scenarios": Scenarios.self,
+      "revoke": Revoke.self, "scenarios": Scenarios.self, "checkpoint": Checkpoint.self, "erase": Erase.self,
+      "purge": Purge.self, "access": Access.self,
     ]
 
     /// Lines for these commands may hold names, so they never enter history.
     static func mayEnterHistory(_ line: String) -> Bool {
       let words = (try? CommandLineSplitter.split(line)) ?? []
-      return !(words.first == "roster" && words.dropFirst().first == "link")
+      return !(words.first == "roster" && words.dropFirst().first == "link") && words.first != "access"
     }
 
     func run() throws {
@@ -40,7 +41,10 @@ extension Induction {
         let words =
           Self.commands.keys.sorted() + ["help", "quit", "import", "unmatched", "link", "lint"]
           + ExportKind.allCases.map(\.rawValue)
-          + ["--out", "--since", "--until", "--class", "--force", "--reason", "--skip-invalid"]
+          + [
+            "--out", "--since", "--until", "--class", "--force", "--reason", "--skip-invalid", "--against",
+            "--dry-run", "--parent", "--reference", "--yes",
+          ]
           + classes.map { $0.contains(" ") ? "\"\($0)\"" : $0 }
         console.line("Induction admin. Type help for the commands, quit to leave.")
         while true {

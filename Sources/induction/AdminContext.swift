@@ -8,6 +8,7 @@ struct AdminContext {
   let key: SigningKey
   let export: ExportContext
   let guidance: Guidance?
+  let school: SchoolSettings?
 
   /// Opens the store; reads the guidance and school settings leniently (an admin can export even
   /// while a scenario file is being edited).
@@ -28,7 +29,8 @@ struct AdminContext {
     let zone = report.catalog?.school.timeZone ?? TimeZone(identifier: "Europe/London")!
     return AdminContext(
       database: database, key: key,
-      export: ExportContext(currentGuidance: guidance?.sha256 ?? latest, timeZone: zone), guidance: guidance)
+      export: ExportContext(currentGuidance: guidance?.sha256 ?? latest, timeZone: zone), guidance: guidance,
+      school: report.catalog?.school)
   }
 }
 

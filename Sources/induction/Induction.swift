@@ -8,8 +8,8 @@ struct Induction: ParsableCommand {
     abstract: "Social media guidance induction for parents, with signed acknowledgements.",
     discussion: "With no command, runs one parent induction (the same as `induction start`).",
     subcommands: [
-      Start.self, Kiosk.self, Admin.self, Roster.self, Export.self, Stats.self, Verify.self, Revoke.self,
-      Scenarios.self, Staff.self,
+      Start.self, Kiosk.self, Admin.self, Roster.self, Export.self, Stats.self, Verify.self,
+      Checkpoint.self, Revoke.self, Erase.self, Purge.self, Access.self, Scenarios.self, Staff.self,
     ],
     defaultSubcommand: Start.self
   )

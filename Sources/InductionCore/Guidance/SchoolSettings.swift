@@ -10,18 +10,24 @@ public struct SchoolSettings: Sendable, Equatable {
   public var timeZone: TimeZone
   /// Class names offered when a parent gives a child's class (a parent may also type another).
   public var classes: [String]
+  /// How long personal details are kept; nil keeps them until erased by hand.
+  public var retention: RetentionPeriod?
 
   /// Creates settings.
-  public init(name: String, statement: String, timeZone: TimeZone, classes: [String] = []) {
+  public init(
+    name: String, statement: String, timeZone: TimeZone, classes: [String] = [],
+    retention: RetentionPeriod? = nil
+  ) {
     self.name = name
     self.statement = statement
     self.timeZone = timeZone
     self.classes = classes
+    self.retention = retention
   }
 
   /// SHA-256 of the statement text, lower-case hex: what the ledger records as the statement shown.
   public var statementSHA256: String { Digest.sha256Hex(statement) }
 
   /// The fields `school.yaml` may hold.
-  static let knownFields: Set<String> = ["name", "statement", "time_zone", "classes"]
+  static let knownFields: Set<String> = ["name", "statement", "time_zone", "classes", "retention"]
 }

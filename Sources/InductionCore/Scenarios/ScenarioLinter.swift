@@ -129,9 +129,16 @@ public enum ScenarioLinter {
         problems.append(LintProblem(file: file, line: node.line, reason: "\"classes\" should be a list of class names"))
       }
     }
+    var retention: RetentionPeriod?
+    if let text = fields.node("retention")?.scalar?.string {
+      retention = RetentionPeriod(text)
+      if retention == nil {
+        problems.append(LintProblem(file: file, line: fields.node("retention")?.line ?? 1, reason: "retention should be a period such as \"6 years\", \"18 months\" or \"90 days\""))
+      }
+    }
     problems.append(contentsOf: fields.problems)
     guard let name, let statement, let zone else { return nil }
-    return SchoolSettings(name: name, statement: statement, timeZone: zone, classes: classes)
+    return SchoolSettings(name: name, statement: statement, timeZone: zone, classes: classes, retention: retention)
   }
 
   private struct LintedScenario {

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+/// Why an erasure could not be done.
+public enum ErasureError: LocalizedError, Equatable {
+  /// No acknowledgement has that reference.
+  case unknownReference(String)
+  /// It was erased before.
+  case alreadyErased(String)
+
+  /// The sentence shown.
+  public var errorDescription: String? {
+    switch self {
+    case .unknownReference(let reference):
+      "no acknowledgement has the reference \(reference); check it and try again"
+    case .alreadyErased(let reference):
+      "the personal details of \(reference) were erased already; nothing was changed"
+    }
+  }
+}
+
+extension AppDatabase {
+  /// Erases the personal details behind each reference (names, children, classes, typed signature,
+  /// manual roster links, the family's roster rows), appends a signed erasure entry for each, and then scrubs the file:
+  /// `secure_delete` zeroes the freed pages, a TRUNCATE checkpoint empties the WAL, and VACUUM
+  /// rebuilds the file, so the names exist nowhere in the database file or its WAL. The ledger rows
+  /// keep only their salted commitments, so `verify` still passes.
+  @discardableResult
+  public func erase(references: [String], key: SigningKey, at date: Date) throws -> [LedgerEntry] {
+    var subjects: [LedgerEntry] = []
+    for typed in references {
+      guard let subject = try entry(reference: typed), subject.kind == .acknowledgement else {
+        throw ErasureError.unknownReference(typed)
+      }
+      subjects.append(subject)
+    }
+    return try erase(seqs: subjects.map(\.seq), key: key, at: date)
+  }
+
+  func erase(seqs: [Int], key: SigningKey, at date: Date) throws -> [LedgerEntry] {
+    let entries = try writeImmediate { db -> [LedgerEntry] in
+      try db.execute(sql: "PRAGMA secure_delete = ON")
+      var appended: [LedgerEntry] = []
+      for seq in seqs {
+        let erased = try Bool.fetchOne(
+          db, sql: "SELECT 1 FROM ledger WHERE kind = 'erasure' AND subject_seq = ?", arguments: [seq]) ?? false
+        if erased {
+          let reference = try String.fetchOne(db, sql: "SELECT reference FROM ledger WHERE seq = ?", arguments: [seq]) ?? ""
+          throw ErasureError.alreadyErased(Reference.display(reference))
+        }
+        try Self.eraseRosterRows(db, forSeq: seq)
+        try db.execute(sql: "DELETE FROM acknowledged_child WHERE ledger_seq = ?", arguments: [seq])
+        try db.execute(sql: "DELETE FROM personal_details WHERE ledger_seq = ?", arguments: [seq])
+        try db.execute(sql: "DELETE FROM roster_link WHERE ledger_seq = ?", arguments: [seq])
+        appended.append(
+          try Self.appendEntry(db, key: key) { next, prevHash in
+            LedgerEntry(
+              seq: next, kind: .erasure, recordedAt: Timestamp.utc(date), station: "admin", mode: "admin",
+              guidanceSHA256: "", statementSHA256: "", scenarioCount: 0, firstTryCorrect: 0, attemptCount: 0,
+              transcriptSHA256: "", piiCommitment: "", subjectSeq: seq, note: "", prevHash: prevHash,
+              entryHash: Data(), signature: Data(), keyID: key.id, reference: "")
+          })
+      }
+      return appended
+    }
+    try scrub()
+    return entries
+  }
+
+  /// The roster rows of the same family (the children named, or the same parent name) go too: the
+  /// request is to erase the person, and a later roster import brings back any child still enrolled.
+  private static func eraseRosterRows(_ db: Database, forSeq seq: Int) throws {
+    let childKeys = try String.fetchAll(
+      db, sql: "SELECT match_key FROM acknowledged_child WHERE ledger_seq = ?", arguments: [seq])
+    for key in childKeys {
+      try db.execute(sql: "DELETE FROM roster_child WHERE match_key = ?", arguments: [key])
+    }
+    guard let parent = try String.fetchOne(
+      db, sql: "SELECT parent_name FROM personal_details WHERE ledger_seq = ?", arguments: [seq])
+    else { return }
+    let parentKey = NameNormalisation.matchKey(parent)
+    let rows = try Row.fetchAll(db, sql: "SELECT id, parent_name FROM roster_child")
+    for row in rows where NameNormalisation.matchKey(row["parent_name"]) == parentKey {
+      try db.execute(sql: "DELETE FROM roster_child WHERE id = ?", arguments: [row["id"] as Int64])
+    }
+  }
+
+  /// Empties the WAL and rebuilds the file so deleted rows leave no trace on disk.
+  public func scrub() throws {
+    do {
+      try writer.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA secure_delete = ON")
+        try db.checkpoint(.truncate)
+        try db.execute(sql: "VACUUM")
+        try db.checkpoint(.truncate)
+      }
+    } catch let error as DatabaseError {
+      throw StoreError(error, path: path)
+    }
+  }
+
+  /// Acknowledgements signed before `cutoff` whose personal details are still held.
+  public func retentionCandidates(before cutoff: Date) throws -> [LedgerEntry] {
+    try read { db in
+      try LedgerEntry.fetchAll(
+        db,
+        sql: """
+          SELECT l.* FROM ledger l JOIN personal_details p ON p.ledger_seq = l.seq
+          WHERE l.kind = 'acknowledgement' AND l.recorded_at < ? ORDER BY l.seq
+          """, arguments: [Timestamp.utc(cutoff)])
+    }
+  }
+
+  /// Erases every acknowledgement signed before `cutoff` (see ``erase(references:key:at:)``).
+  @discardableResult
+  public func purge(before cutoff: Date, key: SigningKey, at date: Date) throws -> Int {
+    let candidates = try retentionCandidates(before: cutoff)
+    guard !candidates.isEmpty else { return 0 }
+    return try erase(seqs: candidates.map(\.seq), key: key, at: date).count
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+
+/// Everything held about one person, for a subject access request: their details, acknowledgements,
+/// quiz answers and any revocations. Nothing about anyone else.
+public struct SubjectAccessReport: Sendable, Equatable, Encodable {
+  /// One quiz answer.
+  public struct Answer: Sendable, Equatable, Encodable {
+    /// The scenario.
+    public var scenario: String
+    /// The answer chosen, as shown.
+    public var choice: String
+    /// Whether it was right.
+    public var correct: Bool
+    /// Whether it was the first try.
+    public var firstTry: Bool
+    /// When (UTC).
+    public var answeredAt: String
+  }
+
+  /// One acknowledgement and what was recorded with it.
+  public struct Acknowledgement: Sendable, Equatable, Encodable {
+    /// Its reference.
+    public var reference: String
+    /// When signed (UTC).
+    public var signedAt: String
+    /// Where.
+    public var station: String
+    /// The parent's name.
+    public var parentName: String
+    /// Their relationship.
+    public var relationship: String
+    /// The name typed as the signature.
+    public var signature: String
+    /// The children and classes.
+    public var children: [[String: String]]
+    /// SHA-256 of the guidance shown.
+    public var guidanceSHA256: String
+    /// The statement signed.
+    public var statement: String
+    /// Right first time, of how many.
+    public var score: String
+    /// Every answer given in that session.
+    public var answers: [Answer]
+    /// Revocations of it (time and reason).
+    public var revocations: [[String: String]]
+  }
+
+  /// What was asked for (a name or a reference).
+  public var request: String
+  /// When the report was made (UTC).
+  public var madeAt: String
+  /// The acknowledgements found.
+  public var acknowledgements: [Acknowledgement]
+}
+
+extension AppDatabase {
+  /// The report for a parent by name (matched ignoring case, spaces and normalisation) or by reference.
+  public func subjectAccess(parentName: String?, reference: String?, at date: Date) throws -> SubjectAccessReport {
+    try read { db in
+      var seqs: [Int] = []
+      if let parentName {
+        let key = NameNormalisation.matchKey(parentName)
+        seqs = try Row.fetchAll(db, sql: "SELECT ledger_seq, parent_name FROM personal_details ORDER BY ledger_seq")
+          .filter { NameNormalisation.matchKey($0["parent_name"]) == key }.map { $0["ledger_seq"] }
+      }
+      if let reference, let normalised = Reference.normalise(reference),
+        let seq = try Int.fetchOne(db, sql: "SELECT seq FROM ledger WHERE reference = ? AND kind = 'acknowledgement'", arguments: [normalised])
+      {
+        if !seqs.contains(seq) { seqs.append(seq) }
+      }
+      var items: [SubjectAccessReport.Acknowledgement] = []
+      for seq in seqs {
+        guard let entry = try LedgerEntry.fetchOne(db, key: seq),
+          let held = try Self.personalDetails(db, seq: seq)
+        else { continue }
+        let statement = try String.fetchOne(
+          db, sql: "SELECT text FROM statement_version WHERE sha256 = ?", arguments: [entry.statementSHA256]) ?? ""
+        let answers = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT a.* FROM quiz_attempt a JOIN session s ON s.id = a.session_id
+            WHERE s.ledger_seq = ? ORDER BY a.id
+            """, arguments: [seq]
+        ).map {
+          SubjectAccessReport.Answer(
+            scenario: $0["scenario_id"], choice: $0["choice_text"], correct: $0["is_correct"],
+            firstTry: $0["is_first_try"], answeredAt: $0["answered_at"])
+        }
+        let revocations = try Row.fetchAll(
+          db, sql: "SELECT recorded_at, note FROM ledger WHERE kind = 'revocation' AND subject_seq = ?", arguments: [seq]
+        ).map { ["at": $0["recorded_at"] as String, "reason": $0["note"] as String] }
+        items.append(
+          .init(
+            reference: Reference.display(entry.reference), signedAt: entry.recordedAt, station: entry.station,
+            parentName: held.details.parentName, relationship: held.details.relationship,
+            signature: held.details.signature,
+            children: held.details.children.map { ["name": $0.name, "class": $0.className] },
+            guidanceSHA256: entry.guidanceSHA256, statement: statement,
+            score: "\(entry.firstTryCorrect)/\(entry.scenarioCount)", answers: answers, revocations: revocations))
+      }
+      return SubjectAccessReport(
+        request: parentName ?? reference ?? "", madeAt: Timestamp.utc(date), acknowledgements: items)
+    }
+  }
+}
