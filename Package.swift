@@ -57,7 +57,9 @@ let package = Package(
     ),
     .testTarget(
       name: "InductionTerminalTests",
-      dependencies: ["InductionTerminal", "InductionCore", "TestSupport"]
+      dependencies: [
+        "InductionTerminal", "InductionCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(
       name: "EndToEndTests",

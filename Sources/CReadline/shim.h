@@ -78,6 +78,9 @@ static inline void induction_install_signal_handlers(void) {
   signal(SIGQUIT, SIG_IGN);
   signal(SIGTTOU, SIG_IGN);
   signal(SIGTTIN, SIG_IGN);
+  // A full file-size limit must give SQLite an error to report, not kill a kiosk mid-signing.
+  signal(SIGXFSZ, SIG_IGN);
+  signal(SIGPIPE, SIG_IGN);
 }
 
 /// Returns how many SIGINTs arrived since the last call, and resets the count.

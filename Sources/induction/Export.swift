@@ -37,6 +37,7 @@ extension Induction {
     func run() throws {
       try Failure.report {
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         let admin = try AdminContext.open(options)
         let zone = admin.export.timeZone
         var filter = ExportFilter(className: className)

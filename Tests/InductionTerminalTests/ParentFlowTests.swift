@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import InductionCore
 import InductionTerminal
 import Testing
@@ -154,4 +155,54 @@ struct ParentFlowTests {
 
 extension LineInput: ExpressibleByStringLiteral {
   public init(stringLiteral value: String) { self = .line(value) }
+}
+
+@Suite("Saving when the database is held by someone else")
+struct BusyDatabaseTests {
+  @Test func aParentIsToldPlainlyNothingIsClaimedAndTheRetryKeepsWhatTheyTyped() throws {
+    // Given a file database whose write lock another connection holds past our busy timeout
+    let url = Fixtures.temporaryDirectory("busy").appendingPathComponent("induction.sqlite")
+    let database = try AppDatabase.open(at: url, busyTimeout: 0.2)
+    let blocker = try DatabaseQueue(path: url.path)
+    let held = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    let session = try TestSession(
+      script: (allCorrectQuiz + details + ["Zoë Ní Bhriain", "yes", ""]).map(LineInput.line), database: database)
+    var locked = false
+    session.reader.onPrompt = { prompt in
+      if prompt.hasPrefix("Type yes to sign") {
+        // Take the lock just before the parent confirms, on another thread, as another process would.
+        DispatchQueue.global().async {
+          try! blocker.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            held.signal()
+            release.wait()
+            try db.execute(sql: "ROLLBACK")
+          }
+          held.signal()
+        }
+        held.wait()
+        locked = true
+      } else if prompt == "Press Enter to try again: " && locked {
+        release.signal()
+        held.wait()
+        locked = false
+      }
+    }
+    // When the parent signs
+    guard case .signed(let entry) = try session.run() else {
+      Issue.record("expected the retry to sign")
+      return
+    }
+    // Then they were told plainly, not thanked before it was saved, and the retry saved their details
+    let text = session.transcript.text
+    let failure = try #require(text.range(of: "Sorry, your acknowledgement could not be saved, so it is not\nsigned yet."))
+    let thanks = try #require(text.range(of: "Your acknowledgement is signed and saved."))
+    #expect(failure.upperBound < thanks.lowerBound)
+    #expect(text.components(separatedBy: "Your acknowledgement is signed and saved.").count == 2)
+    #expect(text.contains("is busy (another program is holding it); try again"))
+    #expect(session.reader.prompts.filter { $0 == "Your full name: " }.count == 1)
+    #expect(try database.personalDetails(seq: entry.seq)?.details.parentName == "Zoë Ní Bhriain")
+    #expect(try database.verifyLedger() == VerificationReport(entryCount: 1, damage: nil))
+  }
 }

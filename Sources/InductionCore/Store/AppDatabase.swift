@@ -19,7 +19,7 @@ public final class AppDatabase: Sendable {
 
   /// Opens (creating if needed) the database at `url`: WAL, `synchronous=FULL` on the writer, a busy
   /// timeout, foreign keys, files 0600. Refuses a database made by a newer version.
-  public static func open(at url: URL) throws -> AppDatabase {
+  public static func open(at url: URL, busyTimeout: TimeInterval = AppDatabase.busyTimeout) throws -> AppDatabase {
     let path = url.path
     let existed = FileManager.default.fileExists(atPath: path)
     if existed {

@@ -49,17 +49,28 @@ public struct KioskFlow {
       case .cancelled:
         if !environment.reader.isInteractive { return .endOfInput }
       case .terminated:
-        try environment.database.logStaff(.kioskTerminated, station: station, at: environment.clock.now())
+        try? environment.database.logStaff(.kioskTerminated, station: station, at: environment.clock.now())
         return .terminated
       case .staffRequested:
-        switch try StaffAccess(environment: environment, station: station, schoolZone: catalog.school.timeZone, idleTimeout: options.idleTimeout).run() {
+        let access = StaffAccess(
+          environment: environment, station: station, schoolZone: catalog.school.timeZone,
+          idleTimeout: options.idleTimeout)
+        let result: StaffAccess.Result
+        do {
+          result = try access.run()
+        } catch let error as StoreError {
+          // Without the database the lockout cannot be counted, so staff access waits for it.
+          console.line("Staff access is not available just now: \(error.localizedDescription)")
+          result = .resume
+        }
+        switch result {
         case .resume: continue
         case .close:
           resetForNextPerson()
           console.line("The kiosk is closed.")
           return .closedByStaff
         case .terminated:
-          try environment.database.logStaff(.kioskTerminated, station: station, at: environment.clock.now())
+          try? environment.database.logStaff(.kioskTerminated, station: station, at: environment.clock.now())
           return .terminated
         case .endOfInput:
           return .endOfInput

@@ -50,8 +50,7 @@ public struct ParentFlow {
       do {
         try welcome()
         environment.reader.idleTimeout = kiosk?.idleTimeout
-        session = try environment.database.startSession(
-          context: context, guidance: catalog.guidance, guidanceText: guidanceText, at: environment.clock.now())
+        session = try startSession()
         let entry = try induct(session: session!)
         return .signed(entry)
       } catch let exit as FlowExit {
@@ -63,7 +62,8 @@ public struct ParentFlow {
         case .timedOut: outcome = .timedOut
         case .staffRequested: return .staffRequested
         }
-        if let session { try environment.database.endSession(session, outcome: outcome, at: environment.clock.now()) }
+        // A session left "in progress" by a failed write still never counts as signed.
+        if let session { try? environment.database.endSession(session, outcome: outcome, at: environment.clock.now()) }
         switch exit {
         case .startOver:
           environment.reader.forgetHistory()
@@ -82,6 +82,22 @@ public struct ParentFlow {
         case .staffRequested:
           return .staffRequested
         }
+      }
+    }
+  }
+
+  /// Starts the session record; when the database cannot be written, says so plainly and waits for
+  /// staff, so a kiosk never dies in front of a parent.
+  private func startSession() throws -> Int64 {
+    while true {
+      do {
+        return try environment.database.startSession(
+          context: context, guidance: catalog.guidance, guidanceText: guidanceText, at: environment.clock.now())
+      } catch let error as StoreError {
+        console.line()
+        console.paragraph("Sorry, this computer cannot save anything just now, so the induction cannot start. Please ask a member of staff.")
+        console.paragraph("(\(error.localizedDescription))")
+        _ = try prompter.ask("Press Enter to try again: ", help: "Press Enter to try again.")
       }
     }
   }

@@ -12,6 +12,10 @@ public final class ScriptedLineReader: LineReader {
   /// How many times history was cleared.
   public private(set) var historyClears = 0
 
+  /// Called with each prompt before its input is played: lets a test act at a given moment (release a
+  /// lock, move the clock).
+  public var onPrompt: (String) -> Void = { _ in }
+
   /// Plays `script`; echoes into `output` when given.
   public init(_ script: [LineInput], echoTo output: TextOutput? = nil) {
     self.script = script
@@ -28,6 +32,7 @@ public final class ScriptedLineReader: LineReader {
 
   /// Returns the next scripted input; end of input once the script runs out.
   public func readLine(prompt: String, kind: PromptKind) -> LineInput {
+    onPrompt(prompt)
     prompts.append(prompt)
     kinds.append(kind)
     idleTimeouts.append(idleTimeout)
