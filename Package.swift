@@ -42,6 +42,16 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "induction-bench",
+      dependencies: [
+        "InductionCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Benchmarks/induction-bench"
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["InductionCore", "InductionTerminal"],
