@@ -14,14 +14,16 @@ extension Induction {
     /// The commands the admin prompt runs; parent and kiosk commands are not among them.
     static let commands: [String: ParsableCommand.Type] = [
       "export": Export.self, "roster": Roster.self, "stats": Stats.self, "verify": Verify.self,
-      "revoke": Revoke.self, "scenarios": Scenarios.self, "checkpoint": Checkpoint.self, "erase": Erase.self,
+      "revoke": Revoke.self, "scenarios": Scenarios.self, "checkpoint": Checkpoint.self,
+      "erase": Erase.self,
       "purge": Purge.self, "access": Access.self,
     ]
 
     /// Lines for these commands may hold names, so they never enter history.
     static func mayEnterHistory(_ line: String) -> Bool {
       let words = (try? CommandLineSplitter.split(line)) ?? []
-      return !(words.first == "roster" && words.dropFirst().first == "link") && words.first != "access"
+      return !(words.first == "roster" && words.dropFirst().first == "link")
+        && words.first != "access"
     }
 
     func run() throws {
@@ -42,7 +44,8 @@ extension Induction {
           Self.commands.keys.sorted() + ["help", "quit", "import", "unmatched", "link", "lint"]
           + ExportKind.allCases.map(\.rawValue)
           + [
-            "--out", "--since", "--until", "--class", "--force", "--reason", "--skip-invalid", "--against",
+            "--out", "--since", "--until", "--class", "--force", "--reason", "--skip-invalid",
+            "--against",
             "--dry-run", "--parent", "--reference", "--yes",
           ]
           + classes.map { $0.contains(" ") ? "\"\($0)\"" : $0 }
@@ -76,7 +79,9 @@ extension Induction {
         } else {
           console.line("Commands:")
           for name in Self.commands.keys.sorted() {
-            console.line("  \(name.padding(toLength: 10, withPad: " ", startingAt: 0))\(Self.commands[name]!.configuration.abstract)")
+            console.line(
+              "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0))\(Self.commands[name]!.configuration.abstract)"
+            )
           }
           console.line("Type help COMMAND for its options; quit to leave.")
         }
@@ -97,7 +102,10 @@ extension Induction {
         // Already reported on standard error.
       } catch {
         let message = Induction.fullMessage(for: error)
-        if !message.isEmpty { console.write(TerminalText(trusted: Sanitiser.sanitise(message, allowNewlines: true) + "\n")) }
+        if !message.isEmpty {
+          console.write(
+            TerminalText(trusted: Sanitiser.sanitise(message, allowNewlines: true) + "\n"))
+        }
       }
       return true
     }

@@ -18,7 +18,8 @@ struct AdminContext {
     let report = ScenarioLinter.lint(directory: folder, displayPath: options.scenariosPath)
     var guidance: Guidance?
     var text = ""
-    if let data = FileManager.default.contents(atPath: folder.appendingPathComponent("guidance.md").path),
+    if let data = FileManager.default.contents(
+      atPath: folder.appendingPathComponent("guidance.md").path),
       let read = String(data: data, encoding: .utf8)
     {
       text = read.replacingOccurrences(of: "\r\n", with: "\n")
@@ -29,7 +30,8 @@ struct AdminContext {
     let zone = report.catalog?.school.timeZone ?? TimeZone(identifier: "Europe/London")!
     return AdminContext(
       database: database, key: key,
-      export: ExportContext(currentGuidance: guidance?.sha256 ?? latest, timeZone: zone), guidance: guidance,
+      export: ExportContext(currentGuidance: guidance?.sha256 ?? latest, timeZone: zone),
+      guidance: guidance,
       school: report.catalog?.school)
   }
 }
@@ -41,7 +43,8 @@ enum DayParser {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = zone
     guard parts.count == 3,
-      let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+      let date = calendar.date(
+        from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
       calendar.component(.day, from: date) == parts[2]
     else {
       throw ValidationError("\(option) must be a date like 2026-09-01")

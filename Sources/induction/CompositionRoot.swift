@@ -5,7 +5,8 @@ import InductionTerminal
 /// Builds the real environment: the one place that touches the process, terminal, disk and clock.
 enum CompositionRoot {
   /// Opens the data folder and database, creating the signing key on first run.
-  static func openStore(_ options: GlobalOptions) throws -> (AppDatabase, SigningKey, DataDirectory) {
+  static func openStore(_ options: GlobalOptions) throws -> (AppDatabase, SigningKey, DataDirectory)
+  {
     umask(0o077)
     let directory = options.dataDirectoryValue
     try directory.prepare()
@@ -21,7 +22,8 @@ enum CompositionRoot {
     let path = options.scenariosPath
     let url = URL(fileURLWithPath: path)
     let catalog = try ScenarioLinter.load(directory: url, displayPath: path)
-    let text = (try? String(contentsOf: url.appendingPathComponent("guidance.md"), encoding: .utf8)) ?? ""
+    let text =
+      (try? String(contentsOf: url.appendingPathComponent("guidance.md"), encoding: .utf8)) ?? ""
     return (catalog, text.replacingOccurrences(of: "\r\n", with: "\n"))
   }
 
@@ -35,9 +37,12 @@ enum CompositionRoot {
   static func makeConsole() -> Console {
     let isTerminal = isatty(STDOUT_FILENO) == 1
     var size = winsize()
-    let width = (isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0) ? Int(size.ws_col) : 80
+    let width =
+      (isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0)
+      ? Int(size.ws_col) : 80
     let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-    return Console(output: FileDescriptorOutput(), width: width, isTerminal: isTerminal, useColour: !noColour)
+    return Console(
+      output: FileDescriptorOutput(), width: width, isTerminal: isTerminal, useColour: !noColour)
   }
 
   /// The line reader for parent sessions: readline without history on a terminal, plain otherwise.

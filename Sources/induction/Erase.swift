@@ -7,7 +7,9 @@ extension Induction {
   /// `induction erase REFERENCE`: the right to erasure.
   struct Erase: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Erase one person's details (right to erasure); the signed ledger entry stays, holding no names.")
+      abstract:
+        "Erase one person's details (right to erasure); the signed ledger entry stays, holding no names."
+    )
 
     @OptionGroup var options: GlobalOptions
 
@@ -20,12 +22,15 @@ extension Induction {
     func run() throws {
       try Failure.report {
         let admin = try AdminContext.open(options)
-        guard let entry = try admin.database.entry(reference: reference), entry.kind == .acknowledgement else {
+        guard let entry = try admin.database.entry(reference: reference),
+          entry.kind == .acknowledgement
+        else {
           throw ErasureError.unknownReference(reference)
         }
         if !yes {
           guard CompositionRoot.interactive else {
-            Failure.printError("erasing cannot be undone; add --yes to confirm, or run it at a terminal")
+            Failure.printError(
+              "erasing cannot be undone; add --yes to confirm, or run it at a terminal")
             throw ExitCode.failure
           }
           let reader = CompositionRoot.makeStaffReader(console: CompositionRoot.makeConsole())
@@ -57,18 +62,23 @@ extension Induction {
       try Failure.report {
         let admin = try AdminContext.open(options)
         guard let retention = admin.school?.retention else {
-          Failure.printError("no retention period is set; add a line such as `retention: 6 years` to school.yaml")
+          Failure.printError(
+            "no retention period is set; add a line such as `retention: 6 years` to school.yaml")
           throw ExitCode.failure
         }
         let cutoff = retention.cutoff(from: Date(), in: admin.export.timeZone)
         let cutoffText = Timestamp.local(cutoff, in: admin.export.timeZone)
         if dryRun {
           let count = try admin.database.retentionCandidates(before: cutoff).count
-          print("would erase \(count) \(count == 1 ? "acknowledgement" : "acknowledgements") signed before \(cutoffText) (retention \(retention))")
+          print(
+            "would erase \(count) \(count == 1 ? "acknowledgement" : "acknowledgements") signed before \(cutoffText) (retention \(retention))"
+          )
           return
         }
         let count = try admin.database.purge(before: cutoff, key: admin.key, at: Date())
-        print("erased \(count) \(count == 1 ? "acknowledgement" : "acknowledgements") signed before \(cutoffText) (retention \(retention))")
+        print(
+          "erased \(count) \(count == 1 ? "acknowledgement" : "acknowledgements") signed before \(cutoffText) (retention \(retention))"
+        )
       }
     }
   }
@@ -76,7 +86,9 @@ extension Induction {
   /// `induction access --parent NAME | --reference REF [--out FILE]`: a subject access request.
   struct Access: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show everything held about one parent (subject access request), and nothing about anyone else.")
+      abstract:
+        "Show everything held about one parent (subject access request), and nothing about anyone else."
+    )
 
     @OptionGroup var options: GlobalOptions
 
@@ -90,29 +102,40 @@ extension Induction {
     var out: String?
 
     func validate() throws {
-      if parent == nil && reference == nil { throw ValidationError("give --parent NAME or --reference REF") }
+      if parent == nil && reference == nil {
+        throw ValidationError("give --parent NAME or --reference REF")
+      }
     }
 
     func run() throws {
       try Failure.report {
         let admin = try AdminContext.open(options)
-        let report = try admin.database.subjectAccess(parentName: parent, reference: reference, at: Date())
+        let report = try admin.database.subjectAccess(
+          parentName: parent, reference: reference, at: Date())
         if let out {
           let encoder = JSONEncoder()
           encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
           let data = try encoder.encode(report)
           let temporary = out + ".tmp-\(getpid())"
-          guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]),
+          guard
+            FileManager.default.createFile(
+              atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]),
             rename(temporary, out) == 0
           else {
             unlink(temporary)
-            Failure.printError("cannot write \(out); check the folder exists and you may write to it")
+            Failure.printError(
+              "cannot write \(out); check the folder exists and you may write to it")
             throw ExitCode.failure
           }
-          print("wrote \(report.acknowledgements.count) \(report.acknowledgements.count == 1 ? "acknowledgement" : "acknowledgements") to \(out)")
+          print(
+            "wrote \(report.acknowledgements.count) \(report.acknowledgements.count == 1 ? "acknowledgement" : "acknowledgements") to \(out)"
+          )
           return
         }
-        print(Sanitiser.sanitise(SubjectAccessText.render(report, zone: admin.export.timeZone), allowNewlines: true), terminator: "")
+        print(
+          Sanitiser.sanitise(
+            SubjectAccessText.render(report, zone: admin.export.timeZone), allowNewlines: true),
+          terminator: "")
       }
     }
   }
@@ -121,17 +144,27 @@ extension Induction {
 /// The subject access report as plain text.
 enum SubjectAccessText {
   static func render(_ report: SubjectAccessReport, zone: TimeZone) -> String {
-    func local(_ utc: String) -> String { Timestamp.parseUTC(utc).map { Timestamp.local($0, in: zone) } ?? utc }
+    func local(_ utc: String) -> String {
+      Timestamp.parseUTC(utc).map { Timestamp.local($0, in: zone) } ?? utc
+    }
     var lines = ["Subject access report, made \(local(report.madeAt))", ""]
     if report.acknowledgements.isEmpty { lines.append("Nothing is held for this request.") }
     for item in report.acknowledgements {
-      lines.append("Acknowledgement \(item.reference), signed \(local(item.signedAt)) at \(item.station)")
-      lines.append("  Parent: \(item.parentName) (\(item.relationship)); signature typed: \(item.signature)")
-      for child in item.children { lines.append("  Child: \(child["name"] ?? ""), \(child["class"] ?? "")") }
-      lines.append("  Guidance version: \(item.guidanceSHA256.prefix(12)); score right first time: \(item.score)")
+      lines.append(
+        "Acknowledgement \(item.reference), signed \(local(item.signedAt)) at \(item.station)")
+      lines.append(
+        "  Parent: \(item.parentName) (\(item.relationship)); signature typed: \(item.signature)")
+      for child in item.children {
+        lines.append("  Child: \(child["name"] ?? ""), \(child["class"] ?? "")")
+      }
+      lines.append(
+        "  Guidance version: \(item.guidanceSHA256.prefix(12)); score right first time: \(item.score)"
+      )
       lines.append("  Statement signed: \(item.statement)")
       for answer in item.answers {
-        lines.append("  Answer \(local(answer.answeredAt)): \(answer.scenario): \(answer.correct ? "right" : "wrong")\(answer.firstTry ? "" : " (retry)"): \(answer.choice)")
+        lines.append(
+          "  Answer \(local(answer.answeredAt)): \(answer.scenario): \(answer.correct ? "right" : "wrong")\(answer.firstTry ? "" : " (retry)"): \(answer.choice)"
+        )
       }
       for revocation in item.revocations {
         lines.append("  Revoked \(local(revocation["at"] ?? "")): \(revocation["reason"] ?? "")")

@@ -41,9 +41,12 @@ extension Induction {
         let admin = try AdminContext.open(options)
         let zone = admin.export.timeZone
         var filter = ExportFilter(className: className)
-        if let since { filter.since = try DayParser.startOfDay(since, option: "--since", zone: zone) }
+        if let since {
+          filter.since = try DayParser.startOfDay(since, option: "--since", zone: zone)
+        }
         if let until {
-          filter.until = try DayParser.startOfDay(until, option: "--until", zone: zone).addingTimeInterval(86_400)
+          filter.until = try DayParser.startOfDay(until, option: "--until", zone: zone)
+            .addingTimeInterval(86_400)
         }
         let path = out ?? "Exports/\(kind.rawValue)-\(Self.today(zone)).csv"
         let toStandardOutput = path == "-"
@@ -54,10 +57,12 @@ extension Induction {
           header: kind.header)
         let progress = Progress(label: "Exporting")
         do {
-          let rows = try admin.database.export(kind, filter: filter, context: admin.export, into: writer, progress: progress.update)
+          let rows = try admin.database.export(
+            kind, filter: filter, context: admin.export, into: writer, progress: progress.update)
           try writer.finish()
           progress.done()
-          let message = "wrote \(rows) \(rows == 1 ? "row" : "rows") to \(toStandardOutput ? "standard output" : path)"
+          let message =
+            "wrote \(rows) \(rows == 1 ? "row" : "rows") to \(toStandardOutput ? "standard output" : path)"
           if toStandardOutput {
             FileHandle.standardError.write(Data((message + "\n").utf8))
           } else {

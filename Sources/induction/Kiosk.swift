@@ -8,14 +8,17 @@ extension Induction {
   struct Kiosk: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Run parent inductions one after another until staff close the kiosk with the PIN.",
-      discussion: "Staff type :staff at the welcome screen, then the staff PIN, to reach the staff menu.")
+      discussion:
+        "Staff type :staff at the welcome screen, then the staff PIN, to reach the staff menu.")
 
     @OptionGroup var options: GlobalOptions
 
     @Option(help: "The station name recorded with every session, e.g. Reception.")
     var station: String
 
-    @Option(name: .customLong("idle-timeout"), help: "Seconds without a key press before a session is wiped.")
+    @Option(
+      name: .customLong("idle-timeout"),
+      help: "Seconds without a key press before a session is wiped.")
     var idleTimeout: Int = 180
 
     @Option(help: .hidden)
@@ -34,7 +37,9 @@ extension Induction {
         let (catalog, guidanceText) = try CompositionRoot.loadScenarios(options)
         let (database, key, _) = try CompositionRoot.openStore(options)
         guard try database.staffPin() != nil else {
-          Failure.printError("no staff PIN is set, so nobody could close the kiosk; set one first with `induction staff set-pin`")
+          Failure.printError(
+            "no staff PIN is set, so nobody could close the kiosk; set one first with `induction staff set-pin`"
+          )
           throw ExitCode.failure
         }
         Signals.install()
@@ -61,9 +66,12 @@ enum StationName {
   static func validate(_ station: String) throws {
     let tidy = NameNormalisation.tidy(station)
     if tidy.isEmpty || tidy.count > 40
-      || tidy.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format })
+      || tidy.unicodeScalars.contains(where: {
+        $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+      })
     {
-      throw ValidationError("--station needs a short name such as Reception (at most 40 characters)")
+      throw ValidationError(
+        "--station needs a short name such as Reception (at most 40 characters)")
     }
   }
 }

@@ -6,7 +6,9 @@ extension Induction {
   /// `induction revoke REFERENCE --reason TEXT`.
   struct Revoke: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Withdraw a mistaken acknowledgement by appending a signed revocation (nothing is deleted).")
+      abstract:
+        "Withdraw a mistaken acknowledgement by appending a signed revocation (nothing is deleted)."
+    )
 
     @OptionGroup var options: GlobalOptions
 
@@ -19,8 +21,11 @@ extension Induction {
     func run() throws {
       try Failure.report {
         let admin = try AdminContext.open(options)
-        let entry = try admin.database.revoke(reference: reference, reason: reason, key: admin.key, at: Date())
-        print("revoked \(Reference.normalise(reference).map(Reference.display) ?? reference) (ledger entry \(entry.seq))")
+        let entry = try admin.database.revoke(
+          reference: reference, reason: reason, key: admin.key, at: Date())
+        print(
+          "revoked \(Reference.normalise(reference).map(Reference.display) ?? reference) (ledger entry \(entry.seq))"
+        )
       }
     }
   }

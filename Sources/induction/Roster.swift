@@ -23,7 +23,8 @@ extension Induction.Roster {
     @Argument(help: "The CSV file: parent name, optional parent email, child name, class.")
     var file: String
 
-    @Flag(name: .customLong("skip-invalid"), help: "Import the valid rows and report the ones skipped.")
+    @Flag(
+      name: .customLong("skip-invalid"), help: "Import the valid rows and report the ones skipped.")
     var skipInvalid = false
 
     func run() throws {
@@ -35,10 +36,13 @@ extension Induction.Roster {
         let result = RosterParser.parse(data, displayPath: file)
         if !result.problems.isEmpty {
           for problem in result.problems {
-            FileHandle.standardError.write(Data(((skipInvalid ? "skipped " : "") + problem.description + "\n").utf8))
+            FileHandle.standardError.write(
+              Data(((skipInvalid ? "skipped " : "") + problem.description + "\n").utf8))
           }
           if !skipInvalid || result.rows.isEmpty {
-            Failure.printError("nothing was imported; fix \(file) and import it again\(skipInvalid ? "" : " (or add --skip-invalid to import only the valid rows)")")
+            Failure.printError(
+              "nothing was imported; fix \(file) and import it again\(skipInvalid ? "" : " (or add --skip-invalid to import only the valid rows)")"
+            )
             throw ExitCode.failure
           }
         }
@@ -48,7 +52,9 @@ extension Induction.Roster {
         try admin.database.replaceRoster(result.rows, at: Date(), progress: progress.update)
         progress.done()
         let classes = Set(result.rows.map { NameNormalisation.matchKey($0.className) }).count
-        print("imported \(result.rows.count) children in \(classes) \(classes == 1 ? "class" : "classes") (replacing a roster of \(before))")
+        print(
+          "imported \(result.rows.count) children in \(classes) \(classes == 1 ? "class" : "classes") (replacing a roster of \(before))"
+        )
       }
     }
   }
@@ -65,11 +71,17 @@ extension Induction.Roster {
         let admin = try AdminContext.open(options)
         let unmatched = try admin.database.unmatchedAcknowledgements()
         for item in unmatched {
-          let signed = Timestamp.parseUTC(item.recordedAt).map { Timestamp.local($0, in: admin.export.timeZone) } ?? ""
-          let children = item.children.map { "\($0.name) (\($0.className))" }.joined(separator: "; ")
+          let signed =
+            Timestamp.parseUTC(item.recordedAt).map {
+              Timestamp.local($0, in: admin.export.timeZone)
+            } ?? ""
+          let children = item.children.map { "\($0.name) (\($0.className))" }.joined(
+            separator: "; ")
           print(Sanitiser.sanitise("\(Reference.display(item.reference))  \(signed)  \(children)"))
         }
-        print("\(unmatched.count) unmatched \(unmatched.count == 1 ? "acknowledgement" : "acknowledgements")")
+        print(
+          "\(unmatched.count) unmatched \(unmatched.count == 1 ? "acknowledgement" : "acknowledgements")"
+        )
       }
     }
   }
@@ -77,7 +89,8 @@ extension Induction.Roster {
   /// `induction roster link REFERENCE CHILD`.
   struct Link: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Link an acknowledgement to a roster child by hand (a misspelt name, a changed class).")
+      abstract:
+        "Link an acknowledgement to a roster child by hand (a misspelt name, a changed class).")
 
     @OptionGroup var options: GlobalOptions
 
@@ -87,13 +100,15 @@ extension Induction.Roster {
     @Argument(help: "The child's name as on the roster.")
     var child: String
 
-    @Option(name: .customLong("class"), help: "The child's class, when two children share the name.")
+    @Option(
+      name: .customLong("class"), help: "The child's class, when two children share the name.")
     var className: String?
 
     func run() throws {
       try Failure.report {
         let admin = try AdminContext.open(options)
-        try admin.database.linkToRoster(reference: reference, childName: child, className: className, at: Date())
+        try admin.database.linkToRoster(
+          reference: reference, childName: child, className: className, at: Date())
         print("linked \(Reference.normalise(reference).map(Reference.display) ?? reference)")
       }
     }

@@ -14,25 +14,31 @@ extension Induction.Scenarios {
   /// `induction scenarios lint [DIR]`: every problem as `file:line: reason`; exit 1 on any.
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check every scenario file, school.yaml and guidance.md; report each problem as file:line: reason.")
+      abstract:
+        "Check every scenario file, school.yaml and guidance.md; report each problem as file:line: reason."
+    )
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The scenarios folder (default: --scenarios, INDUCTION_SCENARIOS or ./Scenarios).")
+    @Argument(
+      help: "The scenarios folder (default: --scenarios, INDUCTION_SCENARIOS or ./Scenarios).")
     var directory: String?
 
     func run() throws {
       let path = directory ?? options.scenariosPath
       let report = ScenarioLinter.lint(directory: URL(fileURLWithPath: path), displayPath: path)
       if report.problems.isEmpty, let catalog = report.catalog {
-        print("ok: \(catalog.scenarios.count) scenarios cover all \(catalog.guidance.prohibitedExamples.count) prohibited examples")
+        print(
+          "ok: \(catalog.scenarios.count) scenarios cover all \(catalog.guidance.prohibitedExamples.count) prohibited examples"
+        )
         return
       }
       for problem in report.problems {
         FileHandle.standardError.write(Data((problem.description + "\n").utf8))
       }
       let count = report.problems.count
-      Failure.printError("\(count) \(count == 1 ? "problem" : "problems") in \(path); fix them and run this again")
+      Failure.printError(
+        "\(count) \(count == 1 ? "problem" : "problems") in \(path); fix them and run this again")
       throw ExitCode.failure
     }
   }

@@ -28,7 +28,9 @@ extension Induction.Staff {
         let console = CompositionRoot.makeConsole()
         let reader = CompositionRoot.makeStaffReader(console: console)
         for _ in 0..<3 {
-          guard case .line(let first) = reader.readSecret(prompt: "New staff PIN (at least 6 digits): ") else {
+          guard
+            case .line(let first) = reader.readSecret(prompt: "New staff PIN (at least 6 digits): ")
+          else {
             break
           }
           if let problem = PinHasher.problem(with: first) {

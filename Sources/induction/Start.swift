@@ -6,7 +6,8 @@ import InductionTerminal
 extension Induction {
   /// `induction start`: one parent induction, then exit.
   struct Start: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run one parent induction, then exit.")
+    static let configuration = CommandConfiguration(
+      abstract: "Run one parent induction, then exit.")
 
     @OptionGroup var options: GlobalOptions
 

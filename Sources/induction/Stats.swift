@@ -15,7 +15,9 @@ extension Induction {
       try Failure.report {
         let admin = try AdminContext.open(options)
         let stats = try admin.database.statistics(context: admin.export)
-        let colour = isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let colour =
+          isatty(STDOUT_FILENO) == 1
+          && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let titles = Self.scenarioTitles(options)
         print(StatsReport.render(stats, titles: titles, colour: colour), terminator: "")
       }
@@ -23,7 +25,8 @@ extension Induction {
 
     static func scenarioTitles(_ options: GlobalOptions) -> [String: String] {
       let report = ScenarioLinter.lint(directory: URL(fileURLWithPath: options.scenariosPath))
-      return Dictionary(uniqueKeysWithValues: (report.catalog?.scenarios ?? []).map { ($0.id, $0.title) })
+      return Dictionary(
+        uniqueKeysWithValues: (report.catalog?.scenarios ?? []).map { ($0.id, $0.title) })
     }
   }
 }

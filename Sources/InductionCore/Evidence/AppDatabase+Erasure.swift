@@ -42,10 +42,14 @@ extension AppDatabase {
       try db.execute(sql: "PRAGMA secure_delete = ON")
       var appended: [LedgerEntry] = []
       for seq in seqs {
-        let erased = try Bool.fetchOne(
-          db, sql: "SELECT 1 FROM ledger WHERE kind = 'erasure' AND subject_seq = ?", arguments: [seq]) ?? false
+        let erased =
+          try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM ledger WHERE kind = 'erasure' AND subject_seq = ?",
+            arguments: [seq]) ?? false
         if erased {
-          let reference = try String.fetchOne(db, sql: "SELECT reference FROM ledger WHERE seq = ?", arguments: [seq]) ?? ""
+          let reference =
+            try String.fetchOne(
+              db, sql: "SELECT reference FROM ledger WHERE seq = ?", arguments: [seq]) ?? ""
           throw ErasureError.alreadyErased(Reference.display(reference))
         }
         try Self.eraseRosterRows(db, forSeq: seq)
@@ -55,9 +59,12 @@ extension AppDatabase {
         appended.append(
           try Self.appendEntry(db, key: key) { next, prevHash in
             LedgerEntry(
-              seq: next, kind: .erasure, recordedAt: Timestamp.utc(date), station: "admin", mode: "admin",
-              guidanceSHA256: "", statementSHA256: "", scenarioCount: 0, firstTryCorrect: 0, attemptCount: 0,
-              transcriptSHA256: "", piiCommitment: "", subjectSeq: seq, note: "", prevHash: prevHash,
+              seq: next, kind: .erasure, recordedAt: Timestamp.utc(date), station: "admin",
+              mode: "admin",
+              guidanceSHA256: "", statementSHA256: "", scenarioCount: 0, firstTryCorrect: 0,
+              attemptCount: 0,
+              transcriptSHA256: "", piiCommitment: "", subjectSeq: seq, note: "",
+              prevHash: prevHash,
               entryHash: Data(), signature: Data(), keyID: key.id, reference: "")
           })
       }
@@ -75,8 +82,9 @@ extension AppDatabase {
     for key in childKeys {
       try db.execute(sql: "DELETE FROM roster_child WHERE match_key = ?", arguments: [key])
     }
-    guard let parent = try String.fetchOne(
-      db, sql: "SELECT parent_name FROM personal_details WHERE ledger_seq = ?", arguments: [seq])
+    guard
+      let parent = try String.fetchOne(
+        db, sql: "SELECT parent_name FROM personal_details WHERE ledger_seq = ?", arguments: [seq])
     else { return }
     let parentKey = NameNormalisation.matchKey(parent)
     let rows = try Row.fetchAll(db, sql: "SELECT id, parent_name FROM roster_child")

@@ -33,9 +33,12 @@ public struct Checkpoint: Sendable, Equatable {
   }
 
   /// Makes and signs a checkpoint.
-  public static func make(school: String, entryCount: Int, headHash: Data, at date: Date, key: SigningKey) throws -> Checkpoint {
+  public static func make(
+    school: String, entryCount: Int, headHash: Data, at date: Date, key: SigningKey
+  ) throws -> Checkpoint {
     var checkpoint = Checkpoint(
-      school: school, entryCount: entryCount, headHash: headHash.hexString, createdAt: Timestamp.utc(date),
+      school: school, entryCount: entryCount, headHash: headHash.hexString,
+      createdAt: Timestamp.utc(date),
       publicKey: key.publicKey, signature: Data())
     checkpoint.signature = try key.sign(checkpoint.signedBytes)
     return checkpoint
@@ -69,9 +72,11 @@ public struct Checkpoint: Sendable, Equatable {
       let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
       fields[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
-    guard let school = fields["school"], let count = fields["entries"].flatMap({ Int($0) }), count >= 0,
+    guard let school = fields["school"], let count = fields["entries"].flatMap({ Int($0) }),
+      count >= 0,
       let head = fields["head"], head.count == 64, let time = fields["time"],
-      let publicKey = fields["public-key"].flatMap({ Data(base64Encoded: $0) }), publicKey.count == 32,
+      let publicKey = fields["public-key"].flatMap({ Data(base64Encoded: $0) }),
+      publicKey.count == 32,
       let signature = fields["signature"].flatMap({ Data(base64Encoded: $0) })
     else { return nil }
     if let keyID = fields["key"], keyID != SigningKey.id(of: publicKey) { return nil }
@@ -111,10 +116,12 @@ extension AppDatabase {
   /// Signs a checkpoint of the ledger as it is now.
   public func makeCheckpoint(school: String, key: SigningKey, at date: Date) throws -> Checkpoint {
     let (count, head) = try read { db in
-      let row = try Row.fetchOne(db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1")
+      let row = try Row.fetchOne(
+        db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1")
       return ((row?["seq"] as Int?) ?? 0, (row?["entry_hash"] as Data?) ?? LedgerEntry.genesisHash)
     }
-    return try Checkpoint.make(school: school, entryCount: count, headHash: head, at: date, key: key)
+    return try Checkpoint.make(
+      school: school, entryCount: count, headHash: head, at: date, key: key)
   }
 
   /// Whether the ledger still contains the checkpoint's prefix, under this installation's key.
@@ -124,11 +131,15 @@ extension AppDatabase {
       let keys = try Data.fetchAll(db, sql: "SELECT public_key FROM signing_key")
       guard keys.contains(checkpoint.publicKey) else { return .otherKey(checkpoint.keyID) }
       let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger") ?? 0
-      if count < checkpoint.entryCount { return .entriesRemoved(held: count, expected: checkpoint.entryCount) }
+      if count < checkpoint.entryCount {
+        return .entriesRemoved(held: count, expected: checkpoint.entryCount)
+      }
       guard checkpoint.entryCount > 0 else { return nil }
       let hash = try Data.fetchOne(
         db, sql: "SELECT entry_hash FROM ledger WHERE seq = ?", arguments: [checkpoint.entryCount])
-      guard hash?.hexString == checkpoint.headHash else { return .headChanged(seq: checkpoint.entryCount) }
+      guard hash?.hexString == checkpoint.headHash else {
+        return .headChanged(seq: checkpoint.entryCount)
+      }
       return nil
     }
   }

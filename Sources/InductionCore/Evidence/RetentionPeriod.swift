@@ -21,7 +21,9 @@ public struct RetentionPeriod: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// `6 years`.
-  public var description: String { "\(count) \(count == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue)" }
+  public var description: String {
+    "\(count) \(count == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue)"
+  }
 
   /// The instant `now` minus the period, in `zone`'s calendar.
   public func cutoff(from now: Date, in zone: TimeZone) -> Date {

@@ -56,16 +56,22 @@ public struct SubjectAccessReport: Sendable, Equatable, Encodable {
 
 extension AppDatabase {
   /// The report for a parent by name (matched ignoring case, spaces and normalisation) or by reference.
-  public func subjectAccess(parentName: String?, reference: String?, at date: Date) throws -> SubjectAccessReport {
+  public func subjectAccess(parentName: String?, reference: String?, at date: Date) throws
+    -> SubjectAccessReport
+  {
     try read { db in
       var seqs: [Int] = []
       if let parentName {
         let key = NameNormalisation.matchKey(parentName)
-        seqs = try Row.fetchAll(db, sql: "SELECT ledger_seq, parent_name FROM personal_details ORDER BY ledger_seq")
-          .filter { NameNormalisation.matchKey($0["parent_name"]) == key }.map { $0["ledger_seq"] }
+        seqs = try Row.fetchAll(
+          db, sql: "SELECT ledger_seq, parent_name FROM personal_details ORDER BY ledger_seq"
+        )
+        .filter { NameNormalisation.matchKey($0["parent_name"]) == key }.map { $0["ledger_seq"] }
       }
       if let reference, let normalised = Reference.normalise(reference),
-        let seq = try Int.fetchOne(db, sql: "SELECT seq FROM ledger WHERE reference = ? AND kind = 'acknowledgement'", arguments: [normalised])
+        let seq = try Int.fetchOne(
+          db, sql: "SELECT seq FROM ledger WHERE reference = ? AND kind = 'acknowledgement'",
+          arguments: [normalised])
       {
         if !seqs.contains(seq) { seqs.append(seq) }
       }
@@ -74,8 +80,10 @@ extension AppDatabase {
         guard let entry = try LedgerEntry.fetchOne(db, key: seq),
           let held = try Self.personalDetails(db, seq: seq)
         else { continue }
-        let statement = try String.fetchOne(
-          db, sql: "SELECT text FROM statement_version WHERE sha256 = ?", arguments: [entry.statementSHA256]) ?? ""
+        let statement =
+          try String.fetchOne(
+            db, sql: "SELECT text FROM statement_version WHERE sha256 = ?",
+            arguments: [entry.statementSHA256]) ?? ""
         let answers = try Row.fetchAll(
           db,
           sql: """
@@ -88,19 +96,24 @@ extension AppDatabase {
             firstTry: $0["is_first_try"], answeredAt: $0["answered_at"])
         }
         let revocations = try Row.fetchAll(
-          db, sql: "SELECT recorded_at, note FROM ledger WHERE kind = 'revocation' AND subject_seq = ?", arguments: [seq]
+          db,
+          sql: "SELECT recorded_at, note FROM ledger WHERE kind = 'revocation' AND subject_seq = ?",
+          arguments: [seq]
         ).map { ["at": $0["recorded_at"] as String, "reason": $0["note"] as String] }
         items.append(
           .init(
-            reference: Reference.display(entry.reference), signedAt: entry.recordedAt, station: entry.station,
+            reference: Reference.display(entry.reference), signedAt: entry.recordedAt,
+            station: entry.station,
             parentName: held.details.parentName, relationship: held.details.relationship,
             signature: held.details.signature,
             children: held.details.children.map { ["name": $0.name, "class": $0.className] },
             guidanceSHA256: entry.guidanceSHA256, statement: statement,
-            score: "\(entry.firstTryCorrect)/\(entry.scenarioCount)", answers: answers, revocations: revocations))
+            score: "\(entry.firstTryCorrect)/\(entry.scenarioCount)", answers: answers,
+            revocations: revocations))
       }
       return SubjectAccessReport(
-        request: parentName ?? reference ?? "", madeAt: Timestamp.utc(date), acknowledgements: items)
+        request: parentName ?? reference ?? "", madeAt: Timestamp.utc(date), acknowledgements: items
+      )
     }
   }
 }

@@ -31,7 +31,9 @@ public struct SigningKey: Sendable {
 
   /// Whether `signature` over `message` is valid for `publicKey`.
   public static func isValid(signature: Data, of message: Data, publicKey: Data) -> Bool {
-    guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
+    guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else {
+      return false
+    }
     return key.isValidSignature(signature, for: message)
   }
 

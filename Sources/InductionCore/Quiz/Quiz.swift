@@ -59,7 +59,9 @@ public struct Quiz {
 
   /// Records the parent's pick (`displayIndex` is 0-based in the order shown) and moves on.
   public mutating func answer(_ displayIndex: Int, at date: Date) -> Answer? {
-    guard let question = current, question.choices.indices.contains(displayIndex) else { return nil }
+    guard let question = current, question.choices.indices.contains(displayIndex) else {
+      return nil
+    }
     let picked = question.choices[displayIndex]
     let attempt = QuizAttempt(
       scenarioID: question.scenario.id, choiceIndex: picked.originalIndex,

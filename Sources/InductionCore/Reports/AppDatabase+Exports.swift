@@ -19,7 +19,8 @@ extension AppDatabase {
       switch kind {
       case .acknowledgements:
         let versions = try Self.guidanceNumbers(db)
-        let cursor = try Row.fetchCursor(db, sql: Self.acknowledgementsSQL, arguments: Self.arguments(filter))
+        let cursor = try Row.fetchCursor(
+          db, sql: Self.acknowledgementsSQL, arguments: Self.arguments(filter))
         while let row = try cursor.next() {
           try emit(Self.acknowledgementRow(row, versions: versions, context: context))
         }
@@ -28,17 +29,20 @@ extension AppDatabase {
         var arguments = Self.arguments(filter)
         arguments += ["current": context.currentGuidance]
         let cursor = try Row.fetchCursor(
-          db, sql: hasRoster ? Self.rosterCompletionSQL : Self.namedCompletionSQL, arguments: arguments)
+          db, sql: hasRoster ? Self.rosterCompletionSQL : Self.namedCompletionSQL,
+          arguments: arguments)
         while let row = try cursor.next() {
           let status = Self.status(row)
           if kind == .completion {
             try emit([
               row["class_name"], row["child_name"], row["roster_parent"] ?? "", status.rawValue,
-              row["ack_parent"] ?? "", Self.local(row["recorded_at"], context), Self.reference(row["reference"]),
+              row["ack_parent"] ?? "", Self.local(row["recorded_at"], context),
+              Self.reference(row["reference"]),
             ])
           } else if status != .acknowledged {
             try emit([
-              row["class_name"], row["child_name"], (row["roster_parent"] as String?) ?? (row["ack_parent"] ?? ""),
+              row["class_name"], row["child_name"],
+              (row["roster_parent"] as String?) ?? (row["ack_parent"] ?? ""),
               row["parent_email"] ?? "", status.rawValue,
             ])
           }
@@ -56,7 +60,9 @@ extension AppDatabase {
   }
 
   private static func status(_ row: Row) -> CompletionStatus {
-    guard (row["reference"] as String?) != nil, row["revoked"] as Bool? == false else { return .outstanding }
+    guard (row["reference"] as String?) != nil, row["revoked"] as Bool? == false else {
+      return .outstanding
+    }
     return row["is_current"] == true ? .acknowledged : .reacknowledge
   }
 
@@ -69,15 +75,19 @@ extension AppDatabase {
 
   /// Version numbers in the order versions were first seen: 1, 2, 3…
   private static func guidanceNumbers(_ db: Database) throws -> [String: Int] {
-    let shas = try String.fetchAll(db, sql: "SELECT sha256 FROM guidance_version ORDER BY first_seen_at, rowid")
+    let shas = try String.fetchAll(
+      db, sql: "SELECT sha256 FROM guidance_version ORDER BY first_seen_at, rowid")
     return Dictionary(uniqueKeysWithValues: shas.enumerated().map { ($0.element, $0.offset + 1) })
   }
 
-  private static func acknowledgementRow(_ row: Row, versions: [String: Int], context: ExportContext) -> [String] {
+  private static func acknowledgementRow(
+    _ row: Row, versions: [String: Int], context: ExportContext
+  ) -> [String] {
     let sha: String = row["guidance_sha256"]
     let version = versions[sha].map { "\($0) (\(sha.prefix(12)))" } ?? String(sha.prefix(12))
     let status: String =
-      row["revoked"] == true ? "revoked" : (sha == context.currentGuidance ? "current" : "superseded")
+      row["revoked"] == true
+      ? "revoked" : (sha == context.currentGuidance ? "current" : "superseded")
     let erased: Bool = row["erased"]
     return [
       Reference.display(row["reference"]), local(row["recorded_at"], context),
@@ -132,19 +142,21 @@ extension AppDatabase {
     )
     """
 
-  static let rosterCompletionSQL = bestAcknowledgementsCTE + """
-    SELECT r.class_name, r.child_name, r.parent_name AS roster_parent, r.parent_email,
-      b.ack_parent, b.recorded_at, b.reference, b.is_current, b.revoked
-    FROM roster_child r LEFT JOIN best b ON b.match_key = r.match_key AND b.rank = 1
-    WHERE (:classKey IS NULL OR r.class_key = :classKey)
-    ORDER BY r.class_key, r.match_key, r.id
-    """
+  static let rosterCompletionSQL =
+    bestAcknowledgementsCTE + """
+      SELECT r.class_name, r.child_name, r.parent_name AS roster_parent, r.parent_email,
+        b.ack_parent, b.recorded_at, b.reference, b.is_current, b.revoked
+      FROM roster_child r LEFT JOIN best b ON b.match_key = r.match_key AND b.rank = 1
+      WHERE (:classKey IS NULL OR r.class_key = :classKey)
+      ORDER BY r.class_key, r.match_key, r.id
+      """
 
-  static let namedCompletionSQL = bestAcknowledgementsCTE + """
-    SELECT b.class_name, b.child_name, NULL AS roster_parent, NULL AS parent_email,
-      b.ack_parent, b.recorded_at, b.reference, b.is_current, b.revoked
-    FROM best b
-    WHERE b.rank = 1 AND b.child_name IS NOT NULL AND (:classKey IS NULL OR b.class_key = :classKey)
-    ORDER BY b.class_key, b.match_key
-    """
+  static let namedCompletionSQL =
+    bestAcknowledgementsCTE + """
+      SELECT b.class_name, b.child_name, NULL AS roster_parent, NULL AS parent_email,
+        b.ack_parent, b.recorded_at, b.reference, b.is_current, b.revoked
+      FROM best b
+      WHERE b.rank = 1 AND b.child_name IS NOT NULL AND (:classKey IS NULL OR b.class_key = :classKey)
+      ORDER BY b.class_key, b.match_key
+      """
 }

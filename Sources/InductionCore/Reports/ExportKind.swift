@@ -14,7 +14,8 @@ public enum ExportKind: String, Sendable, CaseIterable {
     switch self {
     case .acknowledgements:
       [
-        "Reference", "Signed at", "Parent", "Relationship", "Children", "Classes", "Guidance version",
+        "Reference", "Signed at", "Parent", "Relationship", "Children", "Classes",
+        "Guidance version",
         "Status", "First-try score", "Station",
       ]
     case .completion:

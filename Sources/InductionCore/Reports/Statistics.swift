@@ -49,15 +49,19 @@ extension AppDatabase {
   /// Totals, completion per class and the scenarios parents misread most.
   public func statistics(context: ExportContext) throws -> Statistics {
     try read { db in
-      let acknowledgements = try Int.fetchOne(
-        db,
-        sql: """
-          SELECT count(*) FROM ledger l WHERE kind = 'acknowledgement'
-          AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq)
-          """) ?? 0
-      let revoked = try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE kind = 'revocation'") ?? 0
+      let acknowledgements =
+        try Int.fetchOne(
+          db,
+          sql: """
+            SELECT count(*) FROM ledger l WHERE kind = 'acknowledgement'
+            AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq)
+            """) ?? 0
+      let revoked =
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE kind = 'revocation'") ?? 0
       var sessions: [SessionOutcome: Int] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT outcome, count(*) AS n FROM session GROUP BY outcome") {
+      for row in try Row.fetchAll(
+        db, sql: "SELECT outcome, count(*) AS n FROM session GROUP BY outcome")
+      {
         if let outcome = SessionOutcome(rawValue: row["outcome"]) { sessions[outcome] = row["n"] }
       }
 
@@ -65,13 +69,17 @@ extension AppDatabase {
       var classes: [Statistics.ClassCompletion] = []
       let cursor = try Row.fetchCursor(
         db, sql: hasRoster ? Self.rosterCompletionSQL : Self.namedCompletionSQL,
-        arguments: ["since": nil, "until": nil, "classKey": nil, "current": context.currentGuidance])
+        arguments: [
+          "since": nil, "until": nil, "classKey": nil, "current": context.currentGuidance,
+        ])
       while let row = try cursor.next() {
         let className: String = row["class_name"]
         if classes.last?.className != className {
-          classes.append(.init(className: className, acknowledged: 0, reacknowledge: 0, outstanding: 0))
+          classes.append(
+            .init(className: className, acknowledged: 0, reacknowledge: 0, outstanding: 0))
         }
-        let isAcknowledged = (row["reference"] as String?) != nil && row["revoked"] as Bool? == false
+        let isAcknowledged =
+          (row["reference"] as String?) != nil && row["revoked"] as Bool? == false
         if !isAcknowledged {
           classes[classes.count - 1].outstanding += 1
         } else if row["is_current"] == true {
@@ -87,7 +95,11 @@ extension AppDatabase {
           SELECT scenario_id, count(*) AS asked, coalesce(sum(is_correct), 0) AS correct
           FROM quiz_attempt WHERE is_first_try GROUP BY scenario_id
           """
-      ).map { .init(scenarioID: $0["scenario_id"], asked: $0["asked"], correct: $0["correct"], commonWrongChoice: nil, commonWrongCount: 0) }
+      ).map {
+        .init(
+          scenarioID: $0["scenario_id"], asked: $0["asked"], correct: $0["correct"],
+          commonWrongChoice: nil, commonWrongCount: 0)
+      }
       for index in scenarios.indices {
         if let wrong = try Row.fetchOne(
           db,

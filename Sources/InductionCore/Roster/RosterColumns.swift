@@ -23,17 +23,24 @@ enum RosterColumn: CaseIterable {
   var aliases: [String] {
     switch self {
     case .parentName:
-      ["parent name", "parent", "parent/carer", "parent / carer name", "carer", "contact name",
-       "primary contact"]
+      [
+        "parent name", "parent", "parent/carer", "parent / carer name", "carer", "contact name",
+        "primary contact",
+      ]
     case .parentForename: ["parent forename", "parent first name"]
     case .parentSurname: ["parent surname", "parent last name"]
     case .parentEmail: ["parent email", "email", "e-mail", "contact email"]
     case .childName: ["child name", "child", "pupil", "pupil name", "student", "student name"]
     case .childForename:
-      ["child forename", "child first name", "pupil forename", "forename", "first name",
-       "legal forename"]
+      [
+        "child forename", "child first name", "pupil forename", "forename", "first name",
+        "legal forename",
+      ]
     case .childSurname:
-      ["child surname", "child last name", "pupil surname", "surname", "last name", "legal surname"]
+      [
+        "child surname", "child last name", "pupil surname", "surname", "last name",
+        "legal surname",
+      ]
     case .className:
       ["class", "class name", "form", "reg group", "registration group", "group", "year/class"]
     }

@@ -31,7 +31,8 @@ public enum RosterParser {
     var layout: RosterLayout?
     switch RosterLayout.resolve(header.fields) {
     case .success(let resolved): layout = resolved
-    case .failure(let failure): failure.reasons.forEach { report(header.line, $0) }
+    case .failure(let failure):
+      for reason in failure.reasons { report(header.line, reason) }
     }
     if records.count == 1 {
       report(1, "file has a header row but no children; export the roster again with the children")
@@ -47,7 +48,7 @@ public enum RosterParser {
       guard let layout else { continue }
       var reasons: [String] = []
       if let row = row(record, layout, &reasons) { rows.append(row) }
-      reasons.forEach { report(record.line, $0) }
+      for reason in reasons { report(record.line, reason) }
     }
     return RosterParseResult(rows: rows, problems: problems)
   }
@@ -138,7 +139,7 @@ public enum RosterParser {
   /// Line breaks in `scalars`, counting CRLF as one, like the CSV reader.
   private static func lineBreaks(in scalars: some Sequence<Unicode.Scalar>) -> Int {
     var counter = LineBreakCounter()
-    scalars.forEach { counter.read($0) }
+    for scalar in scalars { counter.read(scalar) }
     return counter.count
   }
 

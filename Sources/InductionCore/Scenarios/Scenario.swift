@@ -47,7 +47,9 @@ public struct Scenario: Sendable, Equatable, Identifiable {
   }
 
   /// The fields a scenario file may hold.
-  static let knownFields: Set<String> = ["id", "example", "title", "situation", "question", "choices"]
+  static let knownFields: Set<String> = [
+    "id", "example", "title", "situation", "question", "choices",
+  ]
   /// The fields a choice may hold.
   static let knownChoiceFields: Set<String> = ["text", "feedback", "correct"]
   /// How many choices a scenario may have.

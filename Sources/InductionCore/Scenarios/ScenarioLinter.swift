@@ -20,7 +20,9 @@ public enum ScenarioLinter {
         problems: [
           LintProblem(
             file: base, line: 1,
-            reason: "scenarios folder not found; pass the folder with --scenarios or set INDUCTION_SCENARIOS")
+            reason:
+              "scenarios folder not found; pass the folder with --scenarios or set INDUCTION_SCENARIOS"
+          )
         ], catalog: nil, scenarioFileCount: 0)
     }
 
@@ -28,19 +30,24 @@ public enum ScenarioLinter {
     var guidance: Guidance?
     switch TextFileReader.read(directory.appendingPathComponent("guidance.md")) {
     case .failure(let failure):
-      problems.append(LintProblem(file: guidanceFile, line: 1, reason: TextFileReader.reason(failure)))
+      problems.append(
+        LintProblem(file: guidanceFile, line: 1, reason: TextFileReader.reason(failure)))
     case .success(let text):
       let parsed = Guidance(text: text)
       if parsed.prohibitedExamples.isEmpty {
         problems.append(
           LintProblem(
             file: guidanceFile, line: 1,
-            reason: "no prohibited examples found: add a \"- \" bullet list after the paragraph ending \"must be avoided\""))
+            reason:
+              "no prohibited examples found: add a \"- \" bullet list after the paragraph ending \"must be avoided\""
+          ))
       }
       guidance = parsed
     }
 
-    let school = lintSchool(directory.appendingPathComponent("school.yaml"), file: name("school.yaml"), problems: &problems)
+    let school = lintSchool(
+      directory.appendingPathComponent("school.yaml"), file: name("school.yaml"),
+      problems: &problems)
 
     let files = scenarioFiles(in: directory)
     var scenarios: [Scenario] = []
@@ -48,9 +55,16 @@ public enum ScenarioLinter {
     let bullets = Set(guidance?.prohibitedExamples.map(\.text) ?? [])
     for file in files {
       let display = name(file)
-      guard let scenario = lintScenario(directory.appendingPathComponent(file), file: display, bullets: bullets, guidanceLoaded: guidance != nil, problems: &problems) else { continue }
+      guard
+        let scenario = lintScenario(
+          directory.appendingPathComponent(file), file: display, bullets: bullets,
+          guidanceLoaded: guidance != nil, problems: &problems)
+      else { continue }
       if let other = firstFileForID[scenario.id] {
-        problems.append(LintProblem(file: display, line: scenario.idLine, reason: "id \"\(scenario.id)\" is already used by \(other)"))
+        problems.append(
+          LintProblem(
+            file: display, line: scenario.idLine,
+            reason: "id \"\(scenario.id)\" is already used by \(other)"))
         continue
       }
       firstFileForID[scenario.id] = display
@@ -86,7 +100,9 @@ public enum ScenarioLinter {
     }.sorted()
   }
 
-  private static func lintSchool(_ url: URL, file: String, problems: inout [LintProblem]) -> SchoolSettings? {
+  private static func lintSchool(_ url: URL, file: String, problems: inout [LintProblem])
+    -> SchoolSettings?
+  {
     let text: String
     switch TextFileReader.read(url) {
     case .failure(let failure):
@@ -102,17 +118,24 @@ public enum ScenarioLinter {
     case .success(let parsed): document = parsed
     }
     guard document.root.mapping != nil else {
-      problems.append(LintProblem(file: file, line: document.root.line, reason: "expected fields such as \"name:\" and \"statement:\""))
+      problems.append(
+        LintProblem(
+          file: file, line: document.root.line,
+          reason: "expected fields such as \"name:\" and \"statement:\""))
       return nil
     }
-    var fields = FieldReader(file: file, node: document.root, context: "", known: SchoolSettings.knownFields)
+    var fields = FieldReader(
+      file: file, node: document.root, context: "", known: SchoolSettings.knownFields)
     let name = fields.text("name")
     let statement = fields.text("statement")
     var zone: TimeZone?
     if let zoneName = fields.text("time_zone") {
       zone = TimeZone(identifier: zoneName)
       if zone == nil {
-        problems.append(LintProblem(file: file, line: fields.node("time_zone")?.line ?? 1, reason: "unknown time zone \"\(zoneName)\" (for example: Europe/London)"))
+        problems.append(
+          LintProblem(
+            file: file, line: fields.node("time_zone")?.line ?? 1,
+            reason: "unknown time zone \"\(zoneName)\" (for example: Europe/London)"))
       }
     }
     var classes: [String] = []
@@ -122,23 +145,31 @@ public enum ScenarioLinter {
           if let value = item.scalar?.string.trimmingCharacters(in: .whitespaces), !value.isEmpty {
             classes.append(value)
           } else {
-            problems.append(LintProblem(file: file, line: item.line, reason: "each class should be a name"))
+            problems.append(
+              LintProblem(file: file, line: item.line, reason: "each class should be a name"))
           }
         }
       } else {
-        problems.append(LintProblem(file: file, line: node.line, reason: "\"classes\" should be a list of class names"))
+        problems.append(
+          LintProblem(
+            file: file, line: node.line, reason: "\"classes\" should be a list of class names"))
       }
     }
     var retention: RetentionPeriod?
     if let text = fields.node("retention")?.scalar?.string {
       retention = RetentionPeriod(text)
       if retention == nil {
-        problems.append(LintProblem(file: file, line: fields.node("retention")?.line ?? 1, reason: "retention should be a period such as \"6 years\", \"18 months\" or \"90 days\""))
+        problems.append(
+          LintProblem(
+            file: file, line: fields.node("retention")?.line ?? 1,
+            reason: "retention should be a period such as \"6 years\", \"18 months\" or \"90 days\""
+          ))
       }
     }
     problems.append(contentsOf: fields.problems)
     guard let name, let statement, let zone else { return nil }
-    return SchoolSettings(name: name, statement: statement, timeZone: zone, classes: classes, retention: retention)
+    return SchoolSettings(
+      name: name, statement: statement, timeZone: zone, classes: classes, retention: retention)
   }
 
   private struct LintedScenario {
@@ -148,7 +179,8 @@ public enum ScenarioLinter {
   }
 
   private static func lintScenario(
-    _ url: URL, file: String, bullets: Set<String>, guidanceLoaded: Bool, problems: inout [LintProblem]
+    _ url: URL, file: String, bullets: Set<String>, guidanceLoaded: Bool,
+    problems: inout [LintProblem]
   ) -> LintedScenario? {
     let text: String
     switch TextFileReader.read(url) {
@@ -165,10 +197,14 @@ public enum ScenarioLinter {
     case .success(let parsed): document = parsed
     }
     guard document.root.mapping != nil else {
-      problems.append(LintProblem(file: file, line: document.root.line, reason: "expected a scenario with fields such as \"id:\" and \"choices:\""))
+      problems.append(
+        LintProblem(
+          file: file, line: document.root.line,
+          reason: "expected a scenario with fields such as \"id:\" and \"choices:\""))
       return nil
     }
-    var fields = FieldReader(file: file, node: document.root, context: "", known: Scenario.knownFields)
+    var fields = FieldReader(
+      file: file, node: document.root, context: "", known: Scenario.knownFields)
     let id = fields.text("id")
     let example = fields.text("example")
     let title = fields.text("title")
@@ -177,10 +213,16 @@ public enum ScenarioLinter {
     var local: [LintProblem] = []
 
     if let id, id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
-      local.append(LintProblem(file: file, line: fields.node("id")?.line ?? 1, reason: "id \"\(id)\" should be lower-case words joined by hyphens"))
+      local.append(
+        LintProblem(
+          file: file, line: fields.node("id")?.line ?? 1,
+          reason: "id \"\(id)\" should be lower-case words joined by hyphens"))
     }
     if let example, guidanceLoaded, !bullets.contains(example) {
-      local.append(LintProblem(file: file, line: fields.node("example")?.line ?? 1, reason: "example does not quote any prohibited example in guidance.md exactly"))
+      local.append(
+        LintProblem(
+          file: file, line: fields.node("example")?.line ?? 1,
+          reason: "example does not quote any prohibited example in guidance.md exactly"))
     }
 
     var choices: [Scenario.Choice] = []
@@ -189,41 +231,64 @@ public enum ScenarioLinter {
         for (index, item) in sequence.enumerated() {
           let context = "choice \(index + 1) "
           guard item.mapping != nil else {
-            local.append(LintProblem(file: file, line: item.line, reason: "\(context)should have \"text:\" and \"feedback:\""))
+            local.append(
+              LintProblem(
+                file: file, line: item.line,
+                reason: "\(context)should have \"text:\" and \"feedback:\""))
             continue
           }
-          var choiceFields = FieldReader(file: file, node: item, context: context, known: Scenario.knownChoiceFields)
+          var choiceFields = FieldReader(
+            file: file, node: item, context: context, known: Scenario.knownChoiceFields)
           let choiceText = choiceFields.text("text")
           var isCorrect = false
           if let correctNode = choiceFields.node("correct") {
-            if let value = correctNode.bool { isCorrect = value } else {
-              local.append(LintProblem(file: file, line: correctNode.line, reason: "\(context)\"correct\" should be true or false"))
+            if let value = correctNode.bool {
+              isCorrect = value
+            } else {
+              local.append(
+                LintProblem(
+                  file: file, line: correctNode.line,
+                  reason: "\(context)\"correct\" should be true or false"))
             }
           }
           let feedback: String?
           if choiceFields.node("feedback") == nil {
-            local.append(LintProblem(file: file, line: item.line, reason: "\(context)has no feedback"))
+            local.append(
+              LintProblem(file: file, line: item.line, reason: "\(context)has no feedback"))
             feedback = nil
           } else {
             feedback = choiceFields.text("feedback")
           }
           local.append(contentsOf: choiceFields.problems)
           if let choiceText, let feedback {
-            choices.append(Scenario.Choice(text: choiceText, feedback: feedback, isCorrect: isCorrect))
+            choices.append(
+              Scenario.Choice(text: choiceText, feedback: feedback, isCorrect: isCorrect))
           }
         }
         let count = sequence.count
         if !Scenario.choiceRange.contains(count) {
-          local.append(LintProblem(file: file, line: fields.keyLine("choices"), reason: "has \(count) choices; give \(Scenario.choiceRange.lowerBound) or \(Scenario.choiceRange.upperBound)"))
+          local.append(
+            LintProblem(
+              file: file, line: fields.keyLine("choices"),
+              reason:
+                "has \(count) choices; give \(Scenario.choiceRange.lowerBound) or \(Scenario.choiceRange.upperBound)"
+            ))
         }
         let correct = sequence.filter { $0.mapping?["correct"]?.bool == true }.count
         if correct == 0 {
-          local.append(LintProblem(file: file, line: fields.keyLine("choices"), reason: "no choice is marked \"correct: true\"; mark exactly one"))
+          local.append(
+            LintProblem(
+              file: file, line: fields.keyLine("choices"),
+              reason: "no choice is marked \"correct: true\"; mark exactly one"))
         } else if correct > 1 {
-          local.append(LintProblem(file: file, line: fields.keyLine("choices"), reason: "\(correct) choices are marked \"correct: true\"; mark exactly one"))
+          local.append(
+            LintProblem(
+              file: file, line: fields.keyLine("choices"),
+              reason: "\(correct) choices are marked \"correct: true\"; mark exactly one"))
         }
       } else {
-        local.append(LintProblem(file: file, line: node.line, reason: "\"choices\" should be a list"))
+        local.append(
+          LintProblem(file: file, line: node.line, reason: "\"choices\" should be a list"))
       }
     } else {
       local.append(LintProblem(file: file, line: document.root.line, reason: "missing \"choices\""))
@@ -231,7 +296,9 @@ public enum ScenarioLinter {
 
     let all = (fields.problems + local).sorted { $0.line < $1.line }
     problems.append(contentsOf: all)
-    guard all.isEmpty, let id, let example, let title, let situation, let question else { return nil }
+    guard all.isEmpty, let id, let example, let title, let situation, let question else {
+      return nil
+    }
     return LintedScenario(
       scenario: Scenario(
         id: id, example: example, title: title, situation: situation, question: question,

@@ -10,8 +10,10 @@ public struct ScenarioLoadError: LocalizedError, Equatable {
 
   /// The problems, one per line, then what to do.
   public var errorDescription: String? {
-    (problems.map(\.description) + ["the scenarios need fixing before inductions can run; run `induction scenarios lint` after editing"])
-      .joined(separator: "\n")
+    (problems.map(\.description) + [
+      "the scenarios need fixing before inductions can run; run `induction scenarios lint` after editing"
+    ])
+    .joined(separator: "\n")
   }
 }
 

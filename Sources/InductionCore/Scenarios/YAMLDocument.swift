@@ -21,13 +21,13 @@ struct YAMLDocument {
 
   private static func problem(for error: YamlError, file: String) -> LintProblem {
     switch error {
-    case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _),
-      let .composer(_, problem, mark, _):
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+      .composer(_, let problem, let mark, _):
       return LintProblem(file: file, line: mark.line, reason: "YAML syntax error: \(problem)")
-    case let .duplicatedKeysInMapping(duplicates, context):
+    case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.sorted().joined(separator: ", ")
       return LintProblem(file: file, line: context.mark.line, reason: "field repeated: \(keys)")
-    case let .reader(problem, _, _, _):
+    case .reader(let problem, _, _, _):
       return LintProblem(file: file, line: 1, reason: "YAML could not be read: \(problem)")
     default:
       return LintProblem(file: file, line: 1, reason: "YAML could not be read")
@@ -59,7 +59,9 @@ struct FieldReader {
         problems.append(
           LintProblem(
             file: file, line: key.line,
-            reason: "\(context)unknown field \"\(name)\" (expected one of: \(known.sorted().joined(separator: ", ")))"))
+            reason:
+              "\(context)unknown field \"\(name)\" (expected one of: \(known.sorted().joined(separator: ", ")))"
+          ))
       }
     }
   }
@@ -74,16 +76,19 @@ struct FieldReader {
   /// A required non-empty text field.
   mutating func text(_ name: String) -> String? {
     guard let node = mapping[name] else {
-      problems.append(LintProblem(file: file, line: mappingLine, reason: "\(context)missing \"\(name)\""))
+      problems.append(
+        LintProblem(file: file, line: mappingLine, reason: "\(context)missing \"\(name)\""))
       return nil
     }
     guard let scalar = node.scalar else {
-      problems.append(LintProblem(file: file, line: node.line, reason: "\(context)\"\(name)\" should be text"))
+      problems.append(
+        LintProblem(file: file, line: node.line, reason: "\(context)\"\(name)\" should be text"))
       return nil
     }
     let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
     if value.isEmpty {
-      problems.append(LintProblem(file: file, line: node.line, reason: "\(context)\"\(name)\" is empty"))
+      problems.append(
+        LintProblem(file: file, line: node.line, reason: "\(context)\"\(name)\" is empty"))
       return nil
     }
     return value

@@ -48,17 +48,22 @@ public enum PinHasher {
     guard pin.count >= 6, pin.allSatisfy({ $0.isASCII && $0.isNumber }) else {
       return "The PIN must be at least 6 digits (numbers only)."
     }
-    if Set(pin).count == 1 || "01234567890123456789".contains(pin) || "98765432109876543210".contains(pin) {
+    if Set(pin).count == 1 || "01234567890123456789".contains(pin)
+      || "98765432109876543210".contains(pin)
+    {
       return "That PIN is too easy to guess. Please choose another."
     }
     return nil
   }
 
   /// Hashes `pin` with a fresh random salt.
-  public static func hash(_ pin: String, parameters: ScryptParameters = .standard) throws -> StoredPin {
+  public static func hash(_ pin: String, parameters: ScryptParameters = .standard) throws
+    -> StoredPin
+  {
     var generator = SystemRandomNumberGenerator()
     let salt = Data((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
-    return StoredPin(hash: try derive(pin, salt: salt, parameters: parameters), salt: salt, parameters: parameters)
+    return StoredPin(
+      hash: try derive(pin, salt: salt, parameters: parameters), salt: salt, parameters: parameters)
   }
 
   /// Whether `pin` matches `stored`, comparing in constant time.
@@ -71,7 +76,8 @@ public enum PinHasher {
     return difference == 0
   }
 
-  private static func derive(_ pin: String, salt: Data, parameters: ScryptParameters) throws -> Data {
+  private static func derive(_ pin: String, salt: Data, parameters: ScryptParameters) throws -> Data
+  {
     let key = try KDF.Scrypt.deriveKey(
       from: Data(pin.utf8), salt: salt, outputByteCount: 32, rounds: 1 << parameters.log2N,
       blockSize: parameters.r, parallelism: parameters.p)

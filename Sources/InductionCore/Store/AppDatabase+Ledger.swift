@@ -72,7 +72,9 @@ extension AppDatabase {
     _ items: [(draft: AcknowledgementDraft, date: Date, salt: [UInt8])], key: SigningKey
   ) throws -> [LedgerEntry] {
     try writeImmediate { db in
-      try items.map { item in try Self.insertAcknowledgement(db, item.draft, key: key, at: item.date, salt: item.salt) }
+      try items.map { item in
+        try Self.insertAcknowledgement(db, item.draft, key: key, at: item.date, salt: item.salt)
+      }
     }
   }
 
@@ -90,7 +92,8 @@ extension AppDatabase {
           seq: seq, kind: .acknowledgement, recordedAt: recordedAt, station: draft.context.station,
           mode: draft.context.mode, guidanceSHA256: draft.guidanceSHA256,
           statementSHA256: Digest.sha256Hex(draft.statement),
-          scenarioCount: draft.summary.scenarioCount, firstTryCorrect: draft.summary.firstTryCorrect,
+          scenarioCount: draft.summary.scenarioCount,
+          firstTryCorrect: draft.summary.firstTryCorrect,
           attemptCount: draft.summary.attemptCount, transcriptSHA256: draft.transcriptSHA256,
           piiCommitment: draft.details.commitment(salt: salt), subjectSeq: nil, note: "",
           prevHash: prevHash, entryHash: Data(), signature: Data(), keyID: key.id, reference: "")
@@ -126,7 +129,8 @@ extension AppDatabase {
   static func appendEntry(
     _ db: Database, key: SigningKey, fill: (_ seq: Int, _ prevHash: Data) -> LedgerEntry
   ) throws -> LedgerEntry {
-    let last = try Row.fetchOne(db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1")
+    let last = try Row.fetchOne(
+      db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1")
     let seq = (last?["seq"] as Int? ?? 0) + 1
     let prevHash = last?["entry_hash"] as Data? ?? LedgerEntry.genesisHash
     var entry = fill(seq, prevHash)
@@ -136,7 +140,8 @@ extension AppDatabase {
     repeat {
       entry.reference = Reference.make(from: Array(entry.entryHash), length: length)
       length += 2
-    } while try Bool.fetchOne(db, sql: "SELECT 1 FROM ledger WHERE reference = ?", arguments: [entry.reference]) == true
+    } while try Bool.fetchOne(
+      db, sql: "SELECT 1 FROM ledger WHERE reference = ?", arguments: [entry.reference]) == true
     try entry.insert(db)
     return entry
   }
@@ -159,13 +164,16 @@ extension AppDatabase {
     try read { db in try Self.personalDetails(db, seq: seq) }
   }
 
-  static func personalDetails(_ db: Database, seq: Int) throws -> (details: PersonalDetails, salt: [UInt8])? {
+  static func personalDetails(_ db: Database, seq: Int) throws -> (
+    details: PersonalDetails, salt: [UInt8]
+  )? {
     guard
       let row = try Row.fetchOne(
         db, sql: "SELECT * FROM personal_details WHERE ledger_seq = ?", arguments: [seq])
     else { return nil }
     let children = try Row.fetchAll(
-      db, sql: "SELECT name, class_name FROM acknowledged_child WHERE ledger_seq = ? ORDER BY position",
+      db,
+      sql: "SELECT name, class_name FROM acknowledged_child WHERE ledger_seq = ? ORDER BY position",
       arguments: [seq]
     ).map { PersonalDetails.Child(stored: $0["name"], className: $0["class_name"]) }
     let details = PersonalDetails(

@@ -25,21 +25,28 @@ public enum RevocationError: LocalizedError, Equatable {
 
 extension AppDatabase {
   /// Appends a signed revocation of the acknowledgement with `reference`. Nothing is edited or deleted.
-  public func revoke(reference typed: String, reason: String, key: SigningKey, at date: Date) throws -> LedgerEntry {
+  public func revoke(reference typed: String, reason: String, key: SigningKey, at date: Date) throws
+    -> LedgerEntry
+  {
     let reason = NameNormalisation.tidy(reason)
     guard (1...200).contains(reason.count) else { throw RevocationError.badReason }
     guard let subject = try entry(reference: typed), subject.kind == .acknowledgement else {
       throw RevocationError.unknownReference(typed)
     }
     return try writeImmediate { db in
-      let revoked = try Bool.fetchOne(
-        db, sql: "SELECT 1 FROM ledger WHERE kind = 'revocation' AND subject_seq = ?", arguments: [subject.seq]) ?? false
+      let revoked =
+        try Bool.fetchOne(
+          db, sql: "SELECT 1 FROM ledger WHERE kind = 'revocation' AND subject_seq = ?",
+          arguments: [subject.seq]) ?? false
       if revoked { throw RevocationError.alreadyRevoked(subject.displayReference) }
       return try Self.appendEntry(db, key: key) { seq, prevHash in
         LedgerEntry(
-          seq: seq, kind: .revocation, recordedAt: Timestamp.utc(date), station: "admin", mode: "admin",
-          guidanceSHA256: "", statementSHA256: "", scenarioCount: 0, firstTryCorrect: 0, attemptCount: 0,
-          transcriptSHA256: "", piiCommitment: "", subjectSeq: subject.seq, note: reason, prevHash: prevHash,
+          seq: seq, kind: .revocation, recordedAt: Timestamp.utc(date), station: "admin",
+          mode: "admin",
+          guidanceSHA256: "", statementSHA256: "", scenarioCount: 0, firstTryCorrect: 0,
+          attemptCount: 0,
+          transcriptSHA256: "", piiCommitment: "", subjectSeq: subject.seq, note: reason,
+          prevHash: prevHash,
           entryHash: Data(), signature: Data(), keyID: key.id, reference: "")
       }
     }
@@ -48,8 +55,12 @@ extension AppDatabase {
   /// Every guidance version seen, oldest first: SHA-256, text and when first seen.
   public func guidanceVersions() throws -> [(sha256: String, text: String, firstSeenAt: String)] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT sha256, text, first_seen_at FROM guidance_version ORDER BY first_seen_at, rowid")
-        .map { ($0["sha256"], $0["text"], $0["first_seen_at"]) }
+      try Row.fetchAll(
+        db,
+        sql:
+          "SELECT sha256, text, first_seen_at FROM guidance_version ORDER BY first_seen_at, rowid"
+      )
+      .map { ($0["sha256"], $0["text"], $0["first_seen_at"]) }
     }
   }
 }

@@ -35,7 +35,9 @@ public struct UnmatchedAcknowledgement: Sendable, Equatable {
 
 extension AppDatabase {
   /// Replaces the whole roster in one transaction, so children who left drop out of every list.
-  public func replaceRoster(_ rows: [RosterRow], at date: Date, progress: (Int) -> Void = { _ in }) throws {
+  public func replaceRoster(_ rows: [RosterRow], at date: Date, progress: (Int) -> Void = { _ in })
+    throws
+  {
     try writeImmediate { db in
       try db.execute(sql: "DELETE FROM roster_child")
       let statement = try db.makeStatement(
@@ -63,9 +65,11 @@ extension AppDatabase {
   /// The class names on the roster, else those named in acknowledgements (for completion and filters).
   public func classNames() throws -> [String] {
     try read { db in
-      let roster = try String.fetchAll(db, sql: "SELECT DISTINCT class_name FROM roster_child ORDER BY class_key")
+      let roster = try String.fetchAll(
+        db, sql: "SELECT DISTINCT class_name FROM roster_child ORDER BY class_key")
       if !roster.isEmpty { return roster }
-      return try String.fetchAll(db, sql: "SELECT DISTINCT class_name FROM acknowledged_child ORDER BY class_key")
+      return try String.fetchAll(
+        db, sql: "SELECT DISTINCT class_name FROM acknowledged_child ORDER BY class_key")
     }
   }
 
@@ -88,27 +92,39 @@ extension AppDatabase {
       return try rows.map { row in
         let seq: Int = row["seq"]
         let children = try Self.personalDetails(db, seq: seq)?.details.children ?? []
-        return UnmatchedAcknowledgement(reference: row["reference"], recordedAt: row["recorded_at"], children: children)
+        return UnmatchedAcknowledgement(
+          reference: row["reference"], recordedAt: row["recorded_at"], children: children)
       }
     }
   }
 
   /// Links an acknowledgement to a roster child by hand (a misspelt name, a changed class).
-  public func linkToRoster(reference typed: String, childName: String, className: String?, at date: Date) throws {
+  public func linkToRoster(
+    reference typed: String, childName: String, className: String?, at date: Date
+  ) throws {
     guard let entry = try entry(reference: typed), entry.kind == .acknowledgement else {
       throw RosterLinkError.unknownReference(typed)
     }
     try writeImmediate { db in
-      let candidates = try Row.fetchAll(db, sql: "SELECT child_name, class_name, match_key FROM roster_child")
-        .filter { NameNormalisation.matchKey($0["child_name"]) == NameNormalisation.matchKey(childName) }
-        .filter { className == nil || NameNormalisation.matchKey($0["class_name"]) == NameNormalisation.matchKey(className!) }
+      let candidates = try Row.fetchAll(
+        db, sql: "SELECT child_name, class_name, match_key FROM roster_child"
+      )
+      .filter {
+        NameNormalisation.matchKey($0["child_name"]) == NameNormalisation.matchKey(childName)
+      }
+      .filter {
+        className == nil
+          || NameNormalisation.matchKey($0["class_name"]) == NameNormalisation.matchKey(className!)
+      }
       let keys = Set(candidates.map { $0["match_key"] as String })
       guard !keys.isEmpty else { throw RosterLinkError.noSuchChild }
       guard keys.count == 1, let key = keys.first else {
-        throw RosterLinkError.ambiguousChild(classes: candidates.map { $0["class_name"] as String }.sorted())
+        throw RosterLinkError.ambiguousChild(
+          classes: candidates.map { $0["class_name"] as String }.sorted())
       }
       try db.execute(
-        sql: "INSERT OR IGNORE INTO roster_link (ledger_seq, match_key, linked_at) VALUES (?, ?, ?)",
+        sql:
+          "INSERT OR IGNORE INTO roster_link (ledger_seq, match_key, linked_at) VALUES (?, ?, ?)",
         arguments: [entry.seq, key, Timestamp.utc(date)])
     }
   }

@@ -36,16 +36,20 @@ extension AppDatabase {
   public func registerGuidanceVersion(_ guidance: Guidance, text: String, at date: Date) throws {
     try writeImmediate { db in
       try db.execute(
-        sql: "INSERT OR IGNORE INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
+        sql:
+          "INSERT OR IGNORE INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
         arguments: [guidance.sha256, text, Timestamp.utc(date)])
     }
   }
 
   /// Records that a parent session began, storing the guidance version shown.
-  public func startSession(context: SessionContext, guidance: Guidance, guidanceText: String, at date: Date) throws -> Int64 {
+  public func startSession(
+    context: SessionContext, guidance: Guidance, guidanceText: String, at date: Date
+  ) throws -> Int64 {
     try writeImmediate { db in
       try db.execute(
-        sql: "INSERT OR IGNORE INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
+        sql:
+          "INSERT OR IGNORE INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
         arguments: [guidance.sha256, guidanceText, Timestamp.utc(date)])
       try db.execute(
         sql: """
@@ -77,7 +81,8 @@ extension AppDatabase {
     precondition(outcome != .signed, "signed sessions are closed by appendAcknowledgement")
     try writeImmediate { db in
       try db.execute(
-        sql: "UPDATE session SET outcome = ?, ended_at = ? WHERE id = ? AND outcome = 'in progress'",
+        sql:
+          "UPDATE session SET outcome = ?, ended_at = ? WHERE id = ? AND outcome = 'in progress'",
         arguments: [outcome.rawValue, Timestamp.utc(date), session])
     }
   }
@@ -85,7 +90,8 @@ extension AppDatabase {
   /// The outcome of each session, oldest first.
   public func sessionOutcomes() throws -> [SessionOutcome] {
     try read { db in
-      try String.fetchAll(db, sql: "SELECT outcome FROM session ORDER BY id").compactMap(SessionOutcome.init(rawValue:))
+      try String.fetchAll(db, sql: "SELECT outcome FROM session ORDER BY id").compactMap(
+        SessionOutcome.init(rawValue:))
     }
   }
 
@@ -94,7 +100,8 @@ extension AppDatabase {
     try read { db in
       try Row.fetchAll(db, sql: "SELECT * FROM quiz_attempt ORDER BY id").map { row in
         QuizAttempt(
-          scenarioID: row["scenario_id"], choiceIndex: row["choice_index"], choiceText: row["choice_text"],
+          scenarioID: row["scenario_id"], choiceIndex: row["choice_index"],
+          choiceText: row["choice_text"],
           isCorrect: row["is_correct"], isFirstTry: row["is_first_try"],
           answeredAt: Timestamp.parseUTC(row["answered_at"]) ?? .distantPast)
       }

@@ -43,7 +43,10 @@ extension AppDatabase {
         sql: """
           INSERT OR REPLACE INTO staff_pin (id, hash, salt, log2_n, r, p, set_at) VALUES (1, ?, ?, ?, ?, ?, ?)
           """,
-        arguments: [pin.hash, pin.salt, pin.parameters.log2N, pin.parameters.r, pin.parameters.p, Timestamp.utc(date)])
+        arguments: [
+          pin.hash, pin.salt, pin.parameters.log2N, pin.parameters.r, pin.parameters.p,
+          Timestamp.utc(date),
+        ])
       try db.execute(sql: "DELETE FROM staff_lockout")
       try Self.log(db, .pinSet, station: station, at: date)
     }
@@ -52,7 +55,9 @@ extension AppDatabase {
   /// The stored PIN, or nil when none is set.
   public func staffPin() throws -> StoredPin? {
     try read { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff_pin WHERE id = 1") else { return nil }
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff_pin WHERE id = 1") else {
+        return nil
+      }
       return StoredPin(
         hash: row["hash"], salt: row["salt"],
         parameters: ScryptParameters(log2N: row["log2_n"], r: row["r"], p: row["p"]))
@@ -66,7 +71,8 @@ extension AppDatabase {
         return StaffLockout(failures: 0, lastFailure: nil)
       }
       return StaffLockout(
-        failures: row["failures"], lastFailure: (row["last_failure_at"] as String?).flatMap(Timestamp.parseUTC))
+        failures: row["failures"],
+        lastFailure: (row["last_failure_at"] as String?).flatMap(Timestamp.parseUTC))
     }
   }
 
@@ -80,8 +86,11 @@ extension AppDatabase {
           """,
         arguments: [Timestamp.utc(date)])
       try Self.log(db, .pinRejected, station: station, at: date)
-      let failures = try Int.fetchOne(db, sql: "SELECT failures FROM staff_lockout WHERE id = 1") ?? 0
-      if failures >= StaffLockout.allowedFailures { try Self.log(db, .locked, station: station, at: date) }
+      let failures =
+        try Int.fetchOne(db, sql: "SELECT failures FROM staff_lockout WHERE id = 1") ?? 0
+      if failures >= StaffLockout.allowedFailures {
+        try Self.log(db, .locked, station: station, at: date)
+      }
       return StaffLockout(failures: failures, lastFailure: date)
     }
   }
@@ -122,7 +131,9 @@ extension AppDatabase {
     }
   }
 
-  private static func log(_ db: Database, _ action: StaffAction, station: String, at date: Date) throws {
+  private static func log(_ db: Database, _ action: StaffAction, station: String, at date: Date)
+    throws
+  {
     try db.execute(
       sql: "INSERT INTO staff_event (at, station, action) VALUES (?, ?, ?)",
       arguments: [Timestamp.utc(date), station, action.rawValue])

@@ -19,7 +19,9 @@ public final class AppDatabase: Sendable {
 
   /// Opens (creating if needed) the database at `url`: WAL, `synchronous=FULL` on the writer, a busy
   /// timeout, foreign keys, files 0600. Refuses a database made by a newer version.
-  public static func open(at url: URL, busyTimeout: TimeInterval = AppDatabase.busyTimeout) throws -> AppDatabase {
+  public static func open(at url: URL, busyTimeout: TimeInterval = AppDatabase.busyTimeout) throws
+    -> AppDatabase
+  {
     let path = url.path
     let existed = FileManager.default.fileExists(atPath: path)
     if existed {
@@ -48,7 +50,8 @@ public final class AppDatabase: Sendable {
   public static func inMemory() throws -> AppDatabase {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
-    let database = AppDatabase(writer: try DatabaseQueue(configuration: configuration), path: ":memory:")
+    let database = AppDatabase(
+      writer: try DatabaseQueue(configuration: configuration), path: ":memory:")
     try database.migrate()
     return database
   }
@@ -95,7 +98,8 @@ public final class AppDatabase: Sendable {
 
   /// The `synchronous` setting of the writing connection (2 is FULL).
   public func writerSynchronousSetting() throws -> Int {
-    try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+    }
   }
 }
 

@@ -18,7 +18,8 @@ public struct DataDirectory: Sendable {
       return DataDirectory(url: URL(fileURLWithPath: xdg).appendingPathComponent("induction"))
     }
     let home = environment["HOME"] ?? NSHomeDirectory()
-    return DataDirectory(url: URL(fileURLWithPath: home).appendingPathComponent(".local/share/induction"))
+    return DataDirectory(
+      url: URL(fileURLWithPath: home).appendingPathComponent(".local/share/induction"))
   }
 
   /// The SQLite database.
@@ -40,6 +41,8 @@ public struct DataDirectory: Sendable {
       }
     }
     chmod(url.path, 0o700)
-    guard access(url.path, W_OK | X_OK) == 0 else { throw StoreError.dataDirectoryUnusable(path: url.path) }
+    guard access(url.path, W_OK | X_OK) == 0 else {
+      throw StoreError.dataDirectoryUnusable(path: url.path)
+    }
   }
 }

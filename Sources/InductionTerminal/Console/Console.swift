@@ -13,7 +13,9 @@ public final class Console {
   public let useColour: Bool
 
   /// Creates a console writing to `output`.
-  public init(output: TextOutput, width: Int = 80, isTerminal: Bool = false, useColour: Bool = false) {
+  public init(
+    output: TextOutput, width: Int = 80, isTerminal: Bool = false, useColour: Bool = false
+  ) {
     self.output = output
     self.width = max(20, min(width, 100))
     self.isTerminal = isTerminal
@@ -37,7 +39,9 @@ public final class Console {
     if useColour {
       output.write("\u{1B}[1m" + text.rendered + "\u{1B}[0m\n")
     } else {
-      output.write(text.rendered + "\n" + String(repeating: "=", count: min(text.rendered.count, width)) + "\n")
+      output.write(
+        text.rendered + "\n" + String(repeating: "=", count: min(text.rendered.count, width)) + "\n"
+      )
     }
   }
 

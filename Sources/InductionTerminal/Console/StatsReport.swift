@@ -20,16 +20,21 @@ public enum StatsReport {
       let done = item.total == 0 ? 0 : item.acknowledged * barWidth / item.total
       let again = item.total == 0 ? 0 : item.reacknowledge * barWidth / item.total
       let rest = barWidth - done - again
-      var bar = String(repeating: "█", count: done) + String(repeating: "▒", count: again) + String(repeating: "·", count: rest)
+      var bar =
+        String(repeating: "█", count: done) + String(repeating: "▒", count: again)
+        + String(repeating: "·", count: rest)
       if colour {
-        bar = "\u{1B}[32m" + String(repeating: "█", count: done) + "\u{1B}[33m" + String(repeating: "▒", count: again)
+        bar =
+          "\u{1B}[32m" + String(repeating: "█", count: done) + "\u{1B}[33m"
+          + String(repeating: "▒", count: again)
           + "\u{1B}[2m" + String(repeating: "·", count: rest) + "\u{1B}[0m"
       }
       let name = Sanitiser.sanitise(item.className)
       let padded = name + String(repeating: " ", count: max(0, width - name.count))
       let percent = item.total == 0 ? 0 : item.acknowledged * 100 / item.total
-      lines.append("  \(padded)  \(bar)  \(item.acknowledged)/\(item.total) (\(percent)%)"
-        + (item.reacknowledge > 0 ? ", \(item.reacknowledge) to re-acknowledge" : ""))
+      lines.append(
+        "  \(padded)  \(bar)  \(item.acknowledged)/\(item.total) (\(percent)%)"
+          + (item.reacknowledge > 0 ? ", \(item.reacknowledge) to re-acknowledge" : ""))
     }
     if stats.classes.isEmpty { lines.append("  (no children yet)") }
     lines.append("")
@@ -39,7 +44,9 @@ public enum StatsReport {
       let percent = Int((result.rate * 100).rounded())
       lines.append("  \(percent)%  \(result.correct)/\(result.asked)  \(title)")
       if let wrong = result.commonWrongChoice {
-        lines.append("        most picked wrong answer (\(result.commonWrongCount)×): \(Sanitiser.sanitise(wrong))")
+        lines.append(
+          "        most picked wrong answer (\(result.commonWrongCount)×): \(Sanitiser.sanitise(wrong))"
+        )
       }
     }
     if stats.scenarios.isEmpty { lines.append("  (no answers yet)") }

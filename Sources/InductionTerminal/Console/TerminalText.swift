@@ -30,7 +30,9 @@ public struct TerminalText: ExpressibleByStringInterpolation, Sendable, Equatabl
     public mutating func appendLiteral(_ literal: String) { rendered += literal }
 
     /// Any value from outside the program: sanitised.
-    public mutating func appendInterpolation(_ value: String) { rendered += Sanitiser.sanitise(value) }
+    public mutating func appendInterpolation(_ value: String) {
+      rendered += Sanitiser.sanitise(value)
+    }
 
     /// A number.
     public mutating func appendInterpolation(_ value: Int) { rendered += String(value) }

@@ -45,7 +45,10 @@ struct DetailsScreen {
         console.line("  Child: \(child.name), \(child.className)")
       }
       console.line()
-      if try prompter.askYesNo("Is this right? (yes/no): ", help: "Type yes if the details are right, or no to type them again.") {
+      if try prompter.askYesNo(
+        "Is this right? (yes/no): ",
+        help: "Type yes if the details are right, or no to type them again.")
+      {
         return answers
       }
     }
@@ -53,7 +56,8 @@ struct DetailsScreen {
 
   private func askName(_ prompt: String, what: TerminalText) throws -> String {
     while true {
-      let typed = NameNormalisation.tidy(try prompter.ask(prompt, kind: .personal, help: "Type \(what) and press Enter."))
+      let typed = NameNormalisation.tidy(
+        try prompter.ask(prompt, kind: .personal, help: "Type \(what) and press Enter."))
       if let problem = Self.nameProblem(typed) {
         console.line(problem)
         continue
@@ -66,10 +70,15 @@ struct DetailsScreen {
   static func nameProblem(_ name: String) -> TerminalText? {
     if name.isEmpty { return "Please type a name." }
     if Sanitiser.containsUnsafe(name) || name.contains("\u{FFFD}") {
-      return "That name has characters that cannot be used (control characters or hidden marks). Please type it again."
+      return
+        "That name has characters that cannot be used (control characters or hidden marks). Please type it again."
     }
-    if name.count > maximumNameLength { return "That is too long for a name. Please use at most \(maximumNameLength) characters." }
-    if !name.contains(where: \.isLetter) { return "A name needs at least one letter. Please type it again." }
+    if name.count > maximumNameLength {
+      return "That is too long for a name. Please use at most \(maximumNameLength) characters."
+    }
+    if !name.contains(where: \.isLetter) {
+      return "A name needs at least one letter. Please type it again."
+    }
     return nil
   }
 
@@ -82,7 +91,8 @@ struct DetailsScreen {
       let answer = try prompter.ask(
         "Type a number (1-\(Self.relationships.count)): ",
         kind: .answer(completions: (1...Self.relationships.count).map(String.init)),
-        help: "Type 1 if you are a parent, 2 for a carer, 3 for a guardian, or 4 for something else.")
+        help:
+          "Type 1 if you are a parent, 2 for a carer, 3 for a guardian, or 4 for something else.")
       let lowered = answer.lowercased()
       let index =
         Int(lowered).map { $0 - 1 } ?? Self.relationships.firstIndex(of: lowered)
@@ -92,9 +102,10 @@ struct DetailsScreen {
       }
       if Self.relationships[index] != "other" { return Self.relationships[index] }
       while true {
-        let described = NameNormalisation.tidy(try prompter.ask(
-          "Please say how (for example grandparent): ", kind: .personal,
-          help: "Type how you are related to the child, for example grandparent or aunt."))
+        let described = NameNormalisation.tidy(
+          try prompter.ask(
+            "Please say how (for example grandparent): ", kind: .personal,
+            help: "Type how you are related to the child, for example grandparent or aunt."))
         if let problem = Self.nameProblem(described) {
           console.line(problem)
           continue
@@ -112,10 +123,12 @@ struct DetailsScreen {
       }
     }
     while true {
-      let prompt = classes.isEmpty ? "Child \(number), class: " : "Child \(number), class (number or name): "
-      let answer = NameNormalisation.tidy(try prompter.ask(
-        prompt, kind: .answer(completions: classes),
-        help: "Type the number of the child's class from the list, or type the class name."))
+      let prompt =
+        classes.isEmpty ? "Child \(number), class: " : "Child \(number), class (number or name): "
+      let answer = NameNormalisation.tidy(
+        try prompter.ask(
+          prompt, kind: .answer(completions: classes),
+          help: "Type the number of the child's class from the list, or type the class name."))
       if let chosen = Int(answer), !classes.isEmpty {
         guard classes.indices.contains(chosen - 1) else {
           console.line("Please type a number from 1 to \(classes.count), or the class name.")
@@ -123,7 +136,9 @@ struct DetailsScreen {
         }
         return classes[chosen - 1]
       }
-      if let known = classes.first(where: { NameNormalisation.matchKey($0) == NameNormalisation.matchKey(answer) }) {
+      if let known = classes.first(where: {
+        NameNormalisation.matchKey($0) == NameNormalisation.matchKey(answer)
+      }) {
         return known
       }
       if let problem = Self.nameProblem(answer) {

@@ -49,7 +49,8 @@ public struct KioskFlow {
       case .cancelled:
         if !environment.reader.isInteractive { return .endOfInput }
       case .terminated:
-        try? environment.database.logStaff(.kioskTerminated, station: station, at: environment.clock.now())
+        try? environment.database.logStaff(
+          .kioskTerminated, station: station, at: environment.clock.now())
         return .terminated
       case .staffRequested:
         let access = StaffAccess(
@@ -70,7 +71,8 @@ public struct KioskFlow {
           console.line("The kiosk is closed.")
           return .closedByStaff
         case .terminated:
-          try? environment.database.logStaff(.kioskTerminated, station: station, at: environment.clock.now())
+          try? environment.database.logStaff(
+            .kioskTerminated, station: station, at: environment.clock.now())
           return .terminated
         case .endOfInput:
           return .endOfInput

@@ -28,7 +28,8 @@ public struct ParentFlow {
 
   /// Creates the flow for one parent; `kiosk` is set when it runs inside a kiosk.
   public init(
-    environment: Environment, catalog: ScenarioCatalog, guidanceText: String, context: SessionContext,
+    environment: Environment, catalog: ScenarioCatalog, guidanceText: String,
+    context: SessionContext,
     kiosk: KioskOptions? = nil
   ) {
     self.environment = environment
@@ -39,7 +40,9 @@ public struct ParentFlow {
   }
 
   var console: Console { environment.console }
-  var prompter: Prompter { Prompter(reader: environment.reader, console: console, guidance: catalog.guidance) }
+  var prompter: Prompter {
+    Prompter(reader: environment.reader, console: console, guidance: catalog.guidance)
+  }
 
   /// Runs until the parent signs, cancels, or the session is ended; Ctrl-C then "yes" starts over.
   public func run() throws -> ParentOutcome {
@@ -63,7 +66,10 @@ public struct ParentFlow {
         case .staffRequested: return .staffRequested
         }
         // A session left "in progress" by a failed write still never counts as signed.
-        if let session { try? environment.database.endSession(session, outcome: outcome, at: environment.clock.now()) }
+        if let session {
+          try? environment.database.endSession(
+            session, outcome: outcome, at: environment.clock.now())
+        }
         switch exit {
         case .startOver:
           environment.reader.forgetHistory()
@@ -92,10 +98,13 @@ public struct ParentFlow {
     while true {
       do {
         return try environment.database.startSession(
-          context: context, guidance: catalog.guidance, guidanceText: guidanceText, at: environment.clock.now())
+          context: context, guidance: catalog.guidance, guidanceText: guidanceText,
+          at: environment.clock.now())
       } catch let error as StoreError {
         console.line()
-        console.paragraph("Sorry, this computer cannot save anything just now, so the induction cannot start. Please ask a member of staff.")
+        console.paragraph(
+          "Sorry, this computer cannot save anything just now, so the induction cannot start. Please ask a member of staff."
+        )
         console.paragraph("(\(error.localizedDescription))")
         _ = try prompter.ask("Press Enter to try again: ", help: "Press Enter to try again.")
       }
@@ -108,12 +117,15 @@ public struct ParentFlow {
     console.line()
     console.paragraph("This short induction takes about ten minutes. You will:")
     console.line("  1. read the school's guidance on social media,")
-    console.line("  2. answer \(catalog.scenarios.count) short questions about everyday situations,")
+    console.line(
+      "  2. answer \(catalog.scenarios.count) short questions about everyday situations,")
     console.line("  3. sign to say you have read and understood it.")
     console.line()
-    console.paragraph("At any question you can type \"help\", or \"guidance\" to read the guidance again.")
+    console.paragraph(
+      "At any question you can type \"help\", or \"guidance\" to read the guidance again.")
     console.line()
-    let typed = try prompter.ask("Press Enter to begin: ", help: "Press Enter to start the induction.")
+    let typed = try prompter.ask(
+      "Press Enter to begin: ", help: "Press Enter to start the induction.")
     if let kiosk, typed == kiosk.staffWord { throw FlowExit.staffRequested }
   }
 
@@ -126,12 +138,16 @@ public struct ParentFlow {
     console.clearScreen()
     console.heading("Well done")
     console.line()
-    console.paragraph("You got \(summary.firstTryCorrect) of \(summary.scenarioCount) right first time, and every one right in the end.")
+    console.paragraph(
+      "You got \(summary.firstTryCorrect) of \(summary.scenarioCount) right first time, and every one right in the end."
+    )
     console.line()
     _ = try prompter.ask("Press Enter to continue: ", help: "Press Enter to go on to signing.")
 
     while true {
-      let answers = try DetailsScreen(console: console, prompter: prompter, classes: catalog.school.classes).run()
+      let answers = try DetailsScreen(
+        console: console, prompter: prompter, classes: catalog.school.classes
+      ).run()
       guard let signature = try sign(answers) else { continue }
       let details = PersonalDetails(
         parentName: answers.parentName, relationship: answers.relationship, signature: signature,
@@ -160,13 +176,18 @@ public struct ParentFlow {
     console.clearScreen()
     console.heading("The guidance has been updated")
     console.line()
-    console.paragraph("If you have signed before, type the reference from your receipt to see what has changed. Otherwise just press Enter.")
+    console.paragraph(
+      "If you have signed before, type the reference from your receipt to see what has changed. Otherwise just press Enter."
+    )
     while true {
       let typed = try prompter.ask(
         "Your reference, or Enter: ", kind: .personal,
-        help: "Your reference is 8 letters and numbers, like 7K3M-Q9TZ. If you do not have it, press Enter.")
+        help:
+          "Your reference is 8 letters and numbers, like 7K3M-Q9TZ. If you do not have it, press Enter."
+      )
       if typed.isEmpty { return }
-      guard let entry = try environment.database.entry(reference: typed), entry.kind == .acknowledgement,
+      guard let entry = try environment.database.entry(reference: typed),
+        entry.kind == .acknowledgement,
         let old = versions.first(where: { $0.sha256 == entry.guidanceSHA256 })
       else {
         console.line("That reference was not found. Check it, or press Enter to carry on.")
@@ -175,7 +196,8 @@ public struct ParentFlow {
       let changes = GuidanceChanges(from: Guidance(text: old.text), to: catalog.guidance)
       console.line()
       if changes.isEmpty {
-        console.paragraph("Nothing has changed since you signed. Please read it again and answer the questions.")
+        console.paragraph(
+          "Nothing has changed since you signed. Please read it again and answer the questions.")
       } else {
         console.paragraph("Since you signed, this is new:")
         for item in changes.added { console.paragraph("+ \(item)", indent: 2, hanging: 2) }
@@ -185,7 +207,8 @@ public struct ParentFlow {
         }
       }
       console.line()
-      _ = try prompter.ask("Press Enter to read the full guidance: ", help: "Press Enter to carry on.")
+      _ = try prompter.ask(
+        "Press Enter to read the full guidance: ", help: "Press Enter to carry on.")
       return
     }
   }
@@ -199,7 +222,8 @@ public struct ParentFlow {
       console.line()
       screen.show(blocks)
       _ = try prompter.ask(
-        index + 1 == screens.count ? "Press Enter to start the questions: " : "Press Enter to read on: ",
+        index + 1 == screens.count
+          ? "Press Enter to start the questions: " : "Press Enter to read on: ",
         help: "Press Enter to read the next part of the guidance.")
     }
   }
@@ -215,14 +239,18 @@ public struct ParentFlow {
     while true {
       signature = try prompter.ask(
         "To sign, type your full name as you gave it: ", kind: .personal,
-        help: "Type your full name exactly as you gave it before (capital letters do not matter). This is your signature.")
+        help:
+          "Type your full name exactly as you gave it before (capital letters do not matter). This is your signature."
+      )
       if NameNormalisation.signatureMatches(signature, name: answers.parentName) { break }
       console.line("That does not match the name you gave. Please type your full name again.")
     }
     console.line()
     let confirmed = try prompter.askYesNo(
       "Type yes to sign and save, or no to change your details: ",
-      help: "Type yes to sign the statement. Type no to go back and change your details; nothing is saved until you type yes.")
+      help:
+        "Type yes to sign the statement. Type no to go back and change your details; nothing is saved until you type yes."
+    )
     return confirmed ? NameNormalisation.tidy(signature) : nil
   }
 
@@ -235,9 +263,13 @@ public struct ParentFlow {
           draft, key: environment.signingKey, at: environment.clock.now(), salt: salt)
       } catch let error as StoreError {
         console.line()
-        console.paragraph("Sorry, your acknowledgement could not be saved, so it is not signed yet. Please ask a member of staff.")
+        console.paragraph(
+          "Sorry, your acknowledgement could not be saved, so it is not signed yet. Please ask a member of staff."
+        )
         console.paragraph("(\(error.localizedDescription))")
-        _ = try prompter.ask("Press Enter to try again: ", help: "Press Enter to try saving again. Your answers are kept.")
+        _ = try prompter.ask(
+          "Press Enter to try again: ",
+          help: "Press Enter to try saving again. Your answers are kept.")
       }
     }
   }
@@ -252,7 +284,9 @@ public struct ParentFlow {
     console.line("  Your reference: \(trusted: entry.displayReference)")
     console.line("  Signed: \(Timestamp.local(signedAt, in: catalog.school.timeZone))")
     console.line()
-    console.paragraph("Please write the reference down or take a photo of it. The office can use it to find your acknowledgement.")
+    console.paragraph(
+      "Please write the reference down or take a photo of it. The office can use it to find your acknowledgement."
+    )
     console.line()
   }
 }

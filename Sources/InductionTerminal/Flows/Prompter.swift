@@ -8,7 +8,9 @@ struct Prompter {
   let guidance: Guidance
 
   /// Reads one line, answering `help` and `guidance` itself. Returns the line with outer spaces trimmed.
-  func ask(_ prompt: String, kind: PromptKind = .answer(completions: []), help: TerminalText) throws -> String {
+  func ask(_ prompt: String, kind: PromptKind = .answer(completions: []), help: TerminalText) throws
+    -> String
+  {
     while true {
       switch reader.readLine(prompt: prompt, kind: Self.withCommands(kind)) {
       case .line(let raw):
@@ -17,7 +19,9 @@ struct Prompter {
         case "help", "?":
           console.line()
           console.paragraph(help)
-          console.paragraph("Type \"guidance\" to read the guidance again. Press Ctrl-C to start again from the beginning.")
+          console.paragraph(
+            "Type \"guidance\" to read the guidance again. Press Ctrl-C to start again from the beginning."
+          )
           console.line()
         case "guidance":
           GuidanceScreen(console: console, guidance: guidance).showAll()
@@ -49,7 +53,10 @@ struct Prompter {
   private func confirmStartOver() throws {
     console.line()
     while true {
-      switch reader.readLine(prompt: "Start over from the beginning? Nothing will be saved. (yes/no): ", kind: .answer(completions: ["yes", "no"])) {
+      switch reader.readLine(
+        prompt: "Start over from the beginning? Nothing will be saved. (yes/no): ",
+        kind: .answer(completions: ["yes", "no"]))
+      {
       case .line(let answer):
         switch Self.yesNo(answer) {
         case true?: throw FlowExit.startOver

@@ -16,7 +16,9 @@ struct QuizScreen {
         announcedRetries = true
         console.clearScreen()
         console.heading("Let's look again")
-        console.paragraph("You have \(quiz.retriesWaiting + 1) \(quiz.retriesWaiting == 0 ? "question" : "questions") to try again. Take your time and read the situation once more.")
+        console.paragraph(
+          "You have \(quiz.retriesWaiting + 1) \(quiz.retriesWaiting == 0 ? "question" : "questions") to try again. Take your time and read the situation once more."
+        )
         console.line()
       }
       let pick = try ask(question)
@@ -35,7 +37,8 @@ struct QuizScreen {
         console.paragraph("We will come back to this one at the end.")
       }
       console.line()
-      _ = try prompter.ask("Press Enter to continue: ", help: "Press Enter to go on to the next question.")
+      _ = try prompter.ask(
+        "Press Enter to continue: ", help: "Press Enter to go on to the next question.")
     }
     return quiz
   }
@@ -60,7 +63,9 @@ struct QuizScreen {
     while true {
       let answer = try prompter.ask(
         "Type the number of your answer (1-\(count)): ", kind: .answer(completions: numbers),
-        help: "Read the situation, then type the number next to the answer you think is best, and press Enter. If you are not sure, pick the one you think is closest: you will see why straight away.")
+        help:
+          "Read the situation, then type the number next to the answer you think is best, and press Enter. If you are not sure, pick the one you think is closest: you will see why straight away."
+      )
       if let index = Self.choiceIndex(answer, count: count) { return index }
       console.line("Please type a number from 1 to \(count).")
     }

@@ -19,7 +19,9 @@ struct StaffAccess {
     defer { environment.reader.idleTimeout = nil }
     console.clearScreen()
     if let until = try database.staffLockout().lockedUntil(now: now) {
-      console.line("Staff access is locked after too many wrong PINs. Try again in \(Self.describe(until.timeIntervalSince(now))).")
+      console.line(
+        "Staff access is locked after too many wrong PINs. Try again in \(Self.describe(until.timeIntervalSince(now)))."
+      )
       return try pause()
     }
     guard let stored = try database.staffPin() else {
@@ -34,7 +36,9 @@ struct StaffAccess {
       }
       let lockout = try database.recordPinFailure(station: station, at: now)
       if lockout.lockedUntil(now: now) != nil {
-        console.line("That PIN is not right. Too many wrong PINs: staff access is locked for \(Self.describe(lockout.lockDuration)).")
+        console.line(
+          "That PIN is not right. Too many wrong PINs: staff access is locked for \(Self.describe(lockout.lockDuration))."
+        )
       } else {
         console.line("That PIN is not right.")
       }
@@ -52,13 +56,17 @@ struct StaffAccess {
     console.clearScreen()
     console.heading("Staff menu: \(station)")
     console.line()
-    console.line("Today at this station: \(day.started) \(day.started == 1 ? "induction" : "inductions") started, \(day.signed) signed.")
+    console.line(
+      "Today at this station: \(day.started) \(day.started == 1 ? "induction" : "inductions") started, \(day.signed) signed."
+    )
     console.line()
     console.line("  1. Back to the kiosk")
     console.line("  2. Close the kiosk")
     console.line()
     while true {
-      switch environment.reader.readLine(prompt: "Type 1 or 2: ", kind: .answer(completions: ["1", "2"])) {
+      switch environment.reader.readLine(
+        prompt: "Type 1 or 2: ", kind: .answer(completions: ["1", "2"]))
+      {
       case .line(let answer):
         switch answer.trimmingCharacters(in: .whitespaces) {
         case "1":

@@ -34,7 +34,9 @@ public struct IdleMonitor: Sendable, Equatable {
   public func state(at now: Date) -> State {
     let idle = now.timeIntervalSince(lastKey)
     if idle >= timeout { return .expired }
-    if idle >= timeout - warning { return .warning(secondsLeft: Int((timeout - idle).rounded(.up))) }
+    if idle >= timeout - warning {
+      return .warning(secondsLeft: Int((timeout - idle).rounded(.up)))
+    }
     return .active
   }
 }

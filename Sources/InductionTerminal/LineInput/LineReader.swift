@@ -39,7 +39,9 @@ public protocol LineReader: AnyObject {
 
 extension LineReader {
   /// Reads an answer with no completion.
-  public func readLine(prompt: String) -> LineInput { readLine(prompt: prompt, kind: .answer(completions: [])) }
+  public func readLine(prompt: String) -> LineInput {
+    readLine(prompt: prompt, kind: .answer(completions: []))
+  }
 }
 
 /// Lines longer than this are cut (and the parent told): nothing anyone types at a kiosk needs more.

@@ -92,7 +92,8 @@ public final class ReadlineLineReader: LineReader {
           return .endOfInput
         }
         defer { free(raw) }
-        let line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
+        let line = String(
+          decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
         if keepsHistory, case .answer = kind, !line.isEmpty, historyFilter(line) {
           induction_history_add(raw)
         }
