@@ -111,6 +111,7 @@ static inline void induction_rl_configure(const char *name) {
   rl_catch_sigwinch = 1;
   rl_change_environment = 0;
   rl_inhibit_completion = 0;
+  rl_completer_quote_characters = "\"'";
 }
 
 static inline int induction_rl_input_fd(void) { return fileno(rl_instream ? rl_instream : stdin); }
@@ -141,7 +142,15 @@ static char *induction_completion_generator(const char *text, int state) {
   if (state == 0) { index = 0; length = strlen(text); }
   while (index < induction_completion_count) {
     const char *word = induction_completion_words[index++];
-    if (word && strncmp(word, text, length) == 0) return strdup(word);
+    if (!word || strncmp(word, text, length) != 0) continue;
+    // A class name such as "Year 1" must stay one word on the admin command line.
+    if (rl_completion_quote_character == 0 && strchr(word, ' ')) {
+      size_t size = strlen(word) + 3;
+      char *quoted = (char *)malloc(size);
+      if (quoted) snprintf(quoted, size, "\"%s\"", word);
+      return quoted;
+    }
+    return strdup(word);
   }
   return NULL;
 }

@@ -48,7 +48,7 @@ extension Induction {
             "--against",
             "--dry-run", "--parent", "--reference", "--yes",
           ]
-          + classes.map { $0.contains(" ") ? "\"\($0)\"" : $0 }
+          + classes
         console.line("Induction admin. Type help for the commands, quit to leave.")
         while true {
           switch reader.readLine(prompt: "admin> ", kind: .answer(completions: words)) {
@@ -80,7 +80,7 @@ extension Induction {
           console.line("Commands:")
           for name in Self.commands.keys.sorted() {
             console.line(
-              "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0))\(Self.commands[name]!.configuration.abstract)"
+              "  \(name.padding(toLength: 12, withPad: " ", startingAt: 0))\(Self.commands[name]!.configuration.abstract)"
             )
           }
           console.line("Type help COMMAND for its options; quit to leave.")
