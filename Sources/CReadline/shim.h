@@ -54,6 +54,67 @@ static inline void induction_rl_abandon(void) {
   induction_rl_line_ready = 0;
 }
 
+// MARK: - Hidden input (the staff PIN)
+
+static void induction_redisplay_hidden(void) {}
+
+/// Starts reading a line that is never drawn: the caller has written the prompt itself. Readline
+/// keeps the terminal in its own mode throughout, so keys typed ahead are neither lost nor echoed.
+static inline void induction_rl_begin_hidden(void) {
+  rl_redisplay_function = induction_redisplay_hidden;
+  induction_rl_begin("");
+}
+
+/// Draws lines normally again.
+static inline void induction_rl_end_hidden(void) { rl_redisplay_function = rl_redisplay; }
+
+// MARK: - Terminal mode between prompts
+
+static int induction_terminal_prepared = 0;
+
+static void induction_prep_once(int meta) {
+  if (!induction_terminal_prepared) {
+    rl_prep_terminal(meta);
+    induction_terminal_prepared = 1;
+  }
+}
+
+static void induction_keep_prepared(void) {}
+
+static void induction_restore_terminal(void) {
+  if (induction_terminal_prepared) {
+    rl_deprep_terminal();
+    induction_terminal_prepared = 0;
+  }
+}
+
+/// Keeps the terminal in readline's mode (no echo) from the first prompt until the program exits,
+/// instead of restoring it between prompts: keys a parent or staff member types ahead, such as a PIN
+/// typed straight after the staff word, are then never echoed by the terminal itself.
+static inline void induction_rl_keep_terminal_prepared(void) {
+  rl_prep_term_function = induction_prep_once;
+  rl_deprep_term_function = induction_keep_prepared;
+  atexit(induction_restore_terminal);
+}
+
+// MARK: - Kill ring
+
+/// Readline has no call to empty its kill ring, so where one person follows another the commands that
+/// paste from it (and from history) are unbound: nothing one parent erased can be yanked by the next.
+static inline void induction_rl_disable_yank(void) {
+  Keymap map = rl_get_keymap();
+  rl_unbind_function_in_map(rl_yank, map);
+  rl_unbind_function_in_map(rl_yank_pop, map);
+  rl_unbind_function_in_map(rl_yank_nth_arg, map);
+  rl_unbind_function_in_map(rl_yank_last_arg, map);
+  Keymap meta = rl_get_keymap_by_name("emacs-meta");
+  if (meta) {
+    rl_unbind_function_in_map(rl_yank_pop, meta);
+    rl_unbind_function_in_map(rl_yank_nth_arg, meta);
+    rl_unbind_function_in_map(rl_yank_last_arg, meta);
+  }
+}
+
 // MARK: - Signals
 
 static volatile sig_atomic_t induction_sigint_count = 0;

@@ -51,4 +51,12 @@ enum DayParser {
     }
     return date
   }
+
+  /// The start of the day after `text`, in the school's calendar (23 or 25 hours on clock-change days).
+  static func endOfDay(_ text: String, option: String, zone: TimeZone) throws -> Date {
+    let start = try startOfDay(text, option: option, zone: zone)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    return calendar.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400)
+  }
 }

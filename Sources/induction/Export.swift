@@ -45,8 +45,7 @@ extension Induction {
           filter.since = try DayParser.startOfDay(since, option: "--since", zone: zone)
         }
         if let until {
-          filter.until = try DayParser.startOfDay(until, option: "--until", zone: zone)
-            .addingTimeInterval(86_400)
+          filter.until = try DayParser.endOfDay(until, option: "--until", zone: zone)
         }
         let path = out ?? "Exports/\(kind.rawValue)-\(Self.today(zone)).csv"
         let toStandardOutput = path == "-"

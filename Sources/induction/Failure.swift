@@ -8,6 +8,9 @@ enum Failure {
       try body()
     } catch let exit as ExitCode {
       throw exit
+    } catch let error as ValidationError {
+      printError(error.message)
+      throw ExitCode.validationFailure
     } catch let error as LocalizedError {
       printError(error.errorDescription ?? "something went wrong")
       throw ExitCode.failure

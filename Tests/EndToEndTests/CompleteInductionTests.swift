@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// A whole parent induction against the built binary: on a real (pseudo) terminal and through pipes.
-@Suite("A parent completes an induction", .timeLimit(.minutes(1)))
+@Suite("A parent completes an induction", .timeLimit(.minutes(10)))
 struct CompleteInductionTests {
   @Test func aParentAtATerminalSignsAndTheReferenceOnScreenIsTheOneStored() throws {
     let sandbox = try Sandbox()

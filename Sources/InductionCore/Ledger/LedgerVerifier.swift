@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -54,46 +55,93 @@ public struct VerificationReport: Sendable, Equatable {
 
 extension AppDatabase {
   /// Recomputes every commitment, link, hash and signature, streaming entries so memory stays flat.
+  ///
+  /// One thread reads the ledger in seq order and checks everything but the signatures (seq,
+  /// link, hash, key, reference, personal details); the Ed25519 signatures, the costly part, are
+  /// checked in batches on the other cores meanwhile. The report is the same as checking entry by
+  /// entry: the first damaged entry in seq order, and for that entry the first failing check in the
+  /// order seq, link, hash, key, signature, reference, personal details.
   public func verifyLedger() throws -> VerificationReport {
     try read { db in
-      let keys = Dictionary(
-        uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, public_key FROM signing_key").map {
-          ($0["id"] as String, $0["public_key"] as Data)
-        })
+      var keyIndex: [String: Int] = [:]
+      var keys: [Curve25519.Signing.PublicKey?] = []
+      for row in try Row.fetchAll(db, sql: "SELECT id, public_key FROM signing_key") {
+        keyIndex[row["id"]] = keys.count
+        keys.append(try? Curve25519.Signing.PublicKey(rawRepresentation: row["public_key"] as Data))
+      }
       let erased = Set(try Int.fetchAll(db, sql: "SELECT subject_seq FROM ledger WHERE kind = 'erasure' AND subject_seq IS NOT NULL"))
+      let signatures = SignatureBatchVerifier(keys: keys)
       var expectedSeq = 1
       var previousHash = LedgerEntry.genesisHash
       var count = 0
-      let cursor = try LedgerEntry.order(Column("seq")).fetchCursor(db)
-      while let entry = try cursor.next() {
-        count += 1
-        func damage(_ kind: LedgerDamage.Kind) -> VerificationReport {
-          VerificationReport(entryCount: count, damage: LedgerDamage(seq: entry.seq, kind: kind))
-        }
-        if entry.seq != expectedSeq { return damage(.missingEntry) }
-        if entry.prevHash != previousHash { return damage(.brokenChain) }
-        if entry.computedHash() != entry.entryHash { return damage(.alteredEntry) }
-        guard let publicKey = keys[entry.keyID] else { return damage(.unknownKey) }
-        if !SigningKey.isValid(signature: entry.signature, of: entry.entryHash, publicKey: publicKey) {
-          return damage(.badSignature)
-        }
-        if !entry.reference.hasPrefix(Reference.make(from: Array(entry.entryHash), length: 8))
-          || entry.reference != Reference.make(from: Array(entry.entryHash), length: entry.reference.count)
-        {
-          return damage(.wrongReference)
-        }
-        if entry.kind == .acknowledgement {
-          if let held = try Self.personalDetails(db, seq: entry.seq) {
-            if held.details.commitment(salt: held.salt) != entry.piiCommitment {
-              return damage(.alteredPersonalDetails)
-            }
-          } else if !erased.contains(entry.seq) {
-            return damage(.missingPersonalDetails)
+      /// The first damage found by the checks other than the signature's.
+      var found: (position: Int, damage: LedgerDamage)?
+      do {
+        var scanner = try LedgerScanner(db)
+        scan: while let item = try scanner.next() {
+          count += 1
+          let entry = item.entry
+          if count % SignatureBatchVerifier.batchSize == 0,
+            let bad = signatures.earliestBadSoFar, bad.position < count
+          {
+            break scan
           }
+          func damage(_ kind: LedgerDamage.Kind) {
+            found = (count, LedgerDamage(seq: entry.seq, kind: kind))
+          }
+          if entry.seq != expectedSeq {
+            damage(.missingEntry)
+            break scan
+          }
+          if entry.prevHash != previousHash {
+            damage(.brokenChain)
+            break scan
+          }
+          if entry.computedHash() != entry.entryHash {
+            damage(.alteredEntry)
+            break scan
+          }
+          guard let key = keyIndex[entry.keyID] else {
+            damage(.unknownKey)
+            break scan
+          }
+          signatures.submit(
+            .init(
+              position: count, seq: entry.seq, entryHash: entry.entryHash,
+              signature: entry.signature, key: key))
+          if !entry.reference.hasPrefix(Reference.make(from: Array(entry.entryHash), length: 8))
+            || entry.reference != Reference.make(from: Array(entry.entryHash), length: entry.reference.count)
+          {
+            damage(.wrongReference)
+            break scan
+          }
+          if entry.kind == .acknowledgement {
+            if let held = item.details {
+              if held.details.commitment(salt: held.salt) != entry.piiCommitment {
+                damage(.alteredPersonalDetails)
+                break scan
+              }
+            } else if !erased.contains(entry.seq) {
+              damage(.missingPersonalDetails)
+              break scan
+            }
+          }
+          expectedSeq += 1
+          previousHash = entry.entryHash
         }
-        expectedSeq += 1
-        previousHash = entry.entryHash
+      } catch {
+        // Checked one by one, a bad signature before the unreadable row would have been reported.
+        if let bad = signatures.finish() {
+          return VerificationReport(entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature))
+        }
+        throw error
       }
+      // A bad signature wins when it is on an earlier entry, or on the same entry (the signature is
+      // checked before the reference and the personal details).
+      if let bad = signatures.finish(), found == nil || bad.position <= found!.position {
+        return VerificationReport(entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature))
+      }
+      if let found { return VerificationReport(entryCount: found.position, damage: found.damage) }
       return VerificationReport(entryCount: count, damage: nil)
     }
   }

@@ -34,10 +34,12 @@ extension AppDatabase {
         while let row = try cursor.next() {
           let status = Self.status(row)
           if kind == .completion {
+            // A revoked acknowledgement is withdrawn: it must not read as who acknowledged.
+            let shown = status != .outstanding
             try emit([
               row["class_name"], row["child_name"], row["roster_parent"] ?? "", status.rawValue,
-              row["ack_parent"] ?? "", Self.local(row["recorded_at"], context),
-              Self.reference(row["reference"]),
+              shown ? row["ack_parent"] ?? "" : "", shown ? Self.local(row["recorded_at"], context) : "",
+              shown ? Self.reference(row["reference"]) : "",
             ])
           } else if status != .acknowledged {
             try emit([
@@ -144,7 +146,7 @@ extension AppDatabase {
 
   static let rosterCompletionSQL =
     bestAcknowledgementsCTE + """
-      SELECT r.class_name, r.child_name, r.parent_name AS roster_parent, r.parent_email,
+      SELECT r.class_name, r.class_key, r.child_name, r.parent_name AS roster_parent, r.parent_email,
         b.ack_parent, b.recorded_at, b.reference, b.is_current, b.revoked
       FROM roster_child r LEFT JOIN best b ON b.match_key = r.match_key AND b.rank = 1
       WHERE (:classKey IS NULL OR r.class_key = :classKey)
@@ -153,7 +155,7 @@ extension AppDatabase {
 
   static let namedCompletionSQL =
     bestAcknowledgementsCTE + """
-      SELECT b.class_name, b.child_name, NULL AS roster_parent, NULL AS parent_email,
+      SELECT b.class_name, b.class_key, b.child_name, NULL AS roster_parent, NULL AS parent_email,
         b.ack_parent, b.recorded_at, b.reference, b.is_current, b.revoked
       FROM best b
       WHERE b.rank = 1 AND b.child_name IS NOT NULL AND (:classKey IS NULL OR b.class_key = :classKey)

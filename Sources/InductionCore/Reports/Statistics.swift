@@ -72,11 +72,14 @@ extension AppDatabase {
         arguments: [
           "since": nil, "until": nil, "classKey": nil, "current": context.currentGuidance,
         ])
+      var lastClassKey: String?
       while let row = try cursor.next() {
-        let className: String = row["class_name"]
-        if classes.last?.className != className {
+        // Rows come sorted by class key: "Nursery" and "NURSERY" are one class, shown as first met.
+        let classKey: String = row["class_key"]
+        if lastClassKey != classKey {
+          lastClassKey = classKey
           classes.append(
-            .init(className: className, acknowledged: 0, reacknowledge: 0, outstanding: 0))
+            .init(className: row["class_name"], acknowledged: 0, reacknowledge: 0, outstanding: 0))
         }
         let isAcknowledged =
           (row["reference"] as String?) != nil && row["revoked"] as Bool? == false

@@ -26,6 +26,9 @@ public final class AppDatabase: Sendable {
     let existed = FileManager.default.fileExists(atPath: path)
     if existed {
       guard isSQLiteFile(path) else { throw StoreError.notADatabase(path: path) }
+      // Checked read-only before the pool exists: setting a pool up writes to the file, and a
+      // newer version's database must be left exactly as it was.
+      if try isFromNewerVersion(path) { throw StoreError.newerSchema(path: path) }
     }
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
@@ -62,6 +65,20 @@ public final class AppDatabase: Sendable {
       throw StoreError.newerSchema(path: path)
     }
     try migrator.migrate(writer)
+  }
+
+  private static func isFromNewerVersion(_ path: String) throws -> Bool {
+    // A plain connection only reads here; closing it, as the last one, removes the -wal and -shm
+    // files it made (a read-only one could not), so the folder is left as it was found.
+    do {
+      let queue = try DatabaseQueue(path: path)
+      defer { try? queue.close() }
+      return try queue.read { db in
+        try db.tableExists("grdb_migrations") && Migrations.migrator.hasBeenSuperseded(db)
+      }
+    } catch let error as DatabaseError {
+      throw StoreError(error, path: path)
+    }
   }
 
   private static func isSQLiteFile(_ path: String) -> Bool {
@@ -105,6 +122,12 @@ public final class AppDatabase: Sendable {
 
 extension StoreError {
   init(_ error: DatabaseError, path: String) {
+    // A file-size limit (EFBIG) or a quota (EDQUOT) reaches SQLite as a failed write, not SQLITE_FULL;
+    // to staff it is the same problem as a full disk, not a permissions one.
+    if error.extendedResultCode == .SQLITE_IOERR_WRITE {
+      self = .diskFull(path: path)
+      return
+    }
     switch error.resultCode.primaryResultCode {
     case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy(path: path)
     case .SQLITE_FULL: self = .diskFull(path: path)

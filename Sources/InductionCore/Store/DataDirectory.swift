@@ -32,6 +32,10 @@ public struct DataDirectory: Sendable {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else { throw StoreError.dataDirectoryUnusable(path: url.path) }
+      // Take away what group and others may do, but never give the owner back a right that staff
+      // removed on purpose (a folder made read-only stays read-only and is refused below).
+      var status = stat()
+      if stat(url.path, &status) == 0 { chmod(url.path, status.st_mode & 0o700) }
     } else {
       do {
         try FileManager.default.createDirectory(
@@ -40,7 +44,6 @@ public struct DataDirectory: Sendable {
         throw StoreError.dataDirectoryUnusable(path: url.path)
       }
     }
-    chmod(url.path, 0o700)
     guard access(url.path, W_OK | X_OK) == 0 else {
       throw StoreError.dataDirectoryUnusable(path: url.path)
     }

@@ -43,6 +43,7 @@ enum Migrations {
             key_id TEXT NOT NULL REFERENCES signing_key(id),
             reference TEXT NOT NULL UNIQUE
           );
+          CREATE INDEX ledger_subject ON ledger(subject_seq);
           CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
             BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
           CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger

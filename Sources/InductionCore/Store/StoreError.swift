@@ -43,7 +43,7 @@ public enum StoreError: LocalizedError, Equatable {
     case .busy(let path):
       "\(path) is busy (another program is holding it); try again, and ask staff if this keeps happening"
     case .diskFull(let path):
-      "the disk holding \(path) is full; free some space and try again"
+      "the disk holding \(path) is full (or the file has reached its size limit); free some space and try again"
     case .failed(let path, let code):
       "the database \(path) failed (SQLite error \(code)); try again, and restore from a backup if it keeps failing"
     }

@@ -21,6 +21,10 @@ public final class ReadlineLineReader: LineReader {
     self.keepsHistory = keepsHistory
     self.clock = clock
     ReadlineLineReader.configure(programName: programName)
+    if !keepsHistory {
+      induction_rl_disable_yank()
+      induction_rl_keep_terminal_prepared()
+    }
   }
 
   private static func configure(programName: String) {
@@ -42,8 +46,24 @@ public final class ReadlineLineReader: LineReader {
     case .personal: words = []
     }
     setCompletions(words)
-    _ = Signals.takeInterrupt()
     prompt.withCString { induction_rl_begin($0) }
+    return edit(kind: kind, hidden: false)
+  }
+
+  /// Reads a PIN through readline with nothing drawn: the terminal stays in readline's mode, so keys
+  /// typed ahead are neither lost nor echoed, and Ctrl-C, signals and the idle timer work as anywhere.
+  public func readSecret(prompt: String) -> LineInput {
+    setCompletions([])
+    output.write(prompt)
+    induction_rl_begin_hidden()
+    defer { induction_rl_end_hidden() }
+    let result = edit(kind: .personal, hidden: true)
+    if case .line = result { output.write("\n") }
+    return result
+  }
+
+  private func edit(kind: PromptKind, hidden: Bool) -> LineInput {
+    _ = Signals.takeInterrupt()
     var idle = idleTimeout.map { IdleMonitor(timeout: $0, start: clock()) }
     var countdownShown: Int?
     while true {
@@ -62,7 +82,7 @@ public final class ReadlineLineReader: LineReader {
           abandon()
           return .idleTimeout
         case .warning(let secondsLeft):
-          if countdownShown != secondsLeft {
+          if countdownShown != secondsLeft && !hidden {
             // Overwrite the prompt line in place; a key press redraws it.
             output.write("\r\u{1B}[K(Still there? Press any key to carry on. \(secondsLeft))")
             countdownShown = secondsLeft
@@ -99,46 +119,6 @@ public final class ReadlineLineReader: LineReader {
         }
         return .line(line)
       }
-    }
-  }
-
-  /// Reads a PIN with echo off (terminal in canonical mode, so the line arrives whole), honouring
-  /// Ctrl-C, signals and the idle timer like any prompt.
-  public func readSecret(prompt: String) -> LineInput {
-    output.write(prompt)
-    let fd = induction_rl_input_fd()
-    var saved = termios()
-    let haveTerminal = tcgetattr(fd, &saved) == 0
-    if haveTerminal {
-      var quiet = saved
-      quiet.c_lflag &= ~tcflag_t(ECHO)
-      quiet.c_lflag |= tcflag_t(ICANON)
-      tcsetattr(fd, TCSAFLUSH, &quiet)
-    }
-    defer {
-      if haveTerminal { tcsetattr(fd, TCSAFLUSH, &saved) }
-      output.write("\n")
-    }
-    _ = Signals.takeInterrupt()
-    let start = clock()
-    var bytes: [UInt8] = []
-    while true {
-      if Signals.terminateRequested { return .terminate }
-      if Signals.takeInterrupt() { return .interrupt }
-      if let idleTimeout, clock().timeIntervalSince(start) >= idleTimeout { return .idleTimeout }
-      var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&descriptor, 1, 200)
-      if ready < 0 && errno == EINTR { continue }
-      if ready <= 0 { continue }
-      var byte: UInt8 = 0
-      let count = read(fd, &byte, 1)
-      if count < 0 && errno == EINTR { continue }
-      if count <= 0 { return .endOfInput }
-      if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-        return .line(String(decoding: bytes, as: UTF8.self))
-      }
-      if byte == 4 && bytes.isEmpty { return .endOfInput }
-      if bytes.count < maximumLineLength { bytes.append(byte) }
     }
   }
 
