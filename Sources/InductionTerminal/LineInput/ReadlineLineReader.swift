@@ -46,6 +46,8 @@ public final class ReadlineLineReader: LineReader {
     case .personal: words = []
     }
     setCompletions(words)
+    // A Ctrl-C from before this prompt is stale; one after the prompt shows must not be lost.
+    _ = Signals.takeInterrupt()
     prompt.withCString { induction_rl_begin($0) }
     return edit(kind: kind, hidden: false)
   }
@@ -54,6 +56,7 @@ public final class ReadlineLineReader: LineReader {
   /// typed ahead are neither lost nor echoed, and Ctrl-C, signals and the idle timer work as anywhere.
   public func readSecret(prompt: String) -> LineInput {
     setCompletions([])
+    _ = Signals.takeInterrupt()
     output.write(prompt)
     induction_rl_begin_hidden()
     defer { induction_rl_end_hidden() }
@@ -63,7 +66,6 @@ public final class ReadlineLineReader: LineReader {
   }
 
   private func edit(kind: PromptKind, hidden: Bool) -> LineInput {
-    _ = Signals.takeInterrupt()
     var idle = idleTimeout.map { IdleMonitor(timeout: $0, start: clock()) }
     var countdownShown: Int?
     while true {
