@@ -55,6 +55,23 @@ enum CompositionRoot {
     return PlainLineReader(output: console.output)
   }
 
+  /// Everything a parent or kiosk session needs, from the options: scenarios (refused when they fail
+  /// lint), the store and key, signal handling, the console and the parent line reader.
+  static func parentSession(_ options: GlobalOptions, seed: UInt64?) throws -> (
+    environment: Environment, catalog: ScenarioCatalog, guidanceText: String
+  ) {
+    TerminalLocale.adopt()
+    let (catalog, guidanceText) = try loadScenarios(options)
+    let (database, key, _) = try openStore(options)
+    Signals.install()
+    let console = makeConsole()
+    let environment = Environment(
+      clock: .system, random: seed.map(RandomSource.seeded) ?? .system,
+      reader: makeParentReader(console: console), console: console, database: database,
+      signingKey: key)
+    return (environment, catalog, guidanceText)
+  }
+
   /// The line reader for staff prompts.
   static func makeStaffReader(console: Console) -> LineReader {
     if interactive { return ReadlineLineReader(programName: "induction", keepsHistory: false) }

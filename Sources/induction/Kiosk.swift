@@ -33,21 +33,13 @@ extension Induction {
 
     func run() throws {
       try Failure.report {
-        TerminalLocale.adopt()
-        let (catalog, guidanceText) = try CompositionRoot.loadScenarios(options)
-        let (database, key, _) = try CompositionRoot.openStore(options)
-        guard try database.staffPin() != nil else {
+        let (environment, catalog, guidanceText) = try CompositionRoot.parentSession(options, seed: seed)
+        guard try environment.database.staffPin() != nil else {
           Failure.printError(
             "no staff PIN is set, so nobody could close the kiosk; set one first with `induction staff set-pin`"
           )
           throw ExitCode.failure
         }
-        Signals.install()
-        let console = CompositionRoot.makeConsole()
-        let environment = Environment(
-          clock: .system, random: seed.map(RandomSource.seeded) ?? .system,
-          reader: CompositionRoot.makeParentReader(console: console), console: console,
-          database: database, signingKey: key)
         let kiosk = KioskFlow(
           environment: environment, catalog: catalog, guidanceText: guidanceText,
           station: NameNormalisation.tidy(station),

@@ -21,15 +21,7 @@ extension Induction {
 
     func run() throws {
       try Failure.report {
-        TerminalLocale.adopt()
-        let (catalog, guidanceText) = try CompositionRoot.loadScenarios(options)
-        let (database, key, _) = try CompositionRoot.openStore(options)
-        Signals.install()
-        let console = CompositionRoot.makeConsole()
-        let environment = Environment(
-          clock: .system, random: seed.map(RandomSource.seeded) ?? .system,
-          reader: CompositionRoot.makeParentReader(console: console), console: console,
-          database: database, signingKey: key)
+        let (environment, catalog, guidanceText) = try CompositionRoot.parentSession(options, seed: seed)
         let flow = ParentFlow(
           environment: environment, catalog: catalog, guidanceText: guidanceText,
           context: SessionContext(station: NameNormalisation.tidy(station), mode: "start"))

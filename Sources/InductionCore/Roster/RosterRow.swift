@@ -24,25 +24,9 @@ public struct RosterRow: Sendable, Equatable {
   }
 }
 
-/// One thing wrong with a roster file, reported as `file:line: reason`.
-public struct RosterProblem: Error, Sendable, Equatable, CustomStringConvertible {
-  /// The file as the user named it.
-  public var file: String
-  /// The 1-based physical line on which the record (or the whole-file problem) starts.
-  public var line: Int
-  /// What is wrong, in plain lower-case words.
-  public var reason: String
-
-  /// Creates a problem.
-  public init(file: String, line: Int, reason: String) {
-    self.file = file
-    self.line = line
-    self.reason = reason
-  }
-
-  /// `file:line: reason`.
-  public var description: String { "\(file):\(line): \(reason)" }
-}
+/// One thing wrong with a roster file, reported as `file:line: reason` (the line on which the
+/// record, or the whole-file problem, starts): the same shape as a scenario lint problem.
+public typealias RosterProblem = LintProblem
 
 /// What parsing a roster file found: the good rows, and every problem in file order.
 public struct RosterParseResult: Sendable, Equatable {
