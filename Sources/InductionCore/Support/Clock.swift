@@ -19,36 +19,31 @@ public struct Clock: Sendable {
 public enum Timestamp {
   /// `2026-11-26T09:15:02.123Z`: the one form stored and hashed in the ledger.
   public static func utc(_ date: Date) -> String {
-    let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-    let seconds = Double(millis / 1000)
-    let whole = Date(timeIntervalSince1970: seconds)
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: whole)
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!,
-      c.second!, Int(millis % 1000))
+    let millis = milliseconds(date)
+    let seconds = Int(millis >= 0 ? millis / 1000 : (millis - 999) / 1000)
+    let fraction = Int(millis - Int64(seconds) * 1000)
+    let digits = String(fraction + 1000).dropFirst()
+    return CivilTime.format(seconds, middle: "T") + "." + digits + "Z"
+  }
+
+  /// The instant to the nearest millisecond (a Double of seconds cannot hold every millisecond exactly).
+  static func milliseconds(_ date: Date) -> Int64 {
+    Int64((date.timeIntervalSince1970 * 1000).rounded())
   }
 
   /// Parses the form written by ``utc(_:)``.
   public static func parseUTC(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.date(from: text)
+    CivilTime.parseUTCMilliseconds(text).map { Date(timeIntervalSince1970: Double($0) / 1000) }
   }
 
   /// `2026-11-26 09:15:02 +00:00` in `zone`: what people and spreadsheets read.
   public static func local(_ date: Date, in zone: TimeZone) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = zone
-    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     let offset = zone.secondsFromGMT(for: date)
+    let millis = milliseconds(date)
+    let seconds = Int(millis >= 0 ? millis / 1000 : (millis - 999) / 1000) + offset
     let sign = offset < 0 ? "-" : "+"
-    let hours = abs(offset) / 3600
-    let minutes = (abs(offset) % 3600) / 60
-    let clock = String(
-      format: "%04d-%02d-%02d %02d:%02d:%02d ", c.year!, c.month!, c.day!, c.hour!, c.minute!,
-      c.second!)
-    return clock + sign + String(format: "%02d:%02d", hours, minutes)
+    let hours = String(abs(offset) / 3600 + 100).dropFirst()
+    let minutes = String(abs(offset) % 3600 / 60 + 100).dropFirst()
+    return CivilTime.format(seconds) + " " + sign + hours + ":" + minutes
   }
 }

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import InductionCore
+
+/// `induction-bench writer` (hidden): one kiosk's worth of signings for the append benchmark. Opens
+/// the database as the program does, waits for the shared start instant, then `count` times starts
+/// a session (untimed) and appends one acknowledgement with
+/// ``AppDatabase/appendAcknowledgement(_:key:at:salt:)``, timing that call alone. Prints
+/// `synchronous N` (2 is FULL), then one latency per line in nanoseconds.
+struct WriterCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "writer", abstract: "Append acknowledgements one by one and print each latency.",
+    shouldDisplay: false)
+
+  @Option(help: "The data folder.")
+  var dataDir: String
+
+  @Option(help: "The scenarios folder.")
+  var scenarios: String = "Scenarios"
+
+  @Option(help: "How many acknowledgements to append.")
+  var count: Int = 250
+
+  @Option(help: "The station name recorded.")
+  var station: String = "Bench"
+
+  @Option(help: "Start at this CLOCK_MONOTONIC instant (nanoseconds).")
+  var startAt: UInt64 = 0
+
+  @Option(help: "Seed for names and salts.")
+  var seed: UInt64 = 7
+
+  func run() throws {
+    let school = try SchoolFixture(folder: scenarios)
+    let directory = DataDirectory(url: URL(fileURLWithPath: dataDir))
+    let database = try AppDatabase.open(at: directory.databaseURL)
+    let key = try SigningKey.loadOrCreate(at: directory.signingKeyURL, create: false)
+    try database.registerSigningKey(key, keyPath: directory.signingKeyURL.path, at: Date())
+    let synchronous = try database.writerSynchronousSetting()
+    let context = SessionContext(station: station, mode: "kiosk")
+    var random = SeededGenerator(seed: seed)
+    let families = SyntheticFamilies(classes: school.classes)
+    var latencies: [UInt64] = []
+    latencies.reserveCapacity(count)
+    MonotonicClock.sleep(until: startAt)
+    for index in 0..<count {
+      let session = try database.startSession(
+        context: context, guidance: school.guidance, guidanceText: school.guidanceText, at: Date())
+      let family = families.family(using: &random)
+      let draft = AcknowledgementDraft(
+        session: session, context: context, guidanceSHA256: school.guidance.sha256,
+        statement: school.statement,
+        summary: QuizSummary(
+          scenarioCount: school.scenarioCount, firstTryCorrect: school.scenarioCount,
+          attemptCount: school.scenarioCount),
+        transcriptSHA256: Digest.sha256Hex("writer \(station) \(index)"),
+        details: PersonalDetails(
+          parentName: family.parent, relationship: family.relationship, signature: family.parent,
+          children: family.children.map { .init(name: $0.name, className: $0.className) }))
+      let salt = random.bytes(16)
+      let start = MonotonicClock.now()
+      _ = try database.appendAcknowledgement(draft, key: key, at: Date(), salt: salt)
+      latencies.append(MonotonicClock.now() - start)
+    }
+    var output = "synchronous \(synchronous)\n"
+    for latency in latencies { output += "\(latency)\n" }
+    FileHandle.standardOutput.write(Data(output.utf8))
+  }
+}
