@@ -68,7 +68,8 @@ let package = Package(
     .testTarget(
       name: "InductionTerminalTests",
       dependencies: [
-        "InductionTerminal", "InductionCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "InductionTerminal", "InductionCore", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(

@@ -53,7 +53,9 @@ struct AppendBenchmark {
     var failures: [String] = []
     for (index, child) in children.enumerated() {
       let exit = try Spawner.wait(child.pid)
-      if exit.status != 0 { failures.append("writer \(index + 1) exited with status \(exit.status)") }
+      if exit.status != 0 {
+        failures.append("writer \(index + 1) exited with status \(exit.status)")
+      }
     }
     let seconds = Double(MonotonicClock.now() - startAt) / 1e9
     guard failures.isEmpty else { throw BenchError(failures.joined(separator: "; ")) }
@@ -69,7 +71,8 @@ struct AppendBenchmark {
       }
     }
     guard result.latencies.count == writers * count else {
-      throw BenchError("the writers reported \(result.latencies.count) latencies, expected \(writers * count)")
+      throw BenchError(
+        "the writers reported \(result.latencies.count) latencies, expected \(writers * count)")
     }
     return result
   }

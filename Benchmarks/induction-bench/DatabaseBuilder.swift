@@ -44,7 +44,8 @@ struct DatabaseBuilder {
     try directory.prepare()
     let database = try AppDatabase.open(at: directory.databaseURL)
     guard try !database.hasLedgerEntries() else {
-      throw BenchError("\(directory.databaseURL.path) already holds a ledger; use an empty --data-dir or --reuse")
+      throw BenchError(
+        "\(directory.databaseURL.path) already holds a ledger; use an empty --data-dir or --reuse")
     }
     let key = try SigningKey.loadOrCreate(at: directory.signingKeyURL, create: true)
     try database.registerSigningKey(key, keyPath: directory.signingKeyURL.path, at: Self.firstDate)
@@ -52,13 +53,16 @@ struct DatabaseBuilder {
     let switchIndex = rows * 7 / 10
     let switchDate = date(of: switchIndex)
     try database.registerGuidanceVersion(
-      school.olderGuidance, text: school.olderGuidanceText, at: Self.firstDate.addingTimeInterval(-86_400))
+      school.olderGuidance, text: school.olderGuidanceText,
+      at: Self.firstDate.addingTimeInterval(-86_400))
     try database.registerGuidanceVersion(school.guidance, text: school.guidanceText, at: switchDate)
 
     var random = SeededGenerator(seed: seed)
     let families = SyntheticFamilies(classes: school.classes)
-    let stations = [("Reception", "kiosk"), ("Reception", "kiosk"), ("Office", "kiosk"),
-                    ("Nursery entrance", "kiosk"), ("Terminal", "start")]
+    let stations = [
+      ("Reception", "kiosk"), ("Reception", "kiosk"), ("Office", "kiosk"),
+      ("Nursery entrance", "kiosk"), ("Terminal", "start"),
+    ]
     let revocationEvery = max(Self.chunkSize, rows / max(3, rows / 20_000))
     var revocations = 0
     var appended = 0
@@ -79,7 +83,8 @@ struct DatabaseBuilder {
       items.reserveCapacity(count)
       for (offset, plan) in planned.enumerated() {
         let family = families.family(using: &random)
-        let firstTry = Int.random(in: max(0, school.scenarioCount - 4)...school.scenarioCount, using: &random)
+        let firstTry = Int.random(
+          in: max(0, school.scenarioCount - 4)...school.scenarioCount, using: &random)
         let retries = (school.scenarioCount - firstTry) * Int.random(in: 1...2, using: &random)
         let details = PersonalDetails(
           parentName: family.parent, relationship: family.relationship,
@@ -101,15 +106,18 @@ struct DatabaseBuilder {
         let subject = entries.randomElement(using: &random)!
         _ = try database.revoke(
           reference: subject.reference,
-          reason: ["Signed for the wrong family", "Duplicate signing at the kiosk",
-                   "Parent asked to sign again after a mistake"].randomElement(using: &random)!,
+          reason: [
+            "Signed for the wrong family", "Duplicate signing at the kiosk",
+            "Parent asked to sign again after a mistake",
+          ].randomElement(using: &random)!,
           key: key, at: date(of: appended - 1).addingTimeInterval(600))
         revocations += 1
       }
       if appended % 50_000 < count || appended == rows {
         let seconds = MonotonicClock.seconds(since: start)
         progress(
-          "built \(appended.formatted()) of \(rows.formatted()) acknowledgements in \(String(format: "%.1f", seconds)) s")
+          "built \(appended.formatted()) of \(rows.formatted()) acknowledgements in \(String(format: "%.1f", seconds)) s"
+        )
       }
     }
     // Fold the WAL into the file, so every reader below starts from the same state.
@@ -117,7 +125,8 @@ struct DatabaseBuilder {
       try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
     }
     return Summary(
-      acknowledgements: appended, revocations: revocations, seconds: MonotonicClock.seconds(since: start))
+      acknowledgements: appended, revocations: revocations,
+      seconds: MonotonicClock.seconds(since: start))
   }
 
   /// When acknowledgement `index` was signed: evenly spread over six years, seconds apart at most.
@@ -128,7 +137,8 @@ struct DatabaseBuilder {
   /// Inserts one session per plan (started a few minutes before signing), in one transaction, and
   /// a few that ended unsigned, as kiosks leave them. Returns the ids of the sessions to sign.
   private func insertSessions(
-    _ plans: [(context: SessionContext, guidance: Guidance, date: Date)], into database: AppDatabase,
+    _ plans: [(context: SessionContext, guidance: Guidance, date: Date)],
+    into database: AppDatabase,
     random: inout SeededGenerator
   ) throws -> [Int64] {
     let startOffsets = plans.map { _ in TimeInterval(Int.random(in: 180...900, using: &random)) }
@@ -145,7 +155,8 @@ struct DatabaseBuilder {
         let started = plan.date.addingTimeInterval(-startOffsets[index])
         if abandoned[index] {
           try insert.execute(arguments: [
-            Timestamp.utc(started.addingTimeInterval(-900)), plan.context.station, plan.context.mode,
+            Timestamp.utc(started.addingTimeInterval(-900)), plan.context.station,
+            plan.context.mode,
             plan.guidance.sha256, "timed out", Timestamp.utc(started.addingTimeInterval(-300)),
           ])
         }

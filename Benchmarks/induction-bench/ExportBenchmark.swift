@@ -67,7 +67,8 @@ struct ExportBenchmark {
     ]
     var sqliteEnvironment = environment
     sqliteEnvironment["TZ"] = school.timeZone.identifier
-    var result = Result(induction: [], sqlite: [], inductionRows: 0, sqliteRows: 0, timeout: timeout)
+    var result = Result(
+      induction: [], sqlite: [], inductionRows: 0, sqliteRows: 0, timeout: timeout)
     func describe(_ run: MeasuredRun?, _ timedOut: Bool) -> String {
       guard let run else { return timedOut ? "stopped after \(Int(timeout)) s" : "not run" }
       return String(format: "%.3f s, %.1f MiB", run.wallSeconds, run.maxRSSMiB)
@@ -88,7 +89,8 @@ struct ExportBenchmark {
         if let theirs { result.sqlite.append(theirs) } else { result.sqliteTimedOut = true }
       }
       progress(
-        "export run \(run)/\(runs): induction \(describe(ours, result.inductionTimedOut)); sqlite3 \(describe(theirs, result.sqliteTimedOut))")
+        "export run \(run)/\(runs): induction \(describe(ours, result.inductionTimedOut)); sqlite3 \(describe(theirs, result.sqliteTimedOut))"
+      )
       if result.inductionTimedOut && result.sqliteTimedOut { break }
     }
     if !result.inductionTimedOut && !result.sqliteTimedOut {

@@ -4,7 +4,8 @@ import ArgumentParser
 struct InductionBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "induction-bench",
-    abstract: "Benchmark Induction against sqlite3 and against the cost of the cryptography itself.",
+    abstract:
+      "Benchmark Induction against sqlite3 and against the cost of the cryptography itself.",
     discussion: """
       Builds a synthetic database through the real store and ledger API, then measures the \
       acknowledgements export, start-up, durable appends and verify, and prints a markdown table. \

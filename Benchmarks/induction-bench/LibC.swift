@@ -12,7 +12,9 @@ enum LibC {
   }
 
   private static func required<F>(_ name: String, as type: F.Type) -> F {
-    guard let found = function(name, as: type) else { fatalError("\(name) is not in this C library") }
+    guard let found = function(name, as: type) else {
+      fatalError("\(name) is not in this C library")
+    }
     return found
   }
 

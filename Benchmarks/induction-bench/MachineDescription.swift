@@ -37,7 +37,8 @@ struct MachineDescription {
     let versionFile = scratch.appendingPathComponent("sqlite-version.txt")
     var version = "unknown"
     if let pid = try? Spawner.spawn(
-      sqlite3, ["--version"], environment: ["PATH": "/usr/bin:/bin"], stdout: .file(versionFile.path)),
+      sqlite3, ["--version"], environment: ["PATH": "/usr/bin:/bin"],
+      stdout: .file(versionFile.path)),
       (try? Spawner.wait(pid)) != nil,
       let text = try? String(contentsOf: versionFile, encoding: .utf8)
     {

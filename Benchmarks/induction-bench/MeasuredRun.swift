@@ -39,7 +39,8 @@ struct MeasuredRun {
     _ executable: String, _ arguments: [String], environment: [String: String],
     stdout: Spawner.Stream, scratch: URL, timeout: Double
   ) throws -> MeasuredRun? {
-    let rssFile = scratch.appendingPathComponent("maxrss-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    let rssFile = scratch.appendingPathComponent(
+      "maxrss-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     defer { unlink(rssFile.path) }
     let (program, programArguments) =
       gnuTime.map { ($0, ["-f", "%M", "-o", rssFile.path, "--", executable] + arguments) }
@@ -59,7 +60,8 @@ struct MeasuredRun {
     stopper.cancel()
     if stopped.isSet { return nil }
     guard exit.status == 0 else {
-      throw BenchError("\(executable) \(arguments.joined(separator: " ")) exited with status \(exit.status)")
+      throw BenchError(
+        "\(executable) \(arguments.joined(separator: " ")) exited with status \(exit.status)")
     }
     let cpu =
       Double(exit.usage.ru_utime.tv_sec) + Double(exit.usage.ru_utime.tv_usec) / 1e6

@@ -13,13 +13,18 @@ enum PseudoTerminalRun {
     timeout: Double = 30
   ) throws -> Double {
     let master = LibC.posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
-    guard master >= 0 else { throw BenchError("posix_openpt failed: \(String(cString: strerror(errno)))") }
+    guard master >= 0 else {
+      throw BenchError("posix_openpt failed: \(String(cString: strerror(errno)))")
+    }
     defer { close(master) }
     var name = [CChar](repeating: 0, count: 256)
     guard LibC.grantpt(master) == 0, LibC.unlockpt(master) == 0,
       LibC.ptsname_r(master, &name, name.count) == 0
-    else { throw BenchError("could not set up a pseudo-terminal: \(String(cString: strerror(errno)))") }
-    let path = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    else {
+      throw BenchError("could not set up a pseudo-terminal: \(String(cString: strerror(errno)))")
+    }
+    let path = String(
+      decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
     guard ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else {
       throw BenchError("could not set the terminal size: \(String(cString: strerror(errno)))")
@@ -49,12 +54,14 @@ enum PseudoTerminalRun {
       if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
         // EIO: the program closed the terminal, i.e. it ended without showing the text.
         throw BenchError(
-          "\(executable) ended without showing \"\(text)\"; it showed: \(String(decoding: plain.suffix(500), as: UTF8.self))")
+          "\(executable) ended without showing \"\(text)\"; it showed: \(String(decoding: plain.suffix(500), as: UTF8.self))"
+        )
       }
       let now = MonotonicClock.now()
       guard now < deadline else {
         throw BenchError(
-          "\(executable) did not show \"\(text)\" within \(Int(timeout)) s; it showed: \(String(decoding: plain.suffix(500), as: UTF8.self))")
+          "\(executable) did not show \"\(text)\" within \(Int(timeout)) s; it showed: \(String(decoding: plain.suffix(500), as: UTF8.self))"
+        )
       }
       var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
       _ = poll(&descriptor, 1, Int32(min(100, (deadline - now) / 1_000_000 + 1)))
@@ -65,7 +72,9 @@ enum PseudoTerminalRun {
     guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
     var index = start
     while index <= haystack.count - needle.count {
-      if haystack[index] == needle[0] && haystack[index..<index + needle.count].elementsEqual(needle) {
+      if haystack[index] == needle[0]
+        && haystack[index..<index + needle.count].elementsEqual(needle)
+      {
         return true
       }
       index += 1

@@ -11,11 +11,15 @@ enum ReferenceVerifier {
     let (keys, erased) = try database.writer.read { db in
       (
         Dictionary(
-          uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, public_key FROM signing_key").map {
-            ($0["id"] as String, $0["public_key"] as Data)
-          }),
-        Set(try Int.fetchAll(
-          db, sql: "SELECT subject_seq FROM ledger WHERE kind = 'erasure' AND subject_seq IS NOT NULL"))
+          uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, public_key FROM signing_key")
+            .map {
+              ($0["id"] as String, $0["public_key"] as Data)
+            }),
+        Set(
+          try Int.fetchAll(
+            db,
+            sql: "SELECT subject_seq FROM ledger WHERE kind = 'erasure' AND subject_seq IS NOT NULL"
+          ))
       )
     }
     var expectedSeq = 1
@@ -30,11 +34,13 @@ enum ReferenceVerifier {
       if entry.prevHash != previousHash { return damage(.brokenChain) }
       if entry.computedHash() != entry.entryHash { return damage(.alteredEntry) }
       guard let publicKey = keys[entry.keyID] else { return damage(.unknownKey) }
-      if !SigningKey.isValid(signature: entry.signature, of: entry.entryHash, publicKey: publicKey) {
+      if !SigningKey.isValid(signature: entry.signature, of: entry.entryHash, publicKey: publicKey)
+      {
         return damage(.badSignature)
       }
       if !entry.reference.hasPrefix(Reference.make(from: Array(entry.entryHash), length: 8))
-        || entry.reference != Reference.make(from: Array(entry.entryHash), length: entry.reference.count)
+        || entry.reference
+          != Reference.make(from: Array(entry.entryHash), length: entry.reference.count)
       {
         return damage(.wrongReference)
       }

@@ -27,15 +27,21 @@ struct ResultTable {
 
   /// The table, columns padded so it also reads well in a terminal.
   var markdown: String {
-    let cells = [Self.header] + rows.map {
-      [$0.number, $0.measurement, $0.induction, $0.baseline, $0.ratio, $0.target, $0.met]
-    }
+    let cells =
+      [Self.header]
+      + rows.map {
+        [$0.number, $0.measurement, $0.induction, $0.baseline, $0.ratio, $0.target, $0.met]
+      }
     let widths = Self.header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
     func line(_ row: [String]) -> String {
-      "| " + row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+      "| "
+        + row.enumerated().map {
+          $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0)
+        }
         .joined(separator: " | ") + " |"
     }
-    let rule = "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"
+    let rule =
+      "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"
     return ([line(cells[0]), rule] + cells.dropFirst().map(line)).joined(separator: "\n")
   }
 }

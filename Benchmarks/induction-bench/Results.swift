@@ -20,7 +20,8 @@ struct Results {
       let bothFinished = !export.inductionTimedOut && !export.sqliteTimedOut
       table.rows.append(
         .init(
-          number: "1", measurement: "Export acknowledgements, wall time (median of \(export.induction.count))",
+          number: "1",
+          measurement: "Export acknowledgements, wall time (median of \(export.induction.count))",
           induction: ours, baseline: "sqlite3 " + theirs,
           ratio: bothFinished ? Format.ratio(ratio) : "—", target: "≤ 1× sqlite3",
           met: export.inductionTimedOut ? "no" : (bothFinished ? Format.met(ratio <= 1) : "yes")))
@@ -28,9 +29,11 @@ struct Results {
       table.rows.append(
         .init(
           number: "1",
-          measurement: "Export acknowledgements, peak RSS (median)\(export.rssIsExact ? "" : " (upper bound)")",
+          measurement:
+            "Export acknowledgements, peak RSS (median)\(export.rssIsExact ? "" : " (upper bound)")",
           induction: export.induction.isEmpty ? "—" : Format.mebibytes(export.inductionRSSMiB),
-          baseline: "sqlite3 " + (export.sqlite.isEmpty ? "—" : Format.mebibytes(export.sqliteRSSMiB)),
+          baseline: "sqlite3 "
+            + (export.sqlite.isEmpty ? "—" : Format.mebibytes(export.sqliteRSSMiB)),
           ratio: bothFinished ? Format.ratio(export.inductionRSSMiB / export.sqliteRSSMiB) : "—",
           target: "< 64 MiB at 1,000,000 rows",
           met: export.induction.isEmpty ? "—" : Format.met(export.inductionRSSMiB < 64) + rssNote))
@@ -39,7 +42,8 @@ struct Results {
       let ratio = startup.inductionSeconds / startup.sqliteSeconds
       table.rows.append(
         .init(
-          number: "2", measurement: "Start-up to first screen in a pty (median of \(startup.induction.count))",
+          number: "2",
+          measurement: "Start-up to first screen in a pty (median of \(startup.induction.count))",
           induction: Format.duration(startup.inductionSeconds),
           baseline: "sqlite3 " + Format.duration(startup.sqliteSeconds),
           ratio: Format.ratio(ratio), target: "≤ 3× sqlite3", met: Format.met(ratio <= 3)))
@@ -47,8 +51,10 @@ struct Results {
     if let (single, concurrent) = appends {
       table.rows.append(
         .init(
-          number: "3", measurement: "Durable append p50 / p99, 1 writer (\(single.latencies.count) appends)",
-          induction: Format.duration(single.p50) + " / " + Format.duration(single.p99), baseline: "—",
+          number: "3",
+          measurement: "Durable append p50 / p99, 1 writer (\(single.latencies.count) appends)",
+          induction: Format.duration(single.p50) + " / " + Format.duration(single.p99),
+          baseline: "—",
           ratio: "—", target: "—", met: "—"))
       table.rows.append(
         .init(
@@ -56,15 +62,19 @@ struct Results {
           measurement:
             "Durable append p50 / p99, \(concurrent.writers) writers (\(concurrent.latencies.count) appends)",
           induction: Format.duration(concurrent.p50) + " / " + Format.duration(concurrent.p99),
-          baseline: "—", ratio: "—", target: "p99 < 20 ms", met: Format.met(concurrent.p99 < 0.020)))
+          baseline: "—", ratio: "—", target: "p99 < 20 ms", met: Format.met(concurrent.p99 < 0.020))
+      )
     }
     if let verify {
       let ratio = verify.limitRate / verify.verifyRate
       table.rows.append(
         .init(
-          number: "4", measurement: "verify throughput, entries/s (best of \(verify.verifySeconds.count))",
-          induction: Format.rate(verify.verifyRate), baseline: "limit " + Format.rate(verify.limitRate),
-          ratio: Format.ratio(ratio), target: "≤ 1.5× the limit's time", met: Format.met(ratio <= 1.5)))
+          number: "4",
+          measurement: "verify throughput, entries/s (best of \(verify.verifySeconds.count))",
+          induction: Format.rate(verify.verifyRate),
+          baseline: "limit " + Format.rate(verify.limitRate),
+          ratio: Format.ratio(ratio), target: "≤ 1.5× the limit's time",
+          met: Format.met(ratio <= 1.5)))
     }
     return table
   }
@@ -87,7 +97,8 @@ struct Results {
       )
     }
     if let startup {
-      lines.append("- Start-up: induction \(list(startup.induction)); sqlite3 \(list(startup.sqlite)).")
+      lines.append(
+        "- Start-up: induction \(list(startup.induction)); sqlite3 \(list(startup.sqlite)).")
     }
     if let (single, concurrent) = appends {
       let synchronous = single.synchronous.union(concurrent.synchronous).sorted().map(String.init)

@@ -54,7 +54,10 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Only these measurements, e.g. 1,4 (default: all four).")
   var only: String = "1,2,3,4"
 
-  @Option(help: "Runs of verify and of the tight loop (the best is reported; default 3, 1 above 200,000 rows).")
+  @Option(
+    help:
+      "Runs of verify and of the tight loop (the best is reported; default 3, 1 above 200,000 rows)."
+  )
   var verifyRuns: Int?
 
   func validate() throws {
@@ -77,13 +80,18 @@ struct RunCommand: ParsableCommand {
   private func measure() throws {
     let bench = try Self.ownExecutable()
     let inductionPath =
-      induction ?? URL(fileURLWithPath: bench).deletingLastPathComponent().appendingPathComponent("induction").path
+      induction
+      ?? URL(fileURLWithPath: bench).deletingLastPathComponent().appendingPathComponent("induction")
+      .path
     guard access(inductionPath, X_OK) == 0 else {
       throw BenchError(
-        "no induction binary at \(inductionPath); build it first: swift build -c release && swift run -c release induction-bench")
+        "no induction binary at \(inductionPath); build it first: swift build -c release && swift run -c release induction-bench"
+      )
     }
     if let stale = Self.newerSource(than: inductionPath) {
-      log("warning: \(stale) is newer than \(inductionPath); run swift build -c release first, or the figures are for an old build")
+      log(
+        "warning: \(stale) is newer than \(inductionPath); run swift build -c release first, or the figures are for an old build"
+      )
     }
     let environmentPath = ProcessInfo.processInfo.environment["PATH"]
     guard let sqlitePath = sqlite3 ?? Spawner.which("sqlite3", path: environmentPath) else {
@@ -98,11 +106,15 @@ struct RunCommand: ParsableCommand {
     defer { try? FileManager.default.removeItem(at: scratch) }
     let dataURL =
       dataDir.map { URL(fileURLWithPath: $0) }
-      ?? FileManager.default.temporaryDirectory.appendingPathComponent("induction-bench-data-\(getpid())")
+      ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+        "induction-bench-data-\(getpid())")
     let removeData = dataDir == nil && !keep
     defer {
-      if removeData { try? FileManager.default.removeItem(at: dataURL) }
-      else { log("kept the data folder \(dataURL.path)") }
+      if removeData {
+        try? FileManager.default.removeItem(at: dataURL)
+      } else {
+        log("kept the data folder \(dataURL.path)")
+      }
     }
     let environment = [
       "PATH": environmentPath ?? "/usr/local/bin:/usr/bin:/bin", "HOME": home.path,
@@ -110,7 +122,9 @@ struct RunCommand: ParsableCommand {
     ]
     let machine = MachineDescription.current(sqlite3: sqlitePath, scratch: scratch)
     log("machine: \(machine.summary)")
-    log("peak RSS: \(MeasuredRun.gnuTime == nil ? "no GNU time at /usr/bin/time; figures may include the bench's own memory" : "measured through GNU time's wait4")")
+    log(
+      "peak RSS: \(MeasuredRun.gnuTime == nil ? "no GNU time at /usr/bin/time; figures may include the bench's own memory" : "measured through GNU time's wait4")"
+    )
 
     let directory = DataDirectory(url: dataURL)
     var entryCount = rows
@@ -118,20 +132,26 @@ struct RunCommand: ParsableCommand {
     if reuse && FileManager.default.fileExists(atPath: directory.databaseURL.path) {
       log("reusing \(directory.databaseURL.path)")
       let database = try AppDatabase.open(at: directory.databaseURL)
-      entryCount = try database.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM ledger") ?? 0 }
+      entryCount = try database.writer.read {
+        try Int.fetchOne($0, sql: "SELECT count(*) FROM ledger") ?? 0
+      }
       buildNote = "reused an existing database"
     } else {
-      let summary = try DatabaseBuilder(directory: directory, rows: rows, school: school, seed: seed)
-        .build(progress: log)
+      let summary = try DatabaseBuilder(
+        directory: directory, rows: rows, school: school, seed: seed
+      )
+      .build(progress: log)
       entryCount = summary.acknowledgements + summary.revocations
       buildNote =
         "built \(summary.acknowledgements.formatted()) acknowledgements and \(summary.revocations) revocation\(summary.revocations == 1 ? "" : "s") in \(String(format: "%.1f", summary.seconds)) s (\(Int(Double(summary.acknowledgements) / summary.seconds).formatted()) appends/s in batches of \(DatabaseBuilder.chunkSize.formatted()))"
     }
     log(buildNote)
     let fileSize =
-      (try? FileManager.default.attributesOfItem(atPath: directory.databaseURL.path)[.size] as? Int) ?? 0
+      (try? FileManager.default.attributesOfItem(atPath: directory.databaseURL.path)[.size] as? Int)
+      ?? 0
 
-    let selected = Set(only.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })
+    let selected = Set(
+      only.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })
     var results = Results()
 
     if selected.contains(1) {
@@ -162,9 +182,13 @@ struct RunCommand: ParsableCommand {
         bench: bench, dataDirectory: dataURL, scenarios: scenarios, scratch: scratch,
         environment: environment)
       let single = try appendBenchmark.run(writers: 1, count: appends)
-      log("one writer: p50 \(Format.duration(single.p50)), p99 \(Format.duration(single.p99)), max \(Format.duration(single.max))")
+      log(
+        "one writer: p50 \(Format.duration(single.p50)), p99 \(Format.duration(single.p99)), max \(Format.duration(single.max))"
+      )
       let concurrent = try appendBenchmark.run(writers: writers, count: appends)
-      log("\(writers) writers: p50 \(Format.duration(concurrent.p50)), p99 \(Format.duration(concurrent.p99)), max \(Format.duration(concurrent.max))")
+      log(
+        "\(writers) writers: p50 \(Format.duration(concurrent.p50)), p99 \(Format.duration(concurrent.p99)), max \(Format.duration(concurrent.max))"
+      )
       results.appends = (single, concurrent)
     }
 
@@ -183,12 +207,15 @@ struct RunCommand: ParsableCommand {
 
   /// A source file under `Sources/` (of the current folder) modified after the binary at `path`.
   static func newerSource(than path: String) -> String? {
-    guard let built = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+    guard
+      let built = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate]
+        as? Date,
       let files = FileManager.default.enumerator(atPath: "Sources")
     else { return nil }
     for case let file as String in files where file.hasSuffix(".swift") || file.hasSuffix(".h") {
       let full = "Sources/" + file
-      if let modified = (try? FileManager.default.attributesOfItem(atPath: full))?[.modificationDate] as? Date,
+      if let modified = (try? FileManager.default.attributesOfItem(atPath: full))?[
+        .modificationDate] as? Date,
         modified > built
       {
         return full

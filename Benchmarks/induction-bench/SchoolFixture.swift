@@ -32,7 +32,8 @@ struct SchoolFixture {
       catalog = try ScenarioLinter.load(directory: url, displayPath: folder)
     } catch {
       throw BenchError(
-        "could not load the scenarios in \(folder) (\(error)); run from the package folder or pass --scenarios")
+        "could not load the scenarios in \(folder) (\(error)); run from the package folder or pass --scenarios"
+      )
     }
     let raw = try String(contentsOf: url.appendingPathComponent("guidance.md"), encoding: .utf8)
     guidanceText = raw.replacingOccurrences(of: "\r\n", with: "\n")

@@ -52,7 +52,9 @@ struct SyntheticFamilies {
   ) {
     let family = Self.familyNames.randomElement(using: &random)!
     var parent = Self.givenNames.randomElement(using: &random)! + " " + family
-    if random.chance(0.01) { parent = Self.givenNames.randomElement(using: &random)! + " \"Jo\" " + family }
+    if random.chance(0.01) {
+      parent = Self.givenNames.randomElement(using: &random)! + " \"Jo\" " + family
+    }
     if random.chance(0.2) {
       parent =
         Self.givenNames.randomElement(using: &random)! + " "

@@ -39,7 +39,9 @@ struct VerifyBenchmark {
       verifySeconds.append(MonotonicClock.seconds(since: start))
       guard report.damage == nil else { throw BenchError("verify found damage: \(report.damage!)") }
       entries = report.entryCount
-      progress("verify run \(run)/\(runs): \(entries.formatted()) entries in \(String(format: "%.2f", verifySeconds.last!)) s")
+      progress(
+        "verify run \(run)/\(runs): \(entries.formatted()) entries in \(String(format: "%.2f", verifySeconds.last!)) s"
+      )
     }
     let material = try SignedMaterial.load(from: database)
     guard material.count == entries else {
@@ -78,7 +80,8 @@ struct SignedMaterial {
       var keyPositions: [String: Int] = [:]
       for row in try Row.fetchAll(db, sql: "SELECT id, public_key FROM signing_key") {
         keyPositions[row["id"]] = material.keys.count
-        material.keys.append(try Curve25519.Signing.PublicKey(rawRepresentation: row["public_key"] as Data))
+        material.keys.append(
+          try Curve25519.Signing.PublicKey(rawRepresentation: row["public_key"] as Data))
       }
       let cursor = try LedgerEntry.order(Column("seq")).fetchCursor(db)
       while let entry = try cursor.next() {
@@ -105,10 +108,14 @@ struct SignedMaterial {
       signatures.withUnsafeBufferPointer { signatures in
         var start = 0
         for index in 0..<ends.count {
-          let message = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[start..<ends[index]]))
+          let message = UnsafeRawBufferPointer(
+            UnsafeBufferPointer(rebasing: all[start..<ends[index]]))
           let digest = SHA256.hash(data: message)
-          let signature = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: signatures[index * 64..<(index + 1) * 64]))
-          let ok = digest.withUnsafeBytes { keys[keyIndex[index]].isValidSignature(signature, for: $0) }
+          let signature = UnsafeRawBufferPointer(
+            UnsafeBufferPointer(rebasing: signatures[index * 64..<(index + 1) * 64]))
+          let ok = digest.withUnsafeBytes {
+            keys[keyIndex[index]].isValidSignature(signature, for: $0)
+          }
           if ok { valid += 1 }
           start = ends[index]
         }

@@ -29,13 +29,28 @@ struct VerifySelfTestCommand: ParsableCommand {
   static let damages: [(String, @Sendable (Int) -> String)] = [
     ("signature", { "UPDATE ledger SET signature = zeroblob(64) WHERE seq = \($0)" }),
     ("field", { "UPDATE ledger SET station = 'Elsewhere' WHERE seq = \($0)" }),
-    ("reference", { "UPDATE ledger SET reference = 'ZZ' || printf('%06d', seq) WHERE seq = \($0)" }),
+    (
+      "reference", { "UPDATE ledger SET reference = 'ZZ' || printf('%06d', seq) WHERE seq = \($0)" }
+    ),
     ("longer reference", { "UPDATE ledger SET reference = reference || 'Z' WHERE seq = \($0)" }),
-    ("parent name", { "UPDATE personal_details SET parent_name = 'Someone Else' WHERE ledger_seq = \($0)" }),
+    (
+      "parent name",
+      { "UPDATE personal_details SET parent_name = 'Someone Else' WHERE ledger_seq = \($0)" }
+    ),
     ("details removed", { "DELETE FROM personal_details WHERE ledger_seq = \($0)" }),
-    ("child renamed", { "UPDATE acknowledged_child SET name = 'Another Child' WHERE ledger_seq = \($0) AND position = 0" }),
+    (
+      "child renamed",
+      {
+        "UPDATE acknowledged_child SET name = 'Another Child' WHERE ledger_seq = \($0) AND position = 0"
+      }
+    ),
     ("children removed", { "DELETE FROM acknowledged_child WHERE ledger_seq = \($0)" }),
-    ("child added", { "INSERT OR IGNORE INTO acknowledged_child VALUES (\($0), 9, 'Extra', 'Year 1', 'extra', 'year 1')" }),
+    (
+      "child added",
+      {
+        "INSERT OR IGNORE INTO acknowledged_child VALUES (\($0), 9, 'Extra', 'Year 1', 'extra', 'year 1')"
+      }
+    ),
     ("entry removed", { "DELETE FROM ledger WHERE seq = \($0)" }),
     ("link", { "UPDATE ledger SET prev_hash = zeroblob(32) WHERE seq = \($0)" }),
     ("key", { "UPDATE ledger SET key_id = 'feedfacefeedface' WHERE seq = \($0)" }),
@@ -43,7 +58,8 @@ struct VerifySelfTestCommand: ParsableCommand {
   ]
 
   func run() throws {
-    let base = FileManager.default.temporaryDirectory.appendingPathComponent("induction-verify-selftest-\(getpid())")
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "induction-verify-selftest-\(getpid())")
     defer { try? FileManager.default.removeItem(at: base) }
     let school = try SchoolFixture(folder: scenarios)
     let built = base.appendingPathComponent("built")
@@ -84,23 +100,29 @@ struct VerifySelfTestCommand: ParsableCommand {
     // Verify from every thread of a busy pool at once: it must finish without a free worker.
     let shared = try AppDatabase.open(at: original)
     let reports = ReportBox()
-    DispatchQueue.concurrentPerform(iterations: 4 * ProcessInfo.processInfo.activeProcessorCount) { _ in
+    DispatchQueue.concurrentPerform(iterations: 4 * ProcessInfo.processInfo.activeProcessorCount) {
+      _ in
       reports.append(Result { try shared.verifyLedger() })
     }
     let healthy = VerificationReport(entryCount: total, damage: nil)
     let concurrentFailures = reports.all.filter { (try? $0.get()) != healthy }.count
     if concurrentFailures > 0 {
       failures += 1
-      log("MISMATCH: \(concurrentFailures) concurrent verifications did not report a healthy ledger")
+      log(
+        "MISMATCH: \(concurrentFailures) concurrent verifications did not report a healthy ledger")
     } else {
       log("\(reports.all.count) verifications at once from a busy thread pool: all healthy")
     }
-    log("reports by kind: \(kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
+    log(
+      "reports by kind: \(kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))"
+    )
     guard failures == 0 else {
       log("verify-selftest: \(failures) of \(cases) damaged ledgers were reported differently")
       throw ExitCode.failure
     }
-    log("verify-selftest: all \(cases) damaged ledgers of \(total) entries reported exactly as entry-by-entry verification does")
+    log(
+      "verify-selftest: all \(cases) damaged ledgers of \(total) entries reported exactly as entry-by-entry verification does"
+    )
   }
 
   /// Opens the file behind the program's back, triggers and foreign keys off, and runs `sql`.
@@ -108,7 +130,9 @@ struct VerifySelfTestCommand: ParsableCommand {
     let queue = try DatabaseQueue(path: url.path)
     try queue.writeWithoutTransaction { db in
       try db.execute(
-        sql: "DROP TRIGGER IF EXISTS ledger_no_update; DROP TRIGGER IF EXISTS ledger_no_delete; PRAGMA foreign_keys = OFF")
+        sql:
+          "DROP TRIGGER IF EXISTS ledger_no_update; DROP TRIGGER IF EXISTS ledger_no_delete; PRAGMA foreign_keys = OFF"
+      )
       try db.execute(sql: sql)
     }
     try queue.close()

@@ -33,7 +33,8 @@ extension Induction {
 
     func run() throws {
       try Failure.report {
-        let (environment, catalog, guidanceText) = try CompositionRoot.parentSession(options, seed: seed)
+        let (environment, catalog, guidanceText) = try CompositionRoot.parentSession(
+          options, seed: seed)
         guard try environment.database.staffPin() != nil else {
           Failure.printError(
             "no staff PIN is set, so nobody could close the kiosk; set one first with `induction staff set-pin`"

@@ -21,7 +21,8 @@ extension Induction {
 
     func run() throws {
       try Failure.report {
-        let (environment, catalog, guidanceText) = try CompositionRoot.parentSession(options, seed: seed)
+        let (environment, catalog, guidanceText) = try CompositionRoot.parentSession(
+          options, seed: seed)
         let flow = ParentFlow(
           environment: environment, catalog: catalog, guidanceText: guidanceText,
           context: SessionContext(station: NameNormalisation.tidy(station), mode: "start"))

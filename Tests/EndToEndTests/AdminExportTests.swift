@@ -1,8 +1,8 @@
 import CSV
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -12,9 +12,11 @@ import TestSupport
 
 extension Sandbox {
   /// Runs `induction ARGUMENTS --data-dir DATA [--scenarios DIR]` through pipes, to the end.
-  func induction(_ arguments: [String], scenarios: URL? = nil, timeout: TimeInterval = 30) throws -> (
-    status: Int32, output: String, error: String
-  ) {
+  func induction(_ arguments: [String], scenarios: URL? = nil, timeout: TimeInterval = 30) throws
+    -> (
+      status: Int32, output: String, error: String
+    )
+  {
     let result = try run(arguments, scenarios: scenarios, timeout: timeout)
     return (result.status, String(decoding: result.output, as: UTF8.self), result.error)
   }
@@ -25,7 +27,8 @@ extension Sandbox {
   ) {
     var all = arguments + ["--data-dir", dataDirectory.path]
     if let scenarios { all += ["--scenarios", scenarios.path] }
-    let program = try PipedProgram(executable: executable.path, arguments: all, environment: environment)
+    let program = try PipedProgram(
+      executable: executable.path, arguments: all, environment: environment)
     program.closeInput()
     let status = try program.waitForExit(timeout: timeout)
     return (status, program.rawOutput, program.errorOutput)
@@ -78,7 +81,9 @@ enum Headers {
 }
 
 /// Compares two whole files; on failure shows only the lines that differ.
-func expectSameFile(_ actual: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectSameFile(
+  _ actual: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
   let identical = actual == expected
   #expect(identical, "\(lineDiff(actual, expected))", sourceLocation: sourceLocation)
 }
@@ -107,9 +112,11 @@ struct AdminExportTests {
       #expect(result.status == 0, "\(kind): \(result.error)")
       #expect(result.output == "wrote 0 rows to \(target.path)\n")
       #expect(result.error.isEmpty)
-      #expect(try Array(Data(contentsOf: target)) == utf8BOM + Array((header + "\r\n").utf8), "\(kind)")
+      #expect(
+        try Array(Data(contentsOf: target)) == utf8BOM + Array((header + "\r\n").utf8), "\(kind)")
       // And only its owner may read it
-      let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int
+      let mode =
+        try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int
       #expect(mode == 0o600, "\(kind)")
     }
     // And only the three files are in the folder (no temporary files left behind)
@@ -138,7 +145,8 @@ struct AdminExportTests {
     #expect(refused.output.isEmpty)
     #expect(
       refused.error
-        == "induction: \(target.path) already exists; choose another --out or add --force to replace it\n")
+        == "induction: \(target.path) already exists; choose another --out or add --force to replace it\n"
+    )
     #expect(try Data(contentsOf: target) == old)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["completion.csv"])
 
@@ -165,11 +173,13 @@ struct AdminExportTests {
     let (guidance, text) = try LedgerBuilder.shippedGuidance()
     let first = try builder.sign(
       parent: "Smith, Jo", relationship: "carer", children: [("=Ruby Smith", "Year 1")],
-      at: LedgerBuilder.utc("2026-07-01 10:00"), station: "Reception", guidance: guidance, guidanceText: text,
+      at: LedgerBuilder.utc("2026-07-01 10:00"), station: "Reception", guidance: guidance,
+      guidanceText: text,
       firstTryCorrect: 14, scenarioCount: 16)
     let second = try builder.sign(
       parent: "Amara Okafor", children: [("Tobi Okafor", "Nursery"), ("Ada Okafor", "Year 2")],
-      at: LedgerBuilder.utc("2026-11-20 15:45:30"), station: "Office", guidance: guidance, guidanceText: text,
+      at: LedgerBuilder.utc("2026-11-20 15:45:30"), station: "Office", guidance: guidance,
+      guidanceText: text,
       firstTryCorrect: 16, scenarioCount: 16)
 
     // When the acknowledgements are exported with --out -
@@ -190,7 +200,9 @@ struct AdminExportTests {
     expectSameFile(String(decoding: result.output, as: UTF8.self), expected)
     #expect(Array(result.output.prefix(3)) == utf8BOM)
     // And nothing was written under the export folder's default name
-    #expect(!FileManager.default.fileExists(atPath: try sandbox.exportsFolder().appendingPathComponent("-").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: try sandbox.exportsFolder().appendingPathComponent("-").path))
   }
 
   @Test func sinceAndUntilAreWholeSchoolDaysEvenWhenTheClocksChange() throws {
@@ -200,7 +212,8 @@ struct AdminExportTests {
     let (guidance, text) = try LedgerBuilder.shippedGuidance()
     func sign(_ child: String, _ utc: String) throws -> LedgerEntry {
       try builder.sign(
-        parent: "Parent of \(child)", children: [(child, "Nursery")], at: LedgerBuilder.utc(utc), guidance: guidance,
+        parent: "Parent of \(child)", children: [(child, "Nursery")], at: LedgerBuilder.utc(utc),
+        guidance: guidance,
         guidanceText: text)
     }
     // 29 March has 23 hours (clocks go forward at 01:00 GMT)
@@ -215,8 +228,10 @@ struct AdminExportTests {
     _ = try sign("After Autumn", "2026-10-26 00:00:00")  // 26 Oct 00:00:00 GMT
 
     // When acknowledgements are exported for each of those days
-    let spring = try sandbox.exportText("acknowledgements", ["--since", "2026-03-29", "--until", "2026-03-29"])
-    let autumn = try sandbox.exportText("acknowledgements", ["--since", "2026-10-25", "--until", "2026-10-25"])
+    let spring = try sandbox.exportText(
+      "acknowledgements", ["--since", "2026-03-29", "--until", "2026-03-29"])
+    let autumn = try sandbox.exportText(
+      "acknowledgements", ["--since", "2026-10-25", "--until", "2026-10-25"])
 
     // Then each holds exactly the signings of that day
     // (`--until DAY` ends at the start of the next day in the school's time zone: 23 hours after the
@@ -249,7 +264,9 @@ struct AdminExportTests {
     let sandbox = try Sandbox()
     let target = try sandbox.exportsFolder().appendingPathComponent("x.csv")
     // When a date that does not exist is given
-    let result = try sandbox.induction(["export", "acknowledgements", "--out", target.path, option, "2026-02-30"])
+    let result = try sandbox.induction([
+      "export", "acknowledgements", "--out", target.path, option, "2026-02-30",
+    ])
     // Then the export is refused with a sentence naming the option and the form of a date
     #expect(result.status != 0)
     #expect(result.error.contains("\(option) must be a date like 2026-09-01"), "\(result.error)")
@@ -267,7 +284,10 @@ struct AdminExportTests {
     // When an export starts, and is killed with SIGKILL as soon as its temporary file appears
     let program = try PipedProgram(
       executable: sandbox.executable.path,
-      arguments: ["export", "acknowledgements", "--out", target.path, "--data-dir", sandbox.dataDirectory.path],
+      arguments: [
+        "export", "acknowledgements", "--out", target.path, "--data-dir",
+        sandbox.dataDirectory.path,
+      ],
       environment: sandbox.environment)
     program.closeInput()
     let deadline = Date().addingTimeInterval(20)
@@ -286,7 +306,8 @@ struct AdminExportTests {
     #expect(!FileManager.default.fileExists(atPath: target.path))
     // And what is left is only the hidden temporary file (a crash cannot remove it), never the target
     let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-    #expect(left.count == 1 && left.allSatisfy { $0.hasPrefix(".acknowledgements.csv.tmp-") }, "\(left)")
+    #expect(
+      left.count == 1 && left.allSatisfy { $0.hasPrefix(".acknowledgements.csv.tmp-") }, "\(left)")
   }
 
   @Test func aLargeExportStreamsEveryRow() throws {
@@ -297,7 +318,8 @@ struct AdminExportTests {
 
     // When all of it is exported (how fast is for the benchmark to say; the timeout only catches a
     // hang, such as the per-row revocation check scanning the whole ledger without its index)
-    let result = try sandbox.induction(["export", "acknowledgements", "--out", target.path], timeout: 300)
+    let result = try sandbox.induction(
+      ["export", "acknowledgements", "--out", target.path], timeout: 300)
 
     // Then every row is written
     #expect(result.status == 0, "\(result.error)")
@@ -329,7 +351,8 @@ enum LargeLedger {
     let (guidance, text) = try LedgerBuilder.shippedGuidance()
     // The builder (and its database connections) is gone once this closure returns.
     try LedgerBuilder.dataDirectory(folder).bulk(
-      count: count, start: LedgerBuilder.utc("2026-09-01 08:00"), guidance: guidance, guidanceText: text)
+      count: count, start: LedgerBuilder.utc("2026-09-01 08:00"), guidance: guidance,
+      guidanceText: text)
     return folder
   }
 

@@ -1,7 +1,7 @@
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 /// Editing `guidance.md` makes a new guidance version: exactly the families who signed the old one
 /// must re-acknowledge, and those who sign the new one are acknowledged.
@@ -23,9 +23,12 @@ struct AdminGuidanceEditTests {
     let bhriain = try builder.sign(
       parent: "Zoë Ní Bhriain", children: [("Siobhán O'Neil-Smith", "Reception (Blue)")],
       at: LedgerBuilder.utc("2026-10-26 09:05"), guidance: original, guidanceText: originalText)
-    let (o, b, z) = (LedgerBuilder.shown(okafor), LedgerBuilder.shown(byrne), LedgerBuilder.shown(bhriain))
+    let (o, b, z) = (
+      LedgerBuilder.shown(okafor), LedgerBuilder.shown(byrne), LedgerBuilder.shown(bhriain)
+    )
     let okaforRow = "Reception (Blue),Tobi Okafor,,%@,Amara Okafor,2026-09-02 09:15:00 +01:00,\(o)"
-    let bhriainRow = "Reception (Blue),Siobhán O'Neil-Smith,,%@,Zoë Ní Bhriain,2026-10-26 09:05:00 +00:00,\(z)"
+    let bhriainRow =
+      "Reception (Blue),Siobhán O'Neil-Smith,,%@,Zoë Ní Bhriain,2026-10-26 09:05:00 +00:00,\(z)"
     let niamhRow = "Year 1,Niamh Byrne,,%@,Liam Byrne,2026-09-03 15:40:00 +01:00,\(b)"
     let cianRow = "Year 3,Cian Byrne,,%@,Liam Byrne,2026-09-03 15:40:00 +01:00,\(b)"
     func rows(_ templates: [String], _ status: String) -> [String] {
@@ -51,7 +54,8 @@ struct AdminGuidanceEditTests {
     // Then exactly the three families who signed must re-acknowledge, on both lists
     expectSameFile(
       try sandbox.exportText("completion", scenarios: scenarios),
-      csvFile(Headers.completion, rows([bhriainRow, okaforRow, niamhRow, cianRow], "re-acknowledge")))
+      csvFile(
+        Headers.completion, rows([bhriainRow, okaforRow, niamhRow, cianRow], "re-acknowledge")))
     expectSameFile(
       try sandbox.exportText("outstanding", scenarios: scenarios),
       csvFile(
@@ -64,9 +68,12 @@ struct AdminGuidanceEditTests {
         ]))
     // And their acknowledgements are superseded, on version 1
     let v1 = LedgerBuilder.version(1, original)
-    let okaforAck = "\(o),2026-09-02 09:15:00 +01:00,Amara Okafor,parent,Tobi Okafor,Reception (Blue),\(v1),superseded,2/2,Reception"
-    let byrneAck = "\(b),2026-09-03 15:40:00 +01:00,Liam Byrne,parent,Niamh Byrne; Cian Byrne,Year 1; Year 3,\(v1),superseded,2/2,Reception"
-    let bhriainAck = "\(z),2026-10-26 09:05:00 +00:00,Zoë Ní Bhriain,parent,Siobhán O'Neil-Smith,Reception (Blue),\(v1),superseded,2/2,Reception"
+    let okaforAck =
+      "\(o),2026-09-02 09:15:00 +01:00,Amara Okafor,parent,Tobi Okafor,Reception (Blue),\(v1),superseded,2/2,Reception"
+    let byrneAck =
+      "\(b),2026-09-03 15:40:00 +01:00,Liam Byrne,parent,Niamh Byrne; Cian Byrne,Year 1; Year 3,\(v1),superseded,2/2,Reception"
+    let bhriainAck =
+      "\(z),2026-10-26 09:05:00 +00:00,Zoë Ní Bhriain,parent,Siobhán O'Neil-Smith,Reception (Blue),\(v1),superseded,2/2,Reception"
     expectSameFile(
       try sandbox.exportText("acknowledgements", scenarios: scenarios),
       csvFile(Headers.acknowledgements, [okaforAck, byrneAck, bhriainAck]))
@@ -79,7 +86,8 @@ struct AdminGuidanceEditTests {
       parent: "Priya Shah", children: [("Arjun Shah", "Year 1")], at: shahAt, guidance: edited,
       guidanceText: editedText)
     let again = try builder.sign(
-      parent: "Zoë Ní Bhriain", children: [("Siobhán O'Neil-Smith", "Reception (Blue)")], at: zoeAgainAt,
+      parent: "Zoë Ní Bhriain", children: [("Siobhán O'Neil-Smith", "Reception (Blue)")],
+      at: zoeAgainAt,
       guidance: edited, guidanceText: editedText)
 
     // Then they are acknowledged (Siobhán by the newer signing), and only the others re-acknowledge

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `induction revoke REFERENCE --reason TEXT` through the built binary.
 @Suite("Admin: revocation", .timeLimit(.minutes(10)))
@@ -11,16 +11,21 @@ struct AdminRevocationTests {
     let builder = try sandbox.seed()
     let (guidance, text) = try LedgerBuilder.shippedGuidance()
     let mistaken = try builder.sign(
-      parent: "Amara Okafor", children: [("Tobi Okafor", "Nursery")], at: LedgerBuilder.utc("2026-09-01 08:00"),
+      parent: "Amara Okafor", children: [("Tobi Okafor", "Nursery")],
+      at: LedgerBuilder.utc("2026-09-01 08:00"),
       guidance: guidance, guidanceText: text, firstTryCorrect: 15, scenarioCount: 16)
     let kept = try builder.sign(
-      parent: "Liam Byrne", children: [("Niamh Byrne", "Year 1")], at: LedgerBuilder.utc("2026-09-01 08:30"),
-      station: "Office", guidance: guidance, guidanceText: text, firstTryCorrect: 16, scenarioCount: 16)
+      parent: "Liam Byrne", children: [("Niamh Byrne", "Year 1")],
+      at: LedgerBuilder.utc("2026-09-01 08:30"),
+      station: "Office", guidance: guidance, guidanceText: text, firstTryCorrect: 16,
+      scenarioCount: 16)
     let shownMistaken = LedgerBuilder.shown(mistaken)
     let shownKept = LedgerBuilder.shown(kept)
 
     // When the first is revoked
-    let revoked = try sandbox.induction(["revoke", shownMistaken, "--reason", "Signed for the wrong child"])
+    let revoked = try sandbox.induction([
+      "revoke", shownMistaken, "--reason", "Signed for the wrong child",
+    ])
 
     // Then it succeeds, naming the reference and the new ledger entry
     #expect(revoked.status == 0, "\(revoked.error)")
@@ -59,7 +64,10 @@ struct AdminRevocationTests {
     // Then it is refused with one plain sentence and nothing is appended
     #expect(again.status == 1)
     #expect(again.output.isEmpty)
-    #expect(again.error == "induction: the acknowledgement \(shownMistaken) is already revoked; nothing was changed\n")
+    #expect(
+      again.error
+        == "induction: the acknowledgement \(shownMistaken) is already revoked; nothing was changed\n"
+    )
     #expect(try sandbox.verifiedOutput() == "ok: 3 entries")
   }
 
@@ -69,21 +77,26 @@ struct AdminRevocationTests {
     let builder = try sandbox.seed()
     let (guidance, text) = try LedgerBuilder.shippedGuidance()
     let entry = try builder.sign(
-      parent: "Amara Okafor", children: [("Tobi Okafor", "Nursery")], at: LedgerBuilder.utc("2026-09-01 08:00"),
+      parent: "Amara Okafor", children: [("Tobi Okafor", "Nursery")],
+      at: LedgerBuilder.utc("2026-09-01 08:00"),
       guidance: guidance, guidanceText: text)
 
     // When a reference nobody has is revoked
     let unknown = try sandbox.induction(["revoke", "ZZZZ-ZZZZ", "--reason", "Test"])
     // Then it is refused, naming the reference
     #expect(unknown.status == 1)
-    #expect(unknown.error == "induction: no acknowledgement has the reference ZZZZ-ZZZZ; check it and try again\n")
+    #expect(
+      unknown.error
+        == "induction: no acknowledgement has the reference ZZZZ-ZZZZ; check it and try again\n")
 
     // When the reason is only spaces
     let blank = try sandbox.induction(["revoke", LedgerBuilder.shown(entry), "--reason", "   "])
     // Then it is refused, saying what a reason must be
     #expect(blank.status == 1)
     #expect(
-      blank.error == "induction: give a short reason with --reason (1 to 200 characters, without anyone's name)\n")
+      blank.error
+        == "induction: give a short reason with --reason (1 to 200 characters, without anyone's name)\n"
+    )
 
     // And nothing was appended
     #expect(try sandbox.verifiedOutput() == "ok: 1 entry")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `induction roster import FILE` through the built binary: good files replace the roster, bad files
 /// are refused naming FILE:LINE and change nothing, `--skip-invalid` imports what it can.
@@ -44,7 +44,8 @@ struct AdminRosterImportTests {
   static let badFiles: [(label: String, bytes: [UInt8], problem: String)] = [
     (
       "a missing class column",
-      Array("Parent Name,Parent Email,Child Name\nPriya Patel,,Ava Patel\nTom Jones,,Ben Jones\n".utf8),
+      Array(
+        "Parent Name,Parent Email,Child Name\nPriya Patel,,Ava Patel\nTom Jones,,Ben Jones\n".utf8),
       "FILE:1: the header has no class column; rename a column to one of: class, class name, form, reg group, "
         + "registration group, group, year/class"
     ),
@@ -95,10 +96,12 @@ struct AdminRosterImportTests {
     let builder = try sandbox.seed()
     let (guidance, text) = try LedgerBuilder.shippedGuidance()
     try builder.sign(
-      parent: "Tom Jones", children: [("Ben Jones", "Year 1")], at: LedgerBuilder.utc("2026-09-02 08:00"),
+      parent: "Tom Jones", children: [("Ben Jones", "Year 1")],
+      at: LedgerBuilder.utc("2026-09-02 08:00"),
       guidance: guidance, guidanceText: text)
     let ava = try builder.sign(
-      parent: "Priya Patel", children: [("Ava Patel", "Reception (Blue)")], at: LedgerBuilder.utc("2026-09-02 08:30"),
+      parent: "Priya Patel", children: [("Ava Patel", "Reception (Blue)")],
+      at: LedgerBuilder.utc("2026-09-02 08:30"),
       guidance: guidance, guidanceText: text)
     let first = try Self.write(sandbox, "roster.csv", Array(Self.firstRoster.utf8))
     #expect(try sandbox.induction(["roster", "import", first]).status == 0)
@@ -159,12 +162,16 @@ struct AdminRosterImportTests {
     #expect(result.output == "imported 2 children in 2 classes (replacing a roster of 0)\n")
     #expect(
       result.error
-        == "skipped \(path):3: has 3 fields but the header has 4\nskipped \(path):4: child name is empty\n")
+        == "skipped \(path):3: has 3 fields but the header has 4\nskipped \(path):4: child name is empty\n"
+    )
     expectSameFile(
       try sandbox.exportText("completion"),
       csvFile(
         Headers.completion,
-        ["Reception (Blue),Ava Patel,Priya Patel,outstanding,,,", "Year 1,Lily Xu,Wei Xu,outstanding,,,"]))
+        [
+          "Reception (Blue),Ava Patel,Priya Patel,outstanding,,,",
+          "Year 1,Lily Xu,Wei Xu,outstanding,,,",
+        ]))
 
     // And a file with no valid row at all is still refused, leaving the roster as it was
     let empty = try Self.write(sandbox, "empty.csv", [])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A whole parent induction against the built binary: on a real (pseudo) terminal and through pipes.
 @Suite("A parent completes an induction", .timeLimit(.minutes(10)))
@@ -39,7 +39,9 @@ struct CompleteInductionTests {
       ], "details screen:\n\(check)")
     // Not a terminal: no escape sequences at all, and plain reading never echoes what was typed.
     #expect(!program.rawOutput.contains(0x1B))
-    #expect(program.output.components(separatedBy: Parent.child).count == 2, "the child's name is shown once, on the check")
+    #expect(
+      program.output.components(separatedBy: Parent.child).count == 2,
+      "the child's name is shown once, on the check")
     #expect(program.errorOutput.isEmpty)
     try expectSigned(sandbox, reference: reference)
   }
@@ -70,7 +72,8 @@ struct CompleteInductionTests {
     #expect(asked.dropLast().allSatisfy { !$0.isRetry })
     let summary = try program.waitFor("Press Enter to continue: ", timeout: stepTimeout)
     let count = key.scenarioCount
-    #expect(summary.contains("You got \(count - 1) of \(count) right first time"), "summary:\n\(summary)")
+    #expect(
+      summary.contains("You got \(count - 1) of \(count) right first time"), "summary:\n\(summary)")
     try program.sendLine("")
 
     try program.waitFor("Your full name: ", timeout: stepTimeout)

@@ -1,7 +1,7 @@
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -17,7 +17,9 @@ import TestSupport
 struct FaultDiskFullTests {
   // MARK: Signing
 
-  @Test func aFileSizeLimitAtTheSigningWriteClaimsNothingKeepsTheDetailsAndSignsOnceThereIsRoom() throws {
+  @Test func aFileSizeLimitAtTheSigningWriteClaimsNothingKeepsTheDetailsAndSignsOnceThereIsRoom()
+    throws
+  {
     let prlimit = try #require(BuiltBinary.tool("prlimit"), "prlimit (util-linux) is needed")
     let sandbox = try Sandbox()
     // The limit is set on the running process (`prlimit --pid`) at the last step, so it is the signing
@@ -37,7 +39,8 @@ struct FaultDiskFullTests {
       },
       free: { program in
         let lift = try PipedProgram.run(
-          prlimit.path, ["--pid", String(program.pid), "--fsize=unlimited:unlimited"], environment: sandbox.environment)
+          prlimit.path, ["--pid", String(program.pid), "--fsize=unlimited:unlimited"],
+          environment: sandbox.environment)
         try #require(lift.status == 0, "prlimit failed: \(lift.error)")
       })
   }
@@ -66,7 +69,8 @@ struct FaultDiskFullTests {
     // Given a parent at the last step, details and signature typed
     let program = try sandbox.startPiped(seed: scriptSeed)
     try program.send(SigningScript.text(script.untilConfirmation(name: name, child: child)))
-    try program.waitFor("Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
+    try program.waitFor(
+      "Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
     // And the disk full from here on
     try fill(program)
 
@@ -77,13 +81,22 @@ struct FaultDiskFullTests {
       let screen = try program.waitFor("Press Enter to try again: ", timeout: stepTimeout)
       #expect(
         collapse(screen).contains(
-          "Sorry, your acknowledgement could not be saved, so it is not signed yet. Please ask a member of staff."),
+          "Sorry, your acknowledgement could not be saved, so it is not signed yet. Please ask a member of staff."
+        ),
         "attempt \(attempt), screen:\n\(screen)")
-      #expect(screen.contains(sandbox.databasePath), "attempt \(attempt): the reason does not name the database:\n\(screen)")
-      #expect(!screen.contains("busy"), "attempt \(attempt): a full disk is not a busy database:\n\(screen)")
-      #expect(collapse(screen).contains("is full"), "attempt \(attempt): the reason does not say the disk is full:\n\(screen)")
+      #expect(
+        screen.contains(sandbox.databasePath),
+        "attempt \(attempt): the reason does not name the database:\n\(screen)")
+      #expect(
+        !screen.contains("busy"),
+        "attempt \(attempt): a full disk is not a busy database:\n\(screen)")
+      #expect(
+        collapse(screen).contains("is full"),
+        "attempt \(attempt): the reason does not say the disk is full:\n\(screen)")
       for claim in ["Your reference", "signed and saved", "Thank you"] {
-        #expect(!program.plainText.contains(claim), "attempt \(attempt): \"\(claim)\" shown on a full disk")
+        #expect(
+          !program.plainText.contains(claim),
+          "attempt \(attempt): \"\(claim)\" shown on a full disk")
       }
       // And nothing of it is in the database
       #expect(try sandbox.count("ledger") == 0)
@@ -104,10 +117,15 @@ struct FaultDiskFullTests {
     let references = shownReferences(in: program.plainText)
     #expect(references.count == 1)
     #expect(try sandbox.storedReferences() == references)
-    #expect(try sandbox.query("SELECT parent_name, relationship, signature_text FROM personal_details;") == [
-      "\(name)|parent|\(name)"
-    ])
-    #expect(try sandbox.query("SELECT name, class_name FROM acknowledged_child;") == ["\(child)|\(Parent.className)"])
+    #expect(
+      try sandbox.query("SELECT parent_name, relationship, signature_text FROM personal_details;")
+        == [
+          "\(name)|parent|\(name)"
+        ])
+    #expect(
+      try sandbox.query("SELECT name, class_name FROM acknowledged_child;") == [
+        "\(child)|\(Parent.className)"
+      ])
     #expect(try sandbox.query("SELECT outcome FROM session;") == ["signed"])
     try sandbox.expectLedgerWhole(entries: 1)
   }
@@ -120,13 +138,16 @@ struct FaultDiskFullTests {
     let folder = try sandbox.exportsFolder()
     let target = folder.appendingPathComponent("acknowledgements.csv")
     let databaseSize = Self.size(of: sandbox.databasePath)
-    #expect(databaseSize > 256 * 1024, "the database (\(databaseSize) bytes) should be larger than the limit")
+    #expect(
+      databaseSize > 256 * 1024,
+      "the database (\(databaseSize) bytes) should be larger than the limit")
 
     // When it is exported with room for only 64 KiB in any one file
     let program = try PipedProgram(
       executable: prlimit.path,
       arguments: [
-        "--fsize=65536:unlimited", sandbox.executable.path, "export", "acknowledgements", "--out", target.path,
+        "--fsize=65536:unlimited", sandbox.executable.path, "export", "acknowledgements", "--out",
+        target.path,
         "--data-dir", sandbox.dataDirectory.path,
       ], environment: sandbox.environment)
     program.closeInput()
@@ -134,7 +155,8 @@ struct FaultDiskFullTests {
 
     // Then it fails plainly, no file is left, and the database is whole
     try Self.expectFailedExport(
-      status: status, output: program.output, error: program.errorOutput, target: target, folder: folder)
+      status: status, output: program.output, error: program.errorOutput, target: target,
+      folder: folder)
     try Self.expectExportWorksWithRoom(sandbox, rows: rows, target: target, folder: folder)
   }
 
@@ -148,11 +170,13 @@ struct FaultDiskFullTests {
     defer { disk.unmount() }
 
     // When it is exported there
-    let result = try sandbox.induction(["export", "acknowledgements", "--out", target.path], timeout: 60)
+    let result = try sandbox.induction(
+      ["export", "acknowledgements", "--out", target.path], timeout: 60)
 
     // Then it fails plainly, no file is left, and the database is whole
     try Self.expectFailedExport(
-      status: result.status, output: result.output, error: result.error, target: target, folder: folder)
+      status: result.status, output: result.output, error: result.error, target: target,
+      folder: folder)
     disk.unmount()
     try Self.expectExportWorksWithRoom(sandbox, rows: rows, target: target, folder: folder)
   }
@@ -178,19 +202,29 @@ struct FaultDiskFullTests {
     #expect(!message.contains("\n"), "more than one line: \(message)")
     #expect(message.hasPrefix("induction: "), "\(message)")
     #expect(message.contains(target.path), "the message does not name the file: \(message)")
-    #expect(message.lowercased().contains("full"), "the message does not say the disk is full: \(message)")
+    #expect(
+      message.lowercased().contains("full"), "the message does not say the disk is full: \(message)"
+    )
     #expect(!output.contains("wrote"), "standard output: \(output)")
-    #expect(!FileManager.default.fileExists(atPath: target.path), "a partial export was left at the target")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [], "left behind in the folder")
+    #expect(
+      !FileManager.default.fileExists(atPath: target.path),
+      "a partial export was left at the target")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path) == [],
+      "left behind in the folder")
   }
 
   /// The database verifies, and an export with room writes every row and nothing else.
-  private static func expectExportWorksWithRoom(_ sandbox: Sandbox, rows: Int, target: URL, folder: URL) throws {
+  private static func expectExportWorksWithRoom(
+    _ sandbox: Sandbox, rows: Int, target: URL, folder: URL
+  ) throws {
     try sandbox.expectLedgerWhole(entries: rows, sessions: false)
-    let again = try sandbox.induction(["export", "acknowledgements", "--out", target.path], timeout: 60)
+    let again = try sandbox.induction(
+      ["export", "acknowledgements", "--out", target.path], timeout: 60)
     #expect(again.status == 0, "\(again.error)")
     #expect(crlfRecordCount(Array(try Data(contentsOf: target))) == rows + 1)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["acknowledgements.csv"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["acknowledgements.csv"])
   }
 
   static func size(of path: String) -> Int {
@@ -212,10 +246,14 @@ final class SmallDisk {
     guard runningAsRoot, FileManager.default.isExecutableFile(atPath: mount),
       FileManager.default.isExecutableFile(atPath: umount)
     else { return false }
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("induction-tmpfs-probe-\(getpid())")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "induction-tmpfs-probe-\(getpid())")
     defer { try? FileManager.default.removeItem(at: scratch) }
-    guard (try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)) != nil,
-      let result = try? PipedProgram.run(mount, ["-t", "tmpfs", "-o", "size=64k", "tmpfs", scratch.path]),
+    guard
+      (try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true))
+        != nil,
+      let result = try? PipedProgram.run(
+        mount, ["-t", "tmpfs", "-o", "size=64k", "tmpfs", scratch.path]),
       result.status == 0
     else { return false }
     _ = try? PipedProgram.run(umount, [scratch.path])
@@ -243,12 +281,16 @@ final class SmallDisk {
   /// Writes `path` until the disk refuses even one more byte.
   func fill(with path: String) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard fd >= 0 else { throw BuiltBinaryError("could not create \(path): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else {
+      throw BuiltBinaryError("could not create \(path): \(String(cString: strerror(errno)))")
+    }
     defer { close(fd) }
     for chunk in [65536, 4096, 512, 1] {
       let bytes = [UInt8](repeating: 0x42, count: chunk)
       while bytes.withUnsafeBytes({ write(fd, $0.baseAddress, chunk) }) > 0 {}
-      guard errno == ENOSPC else { throw BuiltBinaryError("filling \(path) failed: \(String(cString: strerror(errno)))") }
+      guard errno == ENOSPC else {
+        throw BuiltBinaryError("filling \(path) failed: \(String(cString: strerror(errno)))")
+      }
     }
   }
 }

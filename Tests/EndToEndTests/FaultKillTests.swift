@@ -1,7 +1,7 @@
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -36,7 +36,9 @@ struct FaultKillTests {
     var signing: TimeInterval
   }
 
-  @Test func aSignatureKilledAtAnyMomentIsEitherWhollyStoredOrNotAtAllAndTheLedgerStaysWhole() throws {
+  @Test func aSignatureKilledAtAnyMomentIsEitherWhollyStoredOrNotAtAllAndTheLedgerStaysWhole()
+    throws
+  {
     let script = try SigningScript.learned()
     let sandbox = try Sandbox()
     let iterations = FaultSettings.killIterations
@@ -70,7 +72,8 @@ struct FaultKillTests {
         pumpOutput(program, for: delay)
       case .signing:
         try program.send(SigningScript.text(script.untilConfirmation()))
-        try program.waitFor("Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
+        try program.waitFor(
+          "Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
         delay = Double.random(in: 0..<(calibration.signing * 2), using: &random)
         try program.sendLine("yes")
         // No reading in between: the pipe has room, and the moment should be as exact as a timer allows.
@@ -78,8 +81,10 @@ struct FaultKillTests {
       }
       program.kill(SIGKILL)
       let status = try program.waitForExit(timeout: stepTimeout)
-      let context2 = context + String(format: ", killed after %.1f ms, status %d", delay * 1000, status)
-      #expect(status == 128 + SIGKILL || status == 0, "\(context2)\n\(program.plainText.suffix(1500))")
+      let context2 =
+        context + String(format: ", killed after %.1f ms, status %d", delay * 1000, status)
+      #expect(
+        status == 128 + SIGKILL || status == 0, "\(context2)\n\(program.plainText.suffix(1500))")
       #expect(program.errorOutput.isEmpty, "standard error in \(context2): \(program.errorOutput)")
       if status == 0 { completed += 1 }
 
@@ -88,7 +93,8 @@ struct FaultKillTests {
       if let reference = references.first {
         shown.append((reference, iteration))
         // Checked at once too, so a failure names the iteration that lost it.
-        let stored = try sandbox.query("SELECT count(*) FROM ledger WHERE reference = '\(reference)';")
+        let stored = try sandbox.query(
+          "SELECT count(*) FROM ledger WHERE reference = '\(reference)';")
         #expect(stored == ["1"], "reference \(reference) was shown but is not stored: \(context2)")
       }
     }
@@ -100,7 +106,10 @@ struct FaultKillTests {
     #expect(Set(stored).count == stored.count, "a reference is stored twice")
     #expect(stored.count >= shown.count)
     try sandbox.expectLedgerWhole(entries: stored.count, "seed \(seed)")
-    #expect(try sandbox.query("SELECT DISTINCT outcome FROM session WHERE ledger_seq IS NOT NULL;") == ["signed"])
+    #expect(
+      try sandbox.query("SELECT DISTINCT outcome FROM session WHERE ledger_seq IS NOT NULL;") == [
+        "signed"
+      ])
     // The moments really were spread: some runs ended in each phase, and some reached the receipt.
     #expect(counts.count == 3 || iterations < 20, "\(counts)")
     #expect(shown.count >= 2 || iterations < 20, "only \(shown.count) runs reached the receipt")
@@ -108,14 +117,18 @@ struct FaultKillTests {
       "kill -9 loop: \(iterations) iterations (seed \(seed)); moments \(counts.map { "\($0.key.rawValue) \($0.value)" }.sorted()); "
         + "\(completed) ran to the end, \(shown.count) references shown, \(stored.count) stored; "
         + String(
-          format: "calibration: start-up %.0f ms, flow %.0f ms, signing %.1f ms", calibration.startUp * 1000,
+          format: "calibration: start-up %.0f ms, flow %.0f ms, signing %.1f ms",
+          calibration.startUp * 1000,
           calibration.flow * 1000, calibration.signing * 1000))
   }
 
   /// A kiosk dies (or a second one starts) in the instant the first run creates the signing key:
   /// `strace` holds the program for 5 s at the system call that writes or publishes the key (a `write`
   /// to `signing-key`, or the `link`/`rename` that puts it there), so the instant is hit every time.
-  @Test(.enabled(if: BuiltBinary.tool("strace") != nil, "strace is needed to stop the program mid key creation"))
+  @Test(
+    .enabled(
+      if: BuiltBinary.tool("strace") != nil, "strace is needed to stop the program mid key creation"
+    ))
   func aKillWhileTheFirstRunCreatesTheSigningKeyLeavesAFolderTheNextStartCanUse() throws {
     let strace = try #require(BuiltBinary.tool("strace"))
     let sandbox = try Sandbox()
@@ -126,31 +139,37 @@ struct FaultKillTests {
     let first = try PipedProgram(
       executable: strace.path,
       arguments: [
-        "-f", "-o", "/dev/null", "-P", keyPath, "-e", "trace=\(calls)", "-e", "inject=\(calls):delay_enter=5s",
+        "-f", "-o", "/dev/null", "-P", keyPath, "-e", "trace=\(calls)", "-e",
+        "inject=\(calls):delay_enter=5s",
         sandbox.executable.path,
       ] + sandbox.startArguments(seed: scriptSeed),
       environment: sandbox.environment)
     let deadline = Date().addingTimeInterval(stepTimeout)
     var creating = false
     while !creating && Date() < deadline && !first.hasExited {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: sandbox.dataDirectory.path)) ?? []
+      let names =
+        (try? FileManager.default.contentsOfDirectory(atPath: sandbox.dataDirectory.path)) ?? []
       creating = names.contains { $0.hasPrefix("signing-key") }
       if !creating { usleep(5_000) }
     }
     try #require(creating, "the first run never started creating the key")
     Thread.sleep(forTimeInterval: 0.3)
-    let children = try String(contentsOfFile: "/proc/\(first.pid)/task/\(first.pid)/children", encoding: .utf8)
-    let induction = try #require(children.split(separator: " ").first.flatMap { pid_t($0) }, "no child of strace")
+    let children = try String(
+      contentsOfFile: "/proc/\(first.pid)/task/\(first.pid)/children", encoding: .utf8)
+    let induction = try #require(
+      children.split(separator: " ").first.flatMap { pid_t($0) }, "no child of strace")
 
     // When a second kiosk starts meanwhile
     let second = try PipedProgram.run(
-      sandbox.executable.path, sandbox.startArguments(seed: scriptSeed), environment: sandbox.environment)
+      sandbox.executable.path, sandbox.startArguments(seed: scriptSeed),
+      environment: sandbox.environment)
     // And the first is killed before its key is in place
     kill(induction, SIGKILL)
     _ = try first.waitForExit(timeout: stepTimeout)
     // And the next start comes along
     let third = try PipedProgram.run(
-      sandbox.executable.path, sandbox.startArguments(seed: scriptSeed), environment: sandbox.environment)
+      sandbox.executable.path, sandbox.startArguments(seed: scriptSeed),
+      environment: sandbox.environment)
 
     // Then both reach the welcome (input is closed, so they cancel with 3): no entry was ever signed,
     // so there is no key to lose, and nothing a member of staff should have to restore from a backup.
@@ -167,13 +186,15 @@ struct FaultKillTests {
   }
 
   /// Runs one signing to the end, timing its phases; returns the timings and its reference.
-  private func calibrate(_ sandbox: Sandbox, script: SigningScript) throws -> (Calibration, String) {
+  private func calibrate(_ sandbox: Sandbox, script: SigningScript) throws -> (Calibration, String)
+  {
     let launched = Date()
     let program = try sandbox.startPiped(seed: scriptSeed)
     try program.waitFor("Press Enter to begin: ", timeout: stepTimeout)
     let welcomed = Date()
     try program.send(SigningScript.text(script.untilConfirmation()))
-    try program.waitFor("Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
+    try program.waitFor(
+      "Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
     let confirming = Date()
     try program.sendLine("yes")
     try program.waitFor("Your reference: ", timeout: stepTimeout)
@@ -198,7 +219,8 @@ struct FaultKillTests {
 
   private func sleepPrecisely(_ seconds: TimeInterval) {
     guard seconds > 0 else { return }
-    var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
+    var request = timespec(
+      tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
     var remaining = timespec()
     while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
   }

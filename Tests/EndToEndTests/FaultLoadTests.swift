@@ -1,7 +1,7 @@
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -26,7 +26,9 @@ struct FaultLoadTests {
     ("Parent W\(writer) N\(index)", "Child W\(writer) N\(index)")
   }
 
-  @Test func fourKiosksAndAnExportAtOnceMakeOneContiguousChainWithEverySigningAndNoBusyErrors() throws {
+  @Test func fourKiosksAndAnExportAtOnceMakeOneContiguousChainWithEverySigningAndNoBusyErrors()
+    throws
+  {
     let script = try SigningScript.learned()
     let sandbox = try Sandbox()
     try sandbox.setFaultSuitePin()
@@ -41,7 +43,8 @@ struct FaultLoadTests {
       var lines: [String] = []
       for index in 1...perWriter {
         let (parent, child) = Self.names(writer: writer, index: index)
-        lines += script.signing(name: parent, child: child, className: Parent.className, kiosk: true)
+        lines += script.signing(
+          name: parent, child: child, className: Parent.className, kiosk: true)
       }
       try SigningScript.text(lines).write(
         to: work.appendingPathComponent("in-\(writer)"), atomically: false, encoding: .utf8)
@@ -57,7 +60,8 @@ struct FaultLoadTests {
         try PipedProgram(
           executable: "/bin/sh",
           arguments: [
-            "-c", "exec \"$0\" \"$@\" < \(folder)/in-\(writer) > \(folder)/out-\(writer) 2> \(folder)/err-\(writer)",
+            "-c",
+            "exec \"$0\" \"$@\" < \(folder)/in-\(writer) > \(folder)/out-\(writer) 2> \(folder)/err-\(writer)",
             sandbox.executable.path,
           ] + arguments, environment: sandbox.environment))
     }
@@ -68,9 +72,11 @@ struct FaultLoadTests {
     var exportProblems: [String] = []
     while kiosks.contains(where: { !$0.hasExited }) {
       let target = exports.appendingPathComponent("during-\(exportRows.count).csv")
-      let result = try sandbox.induction(["export", "acknowledgements", "--out", target.path], timeout: 60)
+      let result = try sandbox.induction(
+        ["export", "acknowledgements", "--out", target.path], timeout: 60)
       if result.status != 0 || result.error.lowercased().contains("busy") || !result.error.isEmpty {
-        exportProblems.append("export \(exportRows.count): status \(result.status), \(result.error)")
+        exportProblems.append(
+          "export \(exportRows.count): status \(result.status), \(result.error)")
       }
       let records = crlfRecordCount(Array((try? Data(contentsOf: target)) ?? Data()))
       exportRows.append((records ?? 0) - 1)
@@ -83,31 +89,44 @@ struct FaultLoadTests {
     // Every kiosk ended normally, showed every receipt, and never a busy or could-not-save message.
     var shown: [String] = []
     for writer in 1...Self.writers {
-      let output = try String(contentsOf: work.appendingPathComponent("out-\(writer)"), encoding: .utf8)
-      let errors = try String(contentsOf: work.appendingPathComponent("err-\(writer)"), encoding: .utf8)
-      #expect(statuses[writer - 1] == 0, "kiosk \(writer) exited with \(statuses[writer - 1]): \(errors)")
+      let output = try String(
+        contentsOf: work.appendingPathComponent("out-\(writer)"), encoding: .utf8)
+      let errors = try String(
+        contentsOf: work.appendingPathComponent("err-\(writer)"), encoding: .utf8)
+      #expect(
+        statuses[writer - 1] == 0, "kiosk \(writer) exited with \(statuses[writer - 1]): \(errors)")
       #expect(errors.isEmpty, "kiosk \(writer) standard error: \(errors)")
       let references = shownReferences(in: output)
       #expect(references.count == perWriter, "kiosk \(writer) showed \(references.count) receipts")
       for bad in ["busy", "could not be saved", "cannot save", "Not quite.", "Please type"] {
-        #expect(!output.lowercased().contains(bad.lowercased()), "kiosk \(writer) showed \"\(bad)\"")
+        #expect(
+          !output.lowercased().contains(bad.lowercased()), "kiosk \(writer) showed \"\(bad)\"")
       }
       shown += references
     }
     #expect(exportProblems.isEmpty, "\(exportProblems)")
     #expect(exportRows.count >= 1, "no export ran while the kiosks did")
-    #expect(exportRows == exportRows.sorted(), "an export saw fewer rows than one before it: \(exportRows)")
+    #expect(
+      exportRows == exportRows.sorted(),
+      "an export saw fewer rows than one before it: \(exportRows)")
     #expect(exportRows.allSatisfy { (0...total).contains($0) }, "\(exportRows)")
 
     // One chain: seq 1…total, no gaps or forks, every shown reference stored, the names typed.
     #expect(try sandbox.count("ledger") == total)
-    #expect(try sandbox.query("SELECT min(seq), max(seq), count(DISTINCT seq) FROM ledger;") == ["1|\(total)|\(total)"])
+    #expect(
+      try sandbox.query("SELECT min(seq), max(seq), count(DISTINCT seq) FROM ledger;") == [
+        "1|\(total)|\(total)"
+      ])
     let stored = try sandbox.storedReferences()
     #expect(Set(stored) == Set(shown), "shown and stored references differ")
     #expect(Set(stored).count == total)
-    let perStation = try sandbox.query("SELECT station, count(*) FROM ledger GROUP BY station ORDER BY station;")
+    let perStation = try sandbox.query(
+      "SELECT station, count(*) FROM ledger GROUP BY station ORDER BY station;")
     #expect(perStation == (1...Self.writers).map { "Station \($0)|\(perWriter)" })
-    let expectedNames = Set((1...Self.writers).flatMap { w in (1...perWriter).map { Self.names(writer: w, index: $0).parent } })
+    let expectedNames = Set(
+      (1...Self.writers).flatMap { w in
+        (1...perWriter).map { Self.names(writer: w, index: $0).parent }
+      })
     #expect(Set(try sandbox.query("SELECT parent_name FROM personal_details;")) == expectedNames)
     // Each entry's details are its own parent's: the child typed with the parent, at their station.
     let mismatched = try sandbox.query(
@@ -122,12 +141,14 @@ struct FaultLoadTests {
 
     // And an export afterwards has every row.
     let final = exports.appendingPathComponent("after.csv")
-    let result = try sandbox.induction(["export", "acknowledgements", "--out", final.path], timeout: 60)
+    let result = try sandbox.induction(
+      ["export", "acknowledgements", "--out", final.path], timeout: 60)
     #expect(result.status == 0, "\(result.error)")
     #expect(crlfRecordCount(Array(try Data(contentsOf: final))) == total + 1)
 
     print(
       "load: \(Self.writers) kiosks × \(perWriter) signings = \(total) in \(String(format: "%.1f", seconds)) s "
-        + "(\(String(format: "%.1f", Double(total) / seconds)) signings/s), \(exportRows.count) exports meanwhile \(exportRows)")
+        + "(\(String(format: "%.1f", Double(total) / seconds)) signings/s), \(exportRows.count) exports meanwhile \(exportRows)"
+    )
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -22,7 +22,10 @@ enum FaultSettings {
   /// `INDUCTION_LOAD_SIGNINGS`: signings per writer process in the load test (default 250, the 1,000 entries in all).
   static var signingsPerWriter: Int { positive("INDUCTION_LOAD_SIGNINGS") ?? 250 }
   /// `INDUCTION_FAULT_SEED`: the seed of the kill -9 moments (default fixed, so a failure repeats).
-  static var seed: UInt64 { ProcessInfo.processInfo.environment["INDUCTION_FAULT_SEED"].flatMap(UInt64.init) ?? 0x1D_C7_10_4E }
+  static var seed: UInt64 {
+    ProcessInfo.processInfo.environment["INDUCTION_FAULT_SEED"].flatMap(UInt64.init)
+      ?? 0x1D_C7_10_4E
+  }
 
   /// A time limit that grows with the long versions.
   static func timeLimit(minutes base: Int, perExtra: Double, extra: Int) -> TimeLimitTrait {
@@ -30,7 +33,8 @@ enum FaultSettings {
   }
 
   private static func positive(_ name: String) -> Int? {
-    guard let text = ProcessInfo.processInfo.environment[name], let value = Int(text), value > 0 else { return nil }
+    guard let text = ProcessInfo.processInfo.environment[name], let value = Int(text), value > 0
+    else { return nil }
     return value
   }
 }
@@ -49,7 +53,9 @@ struct SigningScript: Sendable {
 
   /// The lines up to and including the typed signature; the program then asks
   /// "Type yes to sign and save, or no to change your details: ".
-  func untilConfirmation(name: String = Parent.name, child: String = Parent.child, className: String = Parent.className)
+  func untilConfirmation(
+    name: String = Parent.name, child: String = Parent.child, className: String = Parent.className
+  )
     -> [String]
   {
     var lines = [""] + Array(repeating: "", count: guidanceScreens)
@@ -65,7 +71,8 @@ struct SigningScript: Sendable {
     name: String = Parent.name, child: String = Parent.child, className: String = Parent.className,
     kiosk: Bool = false
   ) -> [String] {
-    untilConfirmation(name: name, child: child, className: className) + ["yes"] + (kiosk ? [""] : [])
+    untilConfirmation(name: name, child: child, className: className) + ["yes"]
+      + (kiosk ? [""] : [])
   }
 
   /// `lines` as the bytes piped in.
@@ -87,7 +94,8 @@ struct SigningScript: Sendable {
     var screens = 0
     while true {
       let (index, _) = try program.waitFor(
-        anyOf: ["Press Enter to read on: ", "Press Enter to start the questions: "], timeout: stepTimeout)
+        anyOf: ["Press Enter to read on: ", "Press Enter to start the questions: "],
+        timeout: stepTimeout)
       screens += 1
       try program.sendLine("")
       if index == 1 { break }
@@ -104,7 +112,9 @@ struct SigningScript: Sendable {
       try program.sendLine(String(number))
       try program.waitFor("Press Enter to continue: ", timeout: stepTimeout)
       try program.sendLine("")
-      guard answers.count <= key.scenarioCount else { throw ProgramDriverError("more questions than scenarios") }
+      guard answers.count <= key.scenarioCount else {
+        throw ProgramDriverError("more questions than scenarios")
+      }
     }
     program.closeInput()
     _ = try program.waitForExit(timeout: stepTimeout)
@@ -129,9 +139,11 @@ final class Once<Value: Sendable>: @unchecked Sendable {
 
 /// Runs `executable` with `input` piped to its standard input, to the end.
 func runWithInput(
-  _ executable: String, _ arguments: [String], input: String, environment: [String: String], timeout: TimeInterval = 30
+  _ executable: String, _ arguments: [String], input: String, environment: [String: String],
+  timeout: TimeInterval = 30
 ) throws -> (status: Int32, output: String, error: String) {
-  let program = try PipedProgram(executable: executable, arguments: arguments, environment: environment)
+  let program = try PipedProgram(
+    executable: executable, arguments: arguments, environment: environment)
   try program.send(input)
   program.closeInput()
   let status = try program.waitForExit(timeout: timeout)
@@ -145,25 +157,33 @@ extension Sandbox {
   /// `induction staff set-pin` with a PIN typed twice through a pipe (creates the database and key).
   func setFaultSuitePin() throws {
     let result = try runWithInput(
-      executable.path, ["staff", "set-pin", "--data-dir", dataDirectory.path], input: "482915\n482915\n",
+      executable.path, ["staff", "set-pin", "--data-dir", dataDirectory.path],
+      input: "482915\n482915\n",
       environment: environment, timeout: 60)
-    guard result.status == 0 else { throw BuiltBinaryError("staff set-pin failed (\(result.status)): \(result.error)") }
+    guard result.status == 0 else {
+      throw BuiltBinaryError("staff set-pin failed (\(result.status)): \(result.error)")
+    }
   }
 
   /// The arguments of `induction kiosk` at `station` with `--seed` ``scriptSeed``.
   func faultKioskArguments(station: String) -> [String] {
     [
-      "kiosk", "--station", station, "--data-dir", dataDirectory.path, "--scenarios", BuiltBinary.scenariosDirectory.path,
+      "kiosk", "--station", station, "--data-dir", dataDirectory.path, "--scenarios",
+      BuiltBinary.scenariosDirectory.path,
       "--seed", String(scriptSeed),
     ]
   }
 
   /// `sqlite3 DB SQL` (read-write), for changes a test makes behind the program's back.
   func sqlite(_ sql: String) throws -> String {
-    let sqlite3 = try #require(BuiltBinary.tool("sqlite3"), "the sqlite3 command-line tool is needed")
+    let sqlite3 = try #require(
+      BuiltBinary.tool("sqlite3"), "the sqlite3 command-line tool is needed")
     let result = try PipedProgram.run(
-      sqlite3.path, ["-batch", "-cmd", ".timeout 5000", databasePath, sql], environment: environment)
-    guard result.status == 0 else { throw BuiltBinaryError("sqlite3 failed (\(result.status)) on \(sql): \(result.error)") }
+      sqlite3.path, ["-batch", "-cmd", ".timeout 5000", databasePath, sql], environment: environment
+    )
+    guard result.status == 0 else {
+      throw BuiltBinaryError("sqlite3 failed (\(result.status)) on \(sql): \(result.error)")
+    }
     return result.output
   }
 
@@ -171,7 +191,9 @@ extension Sandbox {
   func integrityCheck() throws -> [String] { try query("PRAGMA integrity_check;") }
 
   /// The ledger's references (stored without the hyphen), in `seq` order.
-  func storedReferences() throws -> [String] { try query("SELECT reference FROM ledger ORDER BY seq;") }
+  func storedReferences() throws -> [String] {
+    try query("SELECT reference FROM ledger ORDER BY seq;")
+  }
 
   /// Every way the tables can disagree after a crash, each with how many rows show it; empty when
   /// none: half records (personal details without their ledger row or the reverse, children without
@@ -208,12 +230,20 @@ extension Sandbox {
     ]
     if !sessions { checks.removeAll { $0.0.contains("session") } }
     checks += [
-      ("gaps in seq", "SELECT coalesce(max(seq), 0) - count(*) + (CASE WHEN count(*) > 0 AND min(seq) <> 1 THEN 1 ELSE 0 END) FROM ledger"),
-      ("entries chained to the same predecessor", "SELECT count(*) - count(DISTINCT prev_hash) FROM ledger"),
+      (
+        "gaps in seq",
+        "SELECT coalesce(max(seq), 0) - count(*) + (CASE WHEN count(*) > 0 AND min(seq) <> 1 THEN 1 ELSE 0 END) FROM ledger"
+      ),
+      (
+        "entries chained to the same predecessor",
+        "SELECT count(*) - count(DISTINCT prev_hash) FROM ledger"
+      ),
     ]
     let sql = "SELECT " + checks.map { "(\($0.1))" }.joined(separator: " || '|' || ") + ";"
     let lines = try query(sql)
-    let counts = try #require(lines.first, "no answer to \(sql)").split(separator: "|").map { Int($0) ?? -1 }
+    let counts = try #require(lines.first, "no answer to \(sql)").split(separator: "|").map {
+      Int($0) ?? -1
+    }
     try #require(counts.count == checks.count, "unexpected answer \(lines)")
     return zip(checks, counts).filter { $0.1 != 0 }.map { "\($0.1) \($0.0.0)" }
   }
@@ -241,7 +271,9 @@ extension Sandbox {
 
 /// The `Your reference: XXXX-XXXX` values in `text`, without the hyphen as the ledger stores them.
 func shownReferences(in text: String) -> [String] {
-  text.matches(of: /Your reference: ([0-9A-HJKMNP-TV-Z]{4})-([0-9A-HJKMNP-TV-Z]{4})/).map { String($0.1) + String($0.2) }
+  text.matches(of: /Your reference: ([0-9A-HJKMNP-TV-Z]{4})-([0-9A-HJKMNP-TV-Z]{4})/).map {
+    String($0.1) + String($0.2)
+  }
 }
 
 // MARK: - The script itself

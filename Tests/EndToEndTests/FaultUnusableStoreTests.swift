@@ -1,7 +1,7 @@
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -31,7 +31,8 @@ struct FaultUnusableStoreTests {
   /// as root, without the capabilities that override file modes when `dropCapabilities`. `beforeEach`
   /// runs before each command (to undo what a misbehaving one did, so each is judged on its own).
   static func runEveryCommand(
-    _ sandbox: Sandbox, dataDirectory: String, dropCapabilities: Bool = false, beforeEach: () -> Void = {}
+    _ sandbox: Sandbox, dataDirectory: String, dropCapabilities: Bool = false,
+    beforeEach: () -> Void = {}
   ) throws -> [Outcome] {
     let exportTarget = sandbox.root.appendingPathComponent("export.csv").path
     let commands: [(String, [String])] = [
@@ -45,15 +46,19 @@ struct FaultUnusableStoreTests {
       var executable = sandbox.executable.path
       var all = arguments + ["--data-dir", dataDirectory]
       if dropCapabilities && runningAsRoot {
-        let setpriv = try #require(BuiltBinary.tool("setpriv"), "setpriv (util-linux) is needed as root")
+        let setpriv = try #require(
+          BuiltBinary.tool("setpriv"), "setpriv (util-linux) is needed as root")
         all = ["--bounding-set=\(modeOverridingCapabilities)", "--", executable] + all
         executable = setpriv.path
       }
-      let result = try PipedProgram.run(executable, all, environment: sandbox.environment, timeout: 30)
+      let result = try PipedProgram.run(
+        executable, all, environment: sandbox.environment, timeout: 30)
       let wrote = FileManager.default.fileExists(atPath: exportTarget)
       try? FileManager.default.removeItem(atPath: exportTarget)
       outcomes.append(
-        Outcome(command: name, status: result.status, output: result.output, error: result.error, wroteExport: wrote))
+        Outcome(
+          command: name, status: result.status, output: result.output, error: result.error,
+          wroteExport: wrote))
     }
     return outcomes
   }
@@ -63,11 +68,17 @@ struct FaultUnusableStoreTests {
   static func expectRefusal(_ outcome: Outcome, naming path: String, _ label: String) {
     #expect(!outcome.wroteExport, "\(label), \(outcome.command): an export was written")
     let message = outcome.error.trimmingCharacters(in: .newlines)
-    #expect(outcome.status == 1, "\(label), \(outcome.command): status \(outcome.status)\n\(outcome.output.suffix(500))\(message)")
-    #expect(outcome.output.isEmpty, "\(label), \(outcome.command): standard output: \(outcome.output.suffix(500))")
+    #expect(
+      outcome.status == 1,
+      "\(label), \(outcome.command): status \(outcome.status)\n\(outcome.output.suffix(500))\(message)"
+    )
+    #expect(
+      outcome.output.isEmpty,
+      "\(label), \(outcome.command): standard output: \(outcome.output.suffix(500))")
     #expect(!message.contains("\n"), "\(label), \(outcome.command): more than one line: \(message)")
     #expect(message.hasPrefix("induction: "), "\(label), \(outcome.command): \(message)")
-    #expect(message.contains(path), "\(label), \(outcome.command): does not name \(path): \(message)")
+    #expect(
+      message.contains(path), "\(label), \(outcome.command): does not name \(path): \(message)")
     for trace in ["Fatal error", "Stack dump", "backtrace", "Error Domain", "GRDB", "0x0000"] {
       #expect(!message.contains(trace), "\(label), \(outcome.command): \(message)")
     }
@@ -81,8 +92,12 @@ struct FaultUnusableStoreTests {
     for (name, bytes) in before.sorted(by: { $0.key < $1.key }) {
       #expect(after[name] != nil, "\(label): \(name) was removed")
       if let now = after[name], now != bytes {
-        let offset = zip(now, bytes).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(now.count, bytes.count)
-        Issue.record("\(label): \(name) changed (\(bytes.count) → \(now.count) bytes, first difference at byte \(offset))")
+        let offset =
+          zip(now, bytes).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+          ?? min(now.count, bytes.count)
+        Issue.record(
+          "\(label): \(name) changed (\(bytes.count) → \(now.count) bytes, first difference at byte \(offset))"
+        )
       }
     }
     for (name, bytes) in after where before[name] == nil {
@@ -103,7 +118,9 @@ struct FaultUnusableStoreTests {
     defer { chmod(folder.path, 0o700) }
 
     // When each command is pointed at it (as root: without the capabilities that ignore file modes)
-    let outcomes = try Self.runEveryCommand(sandbox, dataDirectory: folder.path, dropCapabilities: true) {
+    let outcomes = try Self.runEveryCommand(
+      sandbox, dataDirectory: folder.path, dropCapabilities: true
+    ) {
       chmod(folder.path, 0o500)
     }
 
@@ -120,7 +137,9 @@ struct FaultUnusableStoreTests {
     // And nothing in it changed, and it is still read-only
     var info = stat()
     stat(folder.path, &info)
-    #expect(info.st_mode & 0o777 == 0o500, "the folder's mode became \(String(info.st_mode & 0o777, radix: 8))")
+    #expect(
+      info.st_mode & 0o777 == 0o500,
+      "the folder's mode became \(String(info.st_mode & 0o777, radix: 8))")
     Self.expectUnchanged(before, try sandbox.snapshot(of: folder), "read-only data folder (owner)")
   }
 
@@ -137,14 +156,16 @@ struct FaultUnusableStoreTests {
     defer { _ = chown(folder.path, 0, 0) }
 
     // When each command is pointed at it, without the capabilities that ignore file modes
-    let outcomes = try Self.runEveryCommand(sandbox, dataDirectory: folder.path, dropCapabilities: true)
+    let outcomes = try Self.runEveryCommand(
+      sandbox, dataDirectory: folder.path, dropCapabilities: true)
 
     // Then start and export refuse with one sentence naming the folder; verify refuses or verifies
     for outcome in outcomes where outcome.command != "verify" || outcome.status != 0 {
       Self.expectRefusal(outcome, naming: folder.path, "read-only data folder (another owner)")
     }
     // And nothing in it changed
-    Self.expectUnchanged(before, try sandbox.snapshot(of: folder), "read-only data folder (another owner)")
+    Self.expectUnchanged(
+      before, try sandbox.snapshot(of: folder), "read-only data folder (another owner)")
   }
 
   // MARK: A data folder that cannot be created
@@ -165,7 +186,8 @@ struct FaultUnusableStoreTests {
       for outcome in outcomes {
         Self.expectRefusal(outcome, naming: path, label)
       }
-      #expect(try Data(contentsOf: aFile) == Data("just a file\n".utf8), "\(label): the file changed")
+      #expect(
+        try Data(contentsOf: aFile) == Data("just a file\n".utf8), "\(label): the file changed")
       #expect(!FileManager.default.fileExists(atPath: "/proc/induction-fault-test"))
     }
   }
@@ -183,7 +205,8 @@ struct FaultUnusableStoreTests {
     for (label, bytes) in cases {
       // Given a data folder whose database file is `bytes`
       let sandbox = try Sandbox()
-      try FileManager.default.createDirectory(at: sandbox.dataDirectory, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: sandbox.dataDirectory, withIntermediateDirectories: true)
       try Data(bytes).write(to: URL(fileURLWithPath: sandbox.databasePath))
       let before = try sandbox.snapshot(of: sandbox.dataDirectory)
 
@@ -193,7 +216,9 @@ struct FaultUnusableStoreTests {
       // Then each refuses with one sentence naming the file, and the folder is exactly as it was
       for outcome in outcomes {
         Self.expectRefusal(outcome, naming: sandbox.databasePath, label)
-        #expect(outcome.error.contains("not an induction database or is damaged"), "\(label): \(outcome.error)")
+        #expect(
+          outcome.error.contains("not an induction database or is damaged"),
+          "\(label): \(outcome.error)")
       }
       Self.expectUnchanged(before, try sandbox.snapshot(of: sandbox.dataDirectory), label)
     }
@@ -207,7 +232,9 @@ struct FaultUnusableStoreTests {
       try builder.bulk(count: 2_000, start: LedgerBuilder.utc("2026-07-01 08:00"))
     }
     let whole = try Data(contentsOf: URL(fileURLWithPath: sandbox.databasePath))
-    try #require(!FileManager.default.fileExists(atPath: sandbox.databasePath + "-wal"), "the WAL was not checkpointed")
+    try #require(
+      !FileManager.default.fileExists(atPath: sandbox.databasePath + "-wal"),
+      "the WAL was not checkpointed")
     for fraction in [0.5, 0.9] {
       let cut = whole.prefix(Int(Double(whole.count) * fraction) / 4096 * 4096 + 100)
       try cut.write(to: URL(fileURLWithPath: sandbox.databasePath))
@@ -231,9 +258,11 @@ struct FaultUnusableStoreTests {
     // Given a database whose migrations include one this version does not know
     let sandbox = try Sandbox()
     try sandbox.setFaultSuitePin()
-    _ = try sandbox.sqlite("INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-a-newer-version');")
+    _ = try sandbox.sqlite(
+      "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-a-newer-version');")
     let before = try sandbox.snapshot(of: sandbox.dataDirectory)
-    try #require(before.keys.sorted() == ["induction.sqlite", "signing-key"], "\(before.keys.sorted())")
+    try #require(
+      before.keys.sorted() == ["induction.sqlite", "signing-key"], "\(before.keys.sorted())")
 
     // When each command opens it
     let outcomes = try Self.runEveryCommand(sandbox, dataDirectory: sandbox.dataDirectory.path)
@@ -241,7 +270,8 @@ struct FaultUnusableStoreTests {
     // Then each refuses with one sentence naming the file and saying why
     for outcome in outcomes {
       Self.expectRefusal(outcome, naming: sandbox.databasePath, "newer version")
-      #expect(outcome.error.contains("made by a newer version"), "\(outcome.command): \(outcome.error)")
+      #expect(
+        outcome.error.contains("made by a newer version"), "\(outcome.command): \(outcome.error)")
     }
     // And the database and key are byte for byte as they were. (Was a bug, fixed while this suite was
     // written: `AppDatabase.open` created the GRDB pool first, whose WAL set-up writes a table and drops

@@ -1,7 +1,7 @@
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 /// How long any one step (a prompt appearing, the program exiting) may take before a test fails.
 let stepTimeout: TimeInterval = 10
@@ -20,9 +20,13 @@ final class Sandbox {
 
   init() throws {
     executable = try BuiltBinary.induction()
-    let template = FileManager.default.temporaryDirectory.appendingPathComponent("induction-e2e.XXXXXX").path
+    let template = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "induction-e2e.XXXXXX"
+    ).path
     var bytes = Array(template.utf8CString)
-    guard let made = mkdtemp(&bytes) else { throw BuiltBinaryError("could not make a temporary folder") }
+    guard let made = mkdtemp(&bytes) else {
+      throw BuiltBinaryError("could not make a temporary folder")
+    }
     root = URL(fileURLWithPath: String(cString: made), isDirectory: true)
     try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
   }
@@ -47,7 +51,10 @@ final class Sandbox {
   }
 
   func startArguments(seed: UInt64) -> [String] {
-    ["start", "--data-dir", dataDirectory.path, "--scenarios", BuiltBinary.scenariosDirectory.path, "--seed", String(seed)]
+    [
+      "start", "--data-dir", dataDirectory.path, "--scenarios", BuiltBinary.scenariosDirectory.path,
+      "--seed", String(seed),
+    ]
   }
 
   /// `induction start` on a 100 × 40 pseudo-terminal.
@@ -59,14 +66,17 @@ final class Sandbox {
 
   /// `induction start` with pipes for standard input, output and error.
   func startPiped(seed: UInt64) throws -> PipedProgram {
-    try PipedProgram(executable: executable.path, arguments: startArguments(seed: seed), environment: environment)
+    try PipedProgram(
+      executable: executable.path, arguments: startArguments(seed: seed), environment: environment)
   }
 
   /// `induction verify --data-dir …`: exit status and standard output (trimmed).
   func verify() throws -> (status: Int32, output: String, error: String) {
     let result = try PipedProgram.run(
       executable.path, ["verify", "--data-dir", dataDirectory.path], environment: environment)
-    return (result.status, result.output.trimmingCharacters(in: .whitespacesAndNewlines), result.error)
+    return (
+      result.status, result.output.trimmingCharacters(in: .whitespacesAndNewlines), result.error
+    )
   }
 
   /// Runs one SQL statement with `sqlite3 -readonly` and returns its output lines.
@@ -75,11 +85,14 @@ final class Sandbox {
       throw BuiltBinaryError("the sqlite3 command-line tool is needed (apt-get install sqlite3)")
     }
     let result = try PipedProgram.run(
-      sqlite3.path, ["-readonly", "-batch", "-noheader", "-cmd", ".timeout 5000", databasePath, sql], environment: environment)
+      sqlite3.path,
+      ["-readonly", "-batch", "-noheader", "-cmd", ".timeout 5000", databasePath, sql],
+      environment: environment)
     guard result.status == 0 else {
       throw BuiltBinaryError("sqlite3 failed (\(result.status)) on \(sql): \(result.error)")
     }
-    return result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+    return result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      .filter { !$0.isEmpty }
   }
 
   func count(_ table: String) throws -> Int {
@@ -103,14 +116,18 @@ struct AnswerKey {
 
   /// The number on `screen` (plain text of one question) that carries the scenario's correct choice.
   func correctNumber(on screen: String) throws -> Int {
-    let question = try #require(DisplayedQuestion(screen: screen), "no question heading on screen:\n\(screen)")
+    let question = try #require(
+      DisplayedQuestion(screen: screen), "no question heading on screen:\n\(screen)")
     let scenario = try #require(
-      catalog.scenarios.first { $0.title == question.title }, "no scenario titled \(question.title)")
+      catalog.scenarios.first { $0.title == question.title }, "no scenario titled \(question.title)"
+    )
     let correct = try #require(scenario.choices.first { $0.isCorrect })
-    #expect(question.choices.count == scenario.choices.count, "choices on screen: \(question.choices)")
+    #expect(
+      question.choices.count == scenario.choices.count, "choices on screen: \(question.choices)")
     let prefix = String(collapse(correct.text).prefix(25))
     let matches = question.choices.filter { collapse($0.text).hasPrefix(prefix) }
-    try #require(matches.count == 1, "\(matches.count) choices on screen start with \"\(prefix)\":\n\(screen)")
+    try #require(
+      matches.count == 1, "\(matches.count) choices on screen start with \"\(prefix)\":\n\(screen)")
     return matches[0].number
   }
 
@@ -130,7 +147,9 @@ struct DisplayedQuestion {
   init?(screen: String) {
     let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     guard
-      let heading = lines.last(where: { $0.hasPrefix("Question ") && $0.contains(" of ") && $0.contains(": ") }),
+      let heading = lines.last(where: {
+        $0.hasPrefix("Question ") && $0.contains(" of ") && $0.contains(": ")
+      }),
       let colon = heading.range(of: ": ")
     else { return nil }
     title = String(heading[colon.upperBound...]).trimmingCharacters(in: .whitespaces)
@@ -157,7 +176,9 @@ func collapse(_ text: String) -> String {
 
 /// The reference shown on a receipt line, e.g. `7K2M-9QXD` (Crockford base32: no I, L, O or U).
 func displayedReference(in text: String) -> String? {
-  text.firstMatch(of: /Your reference: ([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})/).map { String($0.1) }
+  text.firstMatch(of: /Your reference: ([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})/).map {
+    String($0.1)
+  }
 }
 
 /// Drives `induction start` through its screens, the same way whether on a terminal or a pipe.
@@ -172,7 +193,8 @@ struct InductionDriver {
     var screens = 0
     while true {
       let (index, _) = try program.waitFor(
-        anyOf: ["Press Enter to read on: ", "Press Enter to start the questions: "], timeout: stepTimeout)
+        anyOf: ["Press Enter to read on: ", "Press Enter to start the questions: "],
+        timeout: stepTimeout)
       screens += 1
       try program.sendLine("")
       if index == 1 { break }
@@ -192,7 +214,8 @@ struct InductionDriver {
   func answer(_ number: Int, expectRight: Bool) throws {
     try program.sendLine(String(number))
     let feedback = try program.waitFor("Press Enter to continue: ", timeout: stepTimeout)
-    #expect(feedback.contains(expectRight ? "That's right." : "Not quite."), "feedback was:\n\(feedback)")
+    #expect(
+      feedback.contains(expectRight ? "That's right." : "Not quite."), "feedback was:\n\(feedback)")
     try program.sendLine("")
   }
 
@@ -237,7 +260,8 @@ struct InductionDriver {
     try program.sendLine(Parent.child)
     try program.waitFor("Child 1, class (number or name): ", timeout: stepTimeout)
     try program.sendLine(Parent.className)
-    try program.waitFor("Do you have another child at the school to add? (yes/no): ", timeout: stepTimeout)
+    try program.waitFor(
+      "Do you have another child at the school to add? (yes/no): ", timeout: stepTimeout)
     try program.sendLine("no")
     let check = try program.waitFor("Is this right? (yes/no): ", timeout: stepTimeout)
     try program.sendLine("yes")
@@ -248,11 +272,13 @@ struct InductionDriver {
   func signAndReadReference(name: String = Parent.name) throws -> String {
     try program.waitFor("To sign, type your full name as you gave it: ", timeout: stepTimeout)
     try program.sendLine(name)
-    try program.waitFor("Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
+    try program.waitFor(
+      "Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
     try program.sendLine("yes")
     let receipt = try program.waitFor("Your reference: ", timeout: stepTimeout)
     let line = try program.waitFor("\n", timeout: stepTimeout)
-    return try #require(displayedReference(in: receipt + line), "no reference in:\n\(receipt + line)")
+    return try #require(
+      displayedReference(in: receipt + line), "no reference in:\n\(receipt + line)")
   }
 
   /// The whole induction, answered right first time; returns the reference and the details check.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Whatever is typed at a prompt, the program neither crashes nor sends it back to the terminal raw.
 @Suite("Hostile input at the prompts", .timeLimit(.minutes(10)))
@@ -28,12 +28,15 @@ struct HostileInputTests {
     try terminal.sendLine(quoted)
     try terminal.waitFor("That name has characters that cannot be used", timeout: stepTimeout)
     let afterMessage = try terminal.waitFor("Your full name: ", timeout: stepTimeout)
-    #expect(!afterMessage.contains("\u{202E}"), "the refusal repeated the override:\n\(afterMessage)")
-    #expect(!afterMessage.contains("TITLE"), "the refusal repeated the typed text:\n\(afterMessage)")
+    #expect(
+      !afterMessage.contains("\u{202E}"), "the refusal repeated the override:\n\(afterMessage)")
+    #expect(
+      !afterMessage.contains("TITLE"), "the refusal repeated the typed text:\n\(afterMessage)")
     // Readline shows typed control characters as ^[ and the program never repeats them, so neither
     // the colour nor the window-title sequence reaches the terminal.
     let raw = terminal.rawOutput
-    #expect(!raw.contains(Array("\u{1B}]0;TITLE".utf8)), "the window-title sequence reached the terminal")
+    #expect(
+      !raw.contains(Array("\u{1B}]0;TITLE".utf8)), "the window-title sequence reached the terminal")
     #expect(!raw.contains(Array("\u{1B}[31mRED".utf8)), "the colour sequence reached the terminal")
 
     try terminal.sendEndOfFile()
@@ -63,7 +66,10 @@ struct HostileInputTests {
       ("10,000 characters", Array(String(repeating: "x", count: 10_000).utf8), "That is too long"),
       ("300,000 bytes", Array(String(repeating: "é", count: 150_000).utf8), "That is too long"),
       ("escape sequences and U+202E", Array(Self.escapes.utf8), "characters that cannot be used"),
-      ("invalid UTF-8", Array("Zo".utf8) + [0xFF, 0xFE, 0xC3] + Array("e".utf8), "characters that cannot be used"),
+      (
+        "invalid UTF-8", Array("Zo".utf8) + [0xFF, 0xFE, 0xC3] + Array("e".utf8),
+        "characters that cannot be used"
+      ),
       ("a NUL byte", Array("Zo".utf8) + [0x00] + Array("e".utf8), "characters that cannot be used"),
       ("a lone DEL", Array("Zo".utf8) + [0x7F] + Array("e".utf8), "characters that cannot be used"),
     ]
@@ -71,7 +77,8 @@ struct HostileInputTests {
       try program.waitFor("Your full name: ", timeout: stepTimeout)
       try program.send(bytes: refusal.bytes + [0x0A])
       let reply = try program.waitFor(refusal.message, timeout: stepTimeout)
-      #expect(!reply.contains("TITLE") && !reply.contains("Zo"), "\(refusal.what) was echoed:\n\(reply)")
+      #expect(
+        !reply.contains("TITLE") && !reply.contains("Zo"), "\(refusal.what) was echoed:\n\(reply)")
     }
     try program.waitFor("Your full name: ", timeout: stepTimeout)
     _ = try driver.enterDetailsAfterNamePrompt()

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A session that ends abruptly is never counted as signed; one that ends just after the receipt is.
 @Suite("An induction that is cut short", .timeLimit(.minutes(10)))

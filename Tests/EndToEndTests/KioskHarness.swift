@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -37,21 +37,27 @@ struct Visitor {
   var child: String
   var className: String
 
-  static let ann = Visitor(name: "Ann Able", relationshipNumber: 2, relationship: "carer", child: "Amy Able", className: "Year 1")
-  static let ben = Visitor(name: "Ben Baker", relationshipNumber: 1, relationship: "parent", child: "Bea Baker", className: "Year 2")
+  static let ann = Visitor(
+    name: "Ann Able", relationshipNumber: 2, relationship: "carer", child: "Amy Able",
+    className: "Year 1")
+  static let ben = Visitor(
+    name: "Ben Baker", relationshipNumber: 1, relationship: "parent", child: "Bea Baker",
+    className: "Year 2")
 }
 
 extension Sandbox {
   /// `induction staff set-pin`, the PIN typed twice on a pipe.
   func setStaffPin(_ pin: String = kioskPin) throws {
     let program = try PipedProgram(
-      executable: executable.path, arguments: ["staff", "set-pin", "--data-dir", dataDirectory.path],
+      executable: executable.path,
+      arguments: ["staff", "set-pin", "--data-dir", dataDirectory.path],
       environment: environment)
     try program.send("\(pin)\n\(pin)\n")
     program.closeInput()
     let status = try program.waitForExit(timeout: 60)
     guard status == 0 else {
-      throw BuiltBinaryError("staff set-pin failed (\(status)): \(program.output) \(program.errorOutput)")
+      throw BuiltBinaryError(
+        "staff set-pin failed (\(status)): \(program.output) \(program.errorOutput)")
     }
   }
 
@@ -59,7 +65,8 @@ extension Sandbox {
   /// (Also used by the Fault*Tests suites: keep the signature.)
   func kioskArguments(station: String, idleTimeout: Int? = nil, seed: UInt64? = nil) -> [String] {
     var arguments = [
-      "kiosk", "--station", station, "--data-dir", dataDirectory.path, "--scenarios", BuiltBinary.scenariosDirectory.path,
+      "kiosk", "--station", station, "--data-dir", dataDirectory.path, "--scenarios",
+      BuiltBinary.scenariosDirectory.path,
     ]
     if let idleTimeout { arguments += ["--idle-timeout", String(idleTimeout)] }
     if let seed { arguments += ["--seed", String(seed)] }
@@ -67,9 +74,12 @@ extension Sandbox {
   }
 
   /// `induction kiosk` on a 100 × 40 pseudo-terminal.
-  func kioskOnTerminal(station: String = "Reception", idleTimeout: Int? = nil, seed: UInt64? = nil) throws -> PseudoTerminal {
+  func kioskOnTerminal(station: String = "Reception", idleTimeout: Int? = nil, seed: UInt64? = nil)
+    throws -> PseudoTerminal
+  {
     try PseudoTerminal(
-      executable: executable.path, arguments: kioskArguments(station: station, idleTimeout: idleTimeout, seed: seed),
+      executable: executable.path,
+      arguments: kioskArguments(station: station, idleTimeout: idleTimeout, seed: seed),
       environment: environment, columns: 100, rows: 40)
   }
 
@@ -95,7 +105,8 @@ extension InductionDriver {
     try program.sendLine(visitor.child)
     try program.waitFor("Child 1, class (number or name): ", timeout: stepTimeout)
     try program.sendLine(visitor.className)
-    try program.waitFor("Do you have another child at the school to add? (yes/no): ", timeout: stepTimeout)
+    try program.waitFor(
+      "Do you have another child at the school to add? (yes/no): ", timeout: stepTimeout)
     try program.sendLine("no")
     let check = try program.waitFor("Is this right? (yes/no): ", timeout: stepTimeout)
     #expect(

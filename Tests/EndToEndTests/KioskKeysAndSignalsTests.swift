@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -46,7 +46,9 @@ struct KioskKeysAndSignalsTests {
     #expect(!terminal.hasExited)
   }
 
-  @Test func ctrlCDZAndBackslashAtWelcomeQuizAndSignatureNeverEndTheKioskAndOnlyTheRightPinDoes() throws {
+  @Test func ctrlCDZAndBackslashAtWelcomeQuizAndSignatureNeverEndTheKioskAndOnlyTheRightPinDoes()
+    throws
+  {
     let sandbox = try Sandbox()
     try sandbox.setStaffPin()
     let terminal = try sandbox.kioskOnTerminal(station: "Reception", seed: 51)
@@ -118,7 +120,10 @@ struct KioskKeysAndSignalsTests {
     #expect(!terminal.output.contains(kioskPin), "the PIN was shown")
     #expect(!terminal.output.contains("000000"), "the wrong PIN was shown")
     #expect(try sandbox.sessionOutcomes() == ["restarted", "cancelled", "cancelled"])
-    #expect(try sandbox.query("SELECT action FROM staff_event WHERE action = 'pin rejected';") == ["pin rejected"])
+    #expect(
+      try sandbox.query("SELECT action FROM staff_event WHERE action = 'pin rejected';") == [
+        "pin rejected"
+      ])
     try expectNothingSigned(sandbox)
   }
 
@@ -135,8 +140,11 @@ struct KioskKeysAndSignalsTests {
     try terminal.waitFor("This session was closed. Nothing has been signed.", timeout: stepTimeout)
     #expect(try terminal.waitForExit(timeout: stepTimeout) == 4)
 
-    #expect(try sandbox.query("SELECT station, mode, outcome FROM session;") == ["Reception|kiosk|ended"])
-    #expect(try sandbox.query("SELECT action FROM staff_event WHERE action = 'kiosk ended by signal';").count == 1)
+    #expect(
+      try sandbox.query("SELECT station, mode, outcome FROM session;") == ["Reception|kiosk|ended"])
+    #expect(
+      try sandbox.query("SELECT action FROM staff_event WHERE action = 'kiosk ended by signal';")
+        .count == 1)
     try expectNothingSigned(sandbox)
   }
 
@@ -152,7 +160,8 @@ struct KioskKeysAndSignalsTests {
     try driver.enterDetailsAfterNamePrompt(as: .ann)
     try terminal.waitFor(Self.signature, timeout: stepTimeout)
     try terminal.sendLine(Visitor.ann.name)
-    try terminal.waitFor("Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
+    try terminal.waitFor(
+      "Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
     terminal.kill(SIGHUP)
     try terminal.waitFor("This session was closed. Nothing has been signed.", timeout: stepTimeout)
     #expect(try terminal.waitForExit(timeout: stepTimeout) == 4)
@@ -165,7 +174,8 @@ struct KioskKeysAndSignalsTests {
   private func readGuidance(_ terminal: PseudoTerminal) throws {
     for _ in 0..<50 {
       let (index, _) = try terminal.waitFor(
-        anyOf: ["Press Enter to read on: ", "Press Enter to start the questions: "], timeout: stepTimeout)
+        anyOf: ["Press Enter to read on: ", "Press Enter to start the questions: "],
+        timeout: stepTimeout)
       try terminal.sendLine("")
       if index == 1 { return }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Two kiosk processes (two stations) signing on one database at the same time: the chain never
 /// forks, nothing is lost, and no parent ever sees a "busy" error.
@@ -16,7 +16,8 @@ struct KioskLoadTests {
   static let defaultSignings = 200
 
   static var signings: Int {
-    guard let text = ProcessInfo.processInfo.environment["INDUCTION_LOAD_SIGNINGS"], let value = Int(text), value > 0
+    guard let text = ProcessInfo.processInfo.environment["INDUCTION_LOAD_SIGNINGS"],
+      let value = Int(text), value > 0
     else { return defaultSignings }
     return value
   }
@@ -35,7 +36,9 @@ struct KioskLoadTests {
     private let lock = NSLock()
     private var runs: [Int: Result<Run, any Error>] = [:]
 
-    func set(_ index: Int, _ result: Result<Run, any Error>) { lock.withLock { runs[index] = result } }
+    func set(_ index: Int, _ result: Result<Run, any Error>) {
+      lock.withLock { runs[index] = result }
+    }
     func get(_ index: Int) -> Result<Run, any Error>? { lock.withLock { runs[index] } }
   }
 
@@ -59,7 +62,8 @@ struct KioskLoadTests {
           index,
           Result {
             try Self.drive(
-              executable: executable, arguments: arguments, environment: environment, station: station, count: count)
+              executable: executable, arguments: arguments, environment: environment,
+              station: station, count: count)
           })
       }
       thread.stackSize = 8 << 20
@@ -72,8 +76,11 @@ struct KioskLoadTests {
     for index in stations.indices {
       runs.append(try #require(try results.get(index)?.get()))
     }
-    let each = zip(stations, runs).map { "\($0) \(String(format: "%.1f", $1.seconds)) s" }.joined(separator: ", ")
-    print("KioskLoadTests: \(stations.count) kiosks × \(count) signings at once in \(String(format: "%.1f", seconds)) s (\(each))")
+    let each = zip(stations, runs).map { "\($0) \(String(format: "%.1f", $1.seconds)) s" }.joined(
+      separator: ", ")
+    print(
+      "KioskLoadTests: \(stations.count) kiosks × \(count) signings at once in \(String(format: "%.1f", seconds)) s (\(each))"
+    )
     for (station, run) in zip(stations, runs) {
       #expect(run.status == 0, "\(station) exited with \(run.status)")
       #expect(run.references.count == count)
@@ -86,7 +93,9 @@ struct KioskLoadTests {
     }
 
     let total = stations.count * count
-    #expect(try sandbox.query("SELECT count(*), min(seq), max(seq), count(DISTINCT seq) FROM ledger;") == ["\(total)|1|\(total)|\(total)"])
+    #expect(
+      try sandbox.query("SELECT count(*), min(seq), max(seq), count(DISTINCT seq) FROM ledger;")
+        == ["\(total)|1|\(total)|\(total)"])
     #expect(
       try sandbox.query("SELECT station, count(*) FROM ledger GROUP BY station ORDER BY station;")
         == ["Library|\(count)", "Reception|\(count)"])
@@ -96,13 +105,18 @@ struct KioskLoadTests {
     #expect(shown.count == total)
     #expect(Set(try sandbox.query("SELECT reference FROM ledger;")) == shown)
     // Every session signed, and no quiz answer lost to a busy database along the way.
-    #expect(try sandbox.query("SELECT outcome, count(*) FROM session GROUP BY outcome;") == ["signed|\(total)"])
+    #expect(
+      try sandbox.query("SELECT outcome, count(*) FROM session GROUP BY outcome;") == [
+        "signed|\(total)"
+      ])
     let scenarios = try AnswerKey().scenarioCount
     #expect(try sandbox.count("quiz_attempt") == total * scenarios)
     // The two kiosks really overlapped: the chain switches station more than once.
     let order = try sandbox.query("SELECT station FROM ledger ORDER BY seq;")
     let switches = zip(order, order.dropFirst()).filter { $0 != $1 }.count
-    #expect(count < 5 || switches > 1, "the kiosks took turns instead of running at once (\(switches) switches)")
+    #expect(
+      count < 5 || switches > 1,
+      "the kiosks took turns instead of running at once (\(switches) switches)")
     print("KioskLoadTests: the chain switches station \(switches) times in \(total) entries")
 
     let verify = try sandbox.verify()
@@ -113,10 +127,12 @@ struct KioskLoadTests {
   /// Runs one kiosk through pipes: `count` parents each read, answer every question right (using
   /// the answer key), sign and leave; then staff close it with the PIN.
   static func drive(
-    executable: String, arguments: [String], environment: [String: String], station: String, count: Int
+    executable: String, arguments: [String], environment: [String: String], station: String,
+    count: Int
   ) throws -> Run {
     let started = Date()
-    let program = try PipedProgram(executable: executable, arguments: arguments, environment: environment)
+    let program = try PipedProgram(
+      executable: executable, arguments: arguments, environment: environment)
     let driver = InductionDriver(program: program, key: try AnswerKey())
     var references: [String] = []
     for number in 1...count {
@@ -128,7 +144,8 @@ struct KioskLoadTests {
     try program.waitFor("Press Enter to begin: ", timeout: stepTimeout)
     let status = try driver.closeKiosk()
     return Run(
-      status: status, output: program.output, errorOutput: program.errorOutput, references: references,
+      status: status, output: program.output, errorOutput: program.errorOutput,
+      references: references,
       seconds: Date().timeIntervalSince(started))
   }
 }

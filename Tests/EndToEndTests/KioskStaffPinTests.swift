@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Staff reach the menu with the PIN however quickly they type it, and the PIN is never shown.
 @Suite("Kiosk: typing the staff PIN", .timeLimit(.minutes(10)))

@@ -1,12 +1,14 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Two parents, one after the other, at one kiosk on a real terminal: the second sees nothing of the
 /// first, and both are recorded.
 @Suite("Kiosk: one parent after another", .timeLimit(.minutes(10)))
 struct KioskTwoParentsTests {
-  @Test func theSecondParentStartsOnAClearedScreenRecallsNothingOfTheFirstAndBothAreRecorded() throws {
+  @Test func theSecondParentStartsOnAClearedScreenRecallsNothingOfTheFirstAndBothAreRecorded()
+    throws
+  {
     let sandbox = try Sandbox()
     try sandbox.setStaffPin()
     let terminal = try sandbox.kioskOnTerminal(station: "Reception", seed: 41)
@@ -28,7 +30,8 @@ struct KioskTwoParentsTests {
     var recalled = try terminal.waitFor("reverse-i-search)`': ", timeout: stepTimeout)
     try terminal.send("Ann" + Key.abort)
     recalled += try terminal.waitFor("Your full name", timeout: stepTimeout)
-    #expect(recalled.contains("failed reverse-i-search)`A"), "the search found something:\n\(recalled)")
+    #expect(
+      recalled.contains("failed reverse-i-search)`A"), "the search found something:\n\(recalled)")
     for trace in ["Able", "Amy", "carer", "yes", "Year"] {
       #expect(!recalled.contains(trace), "readline recalled \"\(trace)\" of parent A:\n\(recalled)")
     }
@@ -47,9 +50,12 @@ struct KioskTwoParentsTests {
     // nothing of A is written after it.
     let output = terminal.output
     let receiptA = try #require(output.range(of: "Your reference: "))
-    let welcomeB = try #require(output.range(of: "Welcome to", range: receiptA.upperBound..<output.endIndex))
+    let welcomeB = try #require(
+      output.range(of: "Welcome to", range: receiptA.upperBound..<output.endIndex))
     let clear = try #require(
-      output.range(of: screenAndScrollbackClear, options: .backwards, range: receiptA.upperBound..<welcomeB.lowerBound),
+      output.range(
+        of: screenAndScrollbackClear, options: .backwards,
+        range: receiptA.upperBound..<welcomeB.lowerBound),
       "no screen-and-scrollback clear between parent A's receipt and the next welcome")
     let afterClear = InteractiveProgram.plainText(String(output[clear.upperBound...]))
     for trace in [Visitor.ann.name, "Able", Visitor.ann.child, "(carer)", referenceA] {
@@ -65,10 +71,14 @@ struct KioskTwoParentsTests {
         referenceA.replacingOccurrences(of: "-", with: "") + "|Reception|kiosk",
         referenceB.replacingOccurrences(of: "-", with: "") + "|Reception|kiosk",
       ])
-    #expect(try sandbox.query("SELECT parent_name FROM personal_details ORDER BY parent_name;") == ["Ann Able", "Ben Baker"])
-    #expect(try sandbox.query("SELECT station, mode, outcome FROM session ORDER BY id;") == [
-      "Reception|kiosk|signed", "Reception|kiosk|signed",
-    ])
+    #expect(
+      try sandbox.query("SELECT parent_name FROM personal_details ORDER BY parent_name;") == [
+        "Ann Able", "Ben Baker",
+      ])
+    #expect(
+      try sandbox.query("SELECT station, mode, outcome FROM session ORDER BY id;") == [
+        "Reception|kiosk|signed", "Reception|kiosk|signed",
+      ])
     let verify = try sandbox.verify()
     #expect(verify.status == 0, "verify failed: \(verify.error)")
     #expect(verify.output == "ok: 2 entries")

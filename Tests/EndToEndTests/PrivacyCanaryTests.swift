@@ -1,7 +1,7 @@
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 /// A name used nowhere else, so any appearance in standard error is a leak.
 private let canaryParent = "Quillon Canarywick"
@@ -37,9 +37,12 @@ struct PrivacyCanaryTests {
     try program.sendLine("Someone Else")  // a mismatch first
     try program.waitFor("To sign, type your full name as you gave it: ", timeout: stepTimeout)
     try program.sendLine(canaryParent)
-    try program.waitFor("Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
+    try program.waitFor(
+      "Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
     try program.sendLine("yes")
-    let receipt = try program.waitFor("Your reference: ", timeout: stepTimeout) + (try program.waitFor("\n", timeout: stepTimeout))
+    let receipt =
+      try program.waitFor("Your reference: ", timeout: stepTimeout)
+      + (try program.waitFor("\n", timeout: stepTimeout))
     let reference = try #require(displayedReference(in: receipt))
     program.closeInput()
     #expect(try program.waitForExit(timeout: stepTimeout) == 0)
@@ -48,28 +51,42 @@ struct PrivacyCanaryTests {
     // When every admin command runs on that data, including ones that fail
     let roster = sandbox.root.appendingPathComponent("roster.csv")
     try Data(
-      "Parent,Child,Class\n\(canaryParent),\(canaryChild),Year 1\n\(canaryParent),,Year 1\n\(canaryParent)\u{7},x,y,z\n".utf8
+      "Parent,Child,Class\n\(canaryParent),\(canaryChild),Year 1\n\(canaryParent),,Year 1\n\(canaryParent)\u{7},x,y,z\n"
+        .utf8
     ).write(to: roster)
-    let base = ["--data-dir", sandbox.dataDirectory.path, "--scenarios", BuiltBinary.scenariosDirectory.path]
+    let base = [
+      "--data-dir", sandbox.dataDirectory.path, "--scenarios", BuiltBinary.scenariosDirectory.path,
+    ]
     let runs: [[String]] = [
-      ["verify"], ["stats"], ["export", "acknowledgements", "--out", "-"], ["export", "completion", "--out", "-"],
-      ["export", "outstanding", "--out", "-"], ["roster", "import", roster.path], ["roster", "unmatched"],
-      ["roster", "link", reference, canaryChild + " Junior"], ["roster", "link", "ZZZZ-ZZZZ", canaryChild],
-      ["access", "--parent", canaryParent + " Senior"], ["revoke", "ZZZZ-ZZZZ", "--reason", "typo"],
+      ["verify"], ["stats"], ["export", "acknowledgements", "--out", "-"],
+      ["export", "completion", "--out", "-"],
+      ["export", "outstanding", "--out", "-"], ["roster", "import", roster.path],
+      ["roster", "unmatched"],
+      ["roster", "link", reference, canaryChild + " Junior"],
+      ["roster", "link", "ZZZZ-ZZZZ", canaryChild],
+      ["access", "--parent", canaryParent + " Senior"],
+      ["revoke", "ZZZZ-ZZZZ", "--reason", "typo"],
       ["erase", "ZZZZ-ZZZZ", "--yes"], ["checkpoint"], ["verify", "--against", roster.path],
-      ["export", "acknowledgements", "--out", sandbox.root.appendingPathComponent("missing/x.csv").path],
+      [
+        "export", "acknowledgements", "--out",
+        sandbox.root.appendingPathComponent("missing/x.csv").path,
+      ],
     ]
     for arguments in runs {
-      let result = try PipedProgram.run(sandbox.executable.path, arguments + base, environment: sandbox.environment)
+      let result = try PipedProgram.run(
+        sandbox.executable.path, arguments + base, environment: sandbox.environment)
       errors += result.error
     }
     // And after the database is tampered with, verify explains without names
     let sqlite3 = try #require(BuiltBinary.tool("sqlite3"))
     _ = try PipedProgram.run(
       sqlite3.path,
-      [sandbox.databasePath, "UPDATE personal_details SET parent_name = '\(canaryParent) Edited';"],
+      [
+        sandbox.databasePath, "UPDATE personal_details SET parent_name = '\(canaryParent) Edited';",
+      ],
       environment: sandbox.environment)
-    let damaged = try PipedProgram.run(sandbox.executable.path, ["verify"] + base, environment: sandbox.environment)
+    let damaged = try PipedProgram.run(
+      sandbox.executable.path, ["verify"] + base, environment: sandbox.environment)
     #expect(damaged.status == 1)
     errors += damaged.error
 

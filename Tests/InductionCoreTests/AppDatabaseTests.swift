@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Database gateway")
 struct AppDatabaseTests {
@@ -14,7 +14,8 @@ struct AppDatabaseTests {
   }
 
   @Test func filesAreOwnerOnlyAndTheFolderIs0700() throws {
-    let directory = DataDirectory(url: Fixtures.temporaryDirectory("perm").appendingPathComponent("data"))
+    let directory = DataDirectory(
+      url: Fixtures.temporaryDirectory("perm").appendingPathComponent("data"))
     try directory.prepare()
     _ = try AppDatabase.open(at: directory.databaseURL)
     _ = try SigningKey.loadOrCreate(at: directory.signingKeyURL, create: true)
@@ -34,8 +35,10 @@ struct AppDatabaseTests {
     let before = try Data(contentsOf: url)
     #expect(throws: StoreError.newerSchema(path: url.path)) { try AppDatabase.open(at: url) }
     #expect(try Data(contentsOf: url) == before)
-    #expect(StoreError.newerSchema(path: "/d/induction.sqlite").localizedDescription
-      == "/d/induction.sqlite was made by a newer version of induction; install that version to use it (the file was not changed)")
+    #expect(
+      StoreError.newerSchema(path: "/d/induction.sqlite").localizedDescription
+        == "/d/induction.sqlite was made by a newer version of induction; install that version to use it (the file was not changed)"
+    )
   }
 
   @Test func aFileThatIsNotADatabaseIsRefusedAndNotOverwritten() throws {

@@ -1,8 +1,8 @@
 import CSV
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -34,11 +34,13 @@ struct CSVExportWriterTests {
     try writer.write(["", "O'Neil", "-"])
     try writer.finish()
     #expect(writer.rowCount == 3)
-    let expected = Self.bom + Data(
-      ("Class,Child,Note\r\n"
-        + "Reception (Blue),Zoë Smith,\"said \"\"hi\"\", then left\"\r\n"
-        + "Year 1,'=1+1,\"line one\r\nline two\"\r\n"
-        + ",O'Neil,'-\r\n").utf8)
+    let expected =
+      Self.bom
+      + Data(
+        ("Class,Child,Note\r\n"
+          + "Reception (Blue),Zoë Smith,\"said \"\"hi\"\", then left\"\r\n"
+          + "Year 1,'=1+1,\"line one\r\nline two\"\r\n"
+          + ",O'Neil,'-\r\n").utf8)
     #expect(try Data(contentsOf: folder.appendingPathComponent("x.csv")) == expected)
     #expect(try contents(of: folder) == ["x.csv"])
   }
@@ -68,11 +70,12 @@ struct CSVExportWriterTests {
   }
 
   @Test func awkwardValuesRoundTripThroughCSVSwift() throws {
-    let values = [
-      "Smith, Jo", "Jo \"JJ\" Smith", "line\r\nbreak", "lone\rcr", "lone\nlf", "👩‍👧 family",
-      "Zoe\u{308}", "Sio\u{301}bhan", "\"\u{301}quoted mark", "comma,\u{301}mark", "x\n\u{301}",
-      "مريم الأحمد", "שרה כהן", "", " padded ", "\"", "\"\"", ",", "O'Neil",
-    ] + Self.triggers.map { $0 + "cmd" }
+    let values =
+      [
+        "Smith, Jo", "Jo \"JJ\" Smith", "line\r\nbreak", "lone\rcr", "lone\nlf", "👩‍👧 family",
+        "Zoe\u{308}", "Sio\u{301}bhan", "\"\u{301}quoted mark", "comma,\u{301}mark", "x\n\u{301}",
+        "مريم الأحمد", "שרה כהן", "", " padded ", "\"", "\"\"", ",", "O'Neil",
+      ] + Self.triggers.map { $0 + "cmd" }
     let folder = Fixtures.temporaryDirectory("csv")
     let url = folder.appendingPathComponent("x.csv")
     let header = ["Index", "Value", "Reversed"]

@@ -1,10 +1,12 @@
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 /// Compares two whole files; on failure shows only the lines that differ.
-func expectSameFile(_ actual: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectSameFile(
+  _ actual: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
   let identical = actual == expected
   #expect(identical, "\(lineDiff(actual, expected))", sourceLocation: sourceLocation)
 }
@@ -24,29 +26,39 @@ struct CompletionListTests {
 
   static let forenames = [
     [
-      "Aaliyah", "Ben", "Chloe", "Dylan", "Ella", "Finn", "Grace", "Harry", "Isla", "Jack", "Kai", "Lily",
-      "Mia", "Noah", "Olivia", "Poppy", "Quinn", "Ruby", "Sam", "Theo", "Uma", "Vera", "Will", "Xander",
+      "Aaliyah", "Ben", "Chloe", "Dylan", "Ella", "Finn", "Grace", "Harry", "Isla", "Jack", "Kai",
+      "Lily",
+      "Mia", "Noah", "Olivia", "Poppy", "Quinn", "Ruby", "Sam", "Theo", "Uma", "Vera", "Will",
+      "Xander",
       "Yara", "Zoë", "Amir", "Bella", "Cody", "Daisy",
     ],
     [
-      "Jacob", "Archie", "Evie", "Freddie", "Hannah", "Imogen", "Joshua", "Katie", "Leo", "Maisie", "Nathan",
-      "Oscar", "Phoebe", "Rosie", "Sophie", "Thomas", "Violet", "William", "Alfie", "Bethany", "Charlie",
+      "Jacob", "Archie", "Evie", "Freddie", "Hannah", "Imogen", "Joshua", "Katie", "Leo", "Maisie",
+      "Nathan",
+      "Oscar", "Phoebe", "Rosie", "Sophie", "Thomas", "Violet", "William", "Alfie", "Bethany",
+      "Charlie",
       "Darcy", "Eliza", "Frankie", "George", "Holly", "Isaac", "Jasmine", "Kian", "Lucas",
     ],
     [
-      "Mason", "Niamh", "Ollie", "Priya", "Reuben", "Sienna", "Toby", "Ursula", "Vinny", "Willow", "Yusuf",
-      "Zara", "Ada", "Bilal", "Cerys", "Dev", "Esme", "Felix", "Gwen", "Hugo", "Ivy", "Jude", "Kira", "Luca",
+      "Mason", "Niamh", "Ollie", "Priya", "Reuben", "Sienna", "Toby", "Ursula", "Vinny", "Willow",
+      "Yusuf",
+      "Zara", "Ada", "Bilal", "Cerys", "Dev", "Esme", "Felix", "Gwen", "Hugo", "Ivy", "Jude",
+      "Kira", "Luca",
       "Matilda", "Nico", "Orla", "Pip", "Rhys", "Siobhán",
     ],
   ]
   static let surnames = [
-    "Ahmed", "Brown", "Clarke", "Davies", "Evans", "Fraser", "Green", "Hughes", "Iqbal", "Jones", "Khan",
-    "Lewis", "Morgan", "Nowak", "O'Brien", "Patel", "Quigley", "Roberts", "Singh", "Taylor", "Usman", "Vaughan",
+    "Ahmed", "Brown", "Clarke", "Davies", "Evans", "Fraser", "Green", "Hughes", "Iqbal", "Jones",
+    "Khan",
+    "Lewis", "Morgan", "Nowak", "O'Brien", "Patel", "Quigley", "Roberts", "Singh", "Taylor",
+    "Usman", "Vaughan",
     "Walker", "Xu", "Young", "Zielinski", "Abbott", "Baker", "Cole", "Dunn",
   ]
   static let parentForenames = [
-    "Sarah", "Tom", "Aisha", "David", "Emma", "Kwame", "Laura", "Mohammed", "Nadia", "Paul", "Rachel", "Simon",
-    "Tariq", "Uzma", "Victoria", "Wei", "Yvonne", "Adam", "Beth", "Chris", "Deepa", "Ellen", "Farah", "Gareth",
+    "Sarah", "Tom", "Aisha", "David", "Emma", "Kwame", "Laura", "Mohammed", "Nadia", "Paul",
+    "Rachel", "Simon",
+    "Tariq", "Uzma", "Victoria", "Wei", "Yvonne", "Adam", "Beth", "Chris", "Deepa", "Ellen",
+    "Farah", "Gareth",
     "Helen", "Ian", "Joanne", "Karen", "Liam", "Megan",
   ]
 
@@ -121,7 +133,8 @@ struct CompletionListTests {
           : "\(parent.lowercased().filter { $0.isLetter || $0 == " " }.replacingOccurrences(of: " ", with: "."))@example.test"
         children.append(
           Child(
-            classIndex: classIndex, index: index, name: "\(forename) \(surname)", className: classes[classIndex],
+            classIndex: classIndex, index: index, name: "\(forename) \(surname)",
+            className: classes[classIndex],
             parent: parent, email: email))
       }
     }
@@ -164,7 +177,8 @@ struct CompletionListTests {
   static func buildWorld() throws -> World {
     let builder = try LedgerBuilder.inMemory()
     let database = builder.database
-    try database.registerGuidanceVersion(oldGuidance, text: oldGuidanceText, at: LedgerBuilder.utc("2026-08-01 09:00"))
+    try database.registerGuidanceVersion(
+      oldGuidance, text: oldGuidanceText, at: LedgerBuilder.utc("2026-08-01 09:00"))
     try database.registerGuidanceVersion(
       currentGuidance, text: currentGuidanceText, at: LedgerBuilder.utc("2026-08-15 09:00"))
     let roster = rosterChildren()
@@ -185,8 +199,12 @@ struct CompletionListTests {
       let guidance = current ? currentGuidance : oldGuidance
       let entry = try builder.sign(
         parent: parent, children: children, at: clock, guidance: guidance,
-        guidanceText: current ? currentGuidanceText : oldGuidanceText, firstTryCorrect: 16, scenarioCount: 16)
-      acks.append(Ack(entry: entry, parent: parent, children: stored ?? children, at: clock, isCurrent: current))
+        guidanceText: current ? currentGuidanceText : oldGuidanceText, firstTryCorrect: 16,
+        scenarioCount: 16)
+      acks.append(
+        Ack(
+          entry: entry, parent: parent, children: stored ?? children, at: clock, isCurrent: current)
+      )
       return acks.count - 1
     }
     func revoke(_ index: Int) throws {
@@ -215,7 +233,9 @@ struct CompletionListTests {
         expected[key(child)] = Expected(status: "outstanding", ack: nil)
       case .twice:
         _ = try sign(child.parent, own, current: true)
-        let second = try sign("Alex " + child.name.split(separator: " ").dropFirst().joined(separator: " "), own, current: true)
+        let second = try sign(
+          "Alex " + child.name.split(separator: " ").dropFirst().joined(separator: " "), own,
+          current: true)
         expected[key(child)] = Expected(status: "acknowledged", ack: acks[second])
       case .oldThenCurrent:
         _ = try sign(child.parent, own, current: false)
@@ -240,7 +260,12 @@ struct CompletionListTests {
       case .oddlyTyped:
         let ack = try sign(
           child.parent,
-          [("  " + child.name.uppercased().replacingOccurrences(of: " ", with: "   ") + " ", child.className.lowercased())],
+          [
+            (
+              "  " + child.name.uppercased().replacingOccurrences(of: " ", with: "   ") + " ",
+              child.className.lowercased()
+            )
+          ],
           current: true, stored: [(child.name.uppercased(), child.className.lowercased())])
         expected[key(child)] = Expected(status: "acknowledged", ack: acks[ack])
       case .withSibling(let classIndex, let childIndex):
@@ -261,10 +286,13 @@ struct CompletionListTests {
 
   /// One RFC 4180 cell, neutralised as the design says (own implementation).
   static func cell(_ value: String) -> String {
-    let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+    let triggers: Set<Unicode.Scalar> = [
+      "=", "+", "-", "@", "\t", "\r", "\n", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}",
+    ]
     var text = value
     if let first = value.unicodeScalars.first, triggers.contains(first) { text = "'" + text }
-    if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) {
+    if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" })
+    {
       text = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     return text
@@ -278,11 +306,16 @@ struct CompletionListTests {
 
   /// Roster order: class, then child, ignoring case.
   static func ordered(_ roster: [Child]) -> [Child] {
-    roster.sorted { ($0.className.lowercased(), $0.name.lowercased()) < ($1.className.lowercased(), $1.name.lowercased()) }
+    roster.sorted {
+      ($0.className.lowercased(), $0.name.lowercased()) < (
+        $1.className.lowercased(), $1.name.lowercased()
+      )
+    }
   }
 
   static func completionFile(_ world: World, only className: String? = nil) -> String {
-    let lines = ordered(world.roster).filter { className == nil || $0.className == className }.map { child in
+    let lines = ordered(world.roster).filter { className == nil || $0.className == className }.map {
+      child in
       let expected = world.expected[key(child)]!
       return line([
         child.className, child.name, child.parent, expected.status, expected.ack?.parent ?? "",
@@ -309,7 +342,8 @@ struct CompletionListTests {
         LedgerBuilder.shown(ack.entry), LedgerBuilder.london(ack.at), ack.parent, "parent",
         ack.children.map(\.name).joined(separator: "; "),
         ack.children.map(\.className).joined(separator: "; "),
-        ack.isCurrent ? LedgerBuilder.version(2, currentGuidance) : LedgerBuilder.version(1, oldGuidance),
+        ack.isCurrent
+          ? LedgerBuilder.version(2, currentGuidance) : LedgerBuilder.version(1, oldGuidance),
         ack.revoked ? "revoked" : (ack.isCurrent ? "current" : "superseded"), "16/16", "Reception",
       ])
     }
@@ -320,14 +354,19 @@ struct CompletionListTests {
 
   /// The program's export of `kind` as text, through a descriptor (a pipe would do as well as a file;
   /// the file path is covered by the round-trip and end-to-end tests).
-  static func exported(_ kind: ExportKind, _ database: AppDatabase, filter: ExportFilter = ExportFilter()) throws
+  static func exported(
+    _ kind: ExportKind, _ database: AppDatabase, filter: ExportFilter = ExportFilter()
+  ) throws
     -> String
   {
-    let url = Fixtures.temporaryDirectory("completion").appendingPathComponent("\(kind.rawValue).csv")
+    let url = Fixtures.temporaryDirectory("completion").appendingPathComponent(
+      "\(kind.rawValue).csv")
     let writer = try CSVExportWriter(
-      destination: .file(url, displayPath: url.lastPathComponent, overwrite: false), header: kind.header)
+      destination: .file(url, displayPath: url.lastPathComponent, overwrite: false),
+      header: kind.header)
     _ = try database.export(
-      kind, filter: filter, context: ExportContext(currentGuidance: currentGuidance.sha256, timeZone: london),
+      kind, filter: filter,
+      context: ExportContext(currentGuidance: currentGuidance.sha256, timeZone: london),
       into: writer)
     try writer.finish()
     return String(decoding: try Data(contentsOf: url), as: UTF8.self)
@@ -376,17 +415,20 @@ struct CompletionListTests {
     expectSameFile(actual, expected)
   }
 
-  @Test func aChildWhoseOnlyAcknowledgementIsRevokedIsOutstandingWithNoAcknowledgementShown() throws {
+  @Test func aChildWhoseOnlyAcknowledgementIsRevokedIsOutstandingWithNoAcknowledgementShown() throws
+  {
     // Given a roster child acknowledged once on the current guidance, and that acknowledgement revoked
     let builder = try LedgerBuilder.inMemory()
     try builder.database.replaceRoster(
       [
         RosterRow(
-          line: 2, parentName: "Amara Okafor", parentEmail: "amara@example.test", childName: "Tobi Okafor",
+          line: 2, parentName: "Amara Okafor", parentEmail: "amara@example.test",
+          childName: "Tobi Okafor",
           className: "Nursery")
       ], at: LedgerBuilder.utc("2026-08-20 12:00"))
     let entry = try builder.sign(
-      parent: "Amara Okafor", children: [("Tobi Okafor", "Nursery")], at: LedgerBuilder.utc("2026-09-01 08:00"),
+      parent: "Amara Okafor", children: [("Tobi Okafor", "Nursery")],
+      at: LedgerBuilder.utc("2026-09-01 08:00"),
       guidance: Self.currentGuidance, guidanceText: Self.currentGuidanceText)
     try builder.revoke(entry, at: LedgerBuilder.utc("2026-09-02 08:00"))
 
@@ -403,7 +445,9 @@ struct CompletionListTests {
         ["Nursery,Tobi Okafor,Amara Okafor,outstanding,,,"]))
     expectSameFile(
       outstanding,
-      Self.file("Class,Child,Parent,Email,Status", ["Nursery,Tobi Okafor,Amara Okafor,amara@example.test,outstanding"]))
+      Self.file(
+        "Class,Child,Parent,Email,Status",
+        ["Nursery,Tobi Okafor,Amara Okafor,amara@example.test,outstanding"]))
   }
 
   @Test func aClassFilterKeepsOnlyThatClassWhateverItsCaseAndSpacing() throws {
@@ -413,7 +457,8 @@ struct CompletionListTests {
     // When completion, outstanding and acknowledgements are exported for " year   1 "
     let completion = try Self.exported(.completion, world.builder.database, filter: filter)
     let outstanding = try Self.exported(.outstanding, world.builder.database, filter: filter)
-    let acknowledgements = try Self.exported(.acknowledgements, world.builder.database, filter: filter)
+    let acknowledgements = try Self.exported(
+      .acknowledgements, world.builder.database, filter: filter)
     // Then they hold exactly Year 1's rows, and the acknowledgements naming a Year 1 child
     let expectedCompletion = Self.completionFile(world, only: "Year 1")
     let expectedOutstanding = Self.outstandingFile(world, only: "Year 1")
@@ -435,17 +480,21 @@ struct CompletionListTests {
     let children = ["Ava Patel", "Ben Jones", "Cara Singh", "Dan Evans"]
     try builder.database.replaceRoster(
       children.enumerated().map {
-        RosterRow(line: $0.offset + 2, parentName: "Parent of \($0.element)", parentEmail: nil, childName: $0.element, className: "Nursery")
+        RosterRow(
+          line: $0.offset + 2, parentName: "Parent of \($0.element)", parentEmail: nil,
+          childName: $0.element, className: "Nursery")
       }, at: LedgerBuilder.utc("2026-08-01 09:00"))
     let times = [since.addingTimeInterval(-1), since, until.addingTimeInterval(-1), until]
     let entries = try zip(children, times).map { child, at in
       try builder.sign(parent: "Parent of \(child)", children: [(child, "Nursery")], at: at)
     }
     let filter = ExportFilter(since: since, until: until)
-    let context = ExportContext(currentGuidance: LedgerBuilder.fixtureGuidance.sha256, timeZone: Self.london)
+    let context = ExportContext(
+      currentGuidance: LedgerBuilder.fixtureGuidance.sha256, timeZone: Self.london)
     func export(_ kind: ExportKind) throws -> String {
       let url = Fixtures.temporaryDirectory("since").appendingPathComponent("x.csv")
-      let writer = try CSVExportWriter(destination: .file(url, displayPath: "x.csv", overwrite: false), header: kind.header)
+      let writer = try CSVExportWriter(
+        destination: .file(url, displayPath: "x.csv", overwrite: false), header: kind.header)
       _ = try builder.database.export(kind, filter: filter, context: context, into: writer)
       try writer.finish()
       return String(decoding: try Data(contentsOf: url), as: UTF8.self)
@@ -480,6 +529,9 @@ struct CompletionListTests {
       outstanding
         == Self.file(
           "Class,Child,Parent,Email,Status",
-          ["Nursery,Ava Patel,Parent of Ava Patel,,outstanding", "Nursery,Dan Evans,Parent of Dan Evans,,outstanding"]))
+          [
+            "Nursery,Ava Patel,Parent of Ava Patel,,outstanding",
+            "Nursery,Dan Evans,Parent of Dan Evans,,outstanding",
+          ]))
   }
 }

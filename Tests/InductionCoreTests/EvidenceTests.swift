@@ -1,24 +1,30 @@
 import Foundation
 import GRDB
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 /// Signs one acknowledgement for `parent` with children, through the store API.
 @discardableResult
 func sign(
-  _ database: AppDatabase, parent: String, children: [(String, String)], at date: Date = Fixtures.instant,
+  _ database: AppDatabase, parent: String, children: [(String, String)],
+  at date: Date = Fixtures.instant,
   guidance: Guidance = Guidance(text: Fixtures.guidanceText)
 ) throws -> LedgerEntry {
   let context = SessionContext(station: "Office", mode: "start")
-  let session = try database.startSession(context: context, guidance: guidance, guidanceText: Fixtures.guidanceText, at: date)
+  let session = try database.startSession(
+    context: context, guidance: guidance, guidanceText: Fixtures.guidanceText, at: date)
   try database.recordAttempt(
-    QuizAttempt(scenarioID: "rule-one", choiceIndex: 1, choiceText: "Post about it.", isCorrect: false, isFirstTry: true, answeredAt: date),
+    QuizAttempt(
+      scenarioID: "rule-one", choiceIndex: 1, choiceText: "Post about it.", isCorrect: false,
+      isFirstTry: true, answeredAt: date),
     session: session)
   return try database.appendAcknowledgement(
     AcknowledgementDraft(
-      session: session, context: context, guidanceSHA256: guidance.sha256, statement: "I have read it.",
-      summary: QuizSummary(scenarioCount: 2, firstTryCorrect: 1, attemptCount: 3), transcriptSHA256: "t",
+      session: session, context: context, guidanceSHA256: guidance.sha256,
+      statement: "I have read it.",
+      summary: QuizSummary(scenarioCount: 2, firstTryCorrect: 1, attemptCount: 3),
+      transcriptSHA256: "t",
       details: PersonalDetails(
         parentName: parent, relationship: "parent", signature: parent,
         children: children.map { PersonalDetails.Child(name: $0.0, className: $0.1) })),
@@ -29,7 +35,8 @@ func sign(
 struct CheckpointTests {
   @Test func aCheckpointRoundTripsAsTextAndMatchesTheLedgerItSaw() throws {
     let (database, _) = try makeSignedLedger(count: 3)
-    let checkpoint = try database.makeCheckpoint(school: "Test School", key: Fixtures.signingKey, at: Fixtures.instant)
+    let checkpoint = try database.makeCheckpoint(
+      school: "Test School", key: Fixtures.signingKey, at: Fixtures.instant)
     let parsed = try #require(Checkpoint.parse(checkpoint.text))
     #expect(parsed == checkpoint)
     #expect(parsed.entryCount == 3)
@@ -41,33 +48,42 @@ struct CheckpointTests {
 
   @Test func deletingTheNewestEntryIsCaughtThoughTheChainStillVerifies() throws {
     let (database, url) = try makeSignedLedger(count: 3)
-    let checkpoint = try database.makeCheckpoint(school: "T", key: Fixtures.signingKey, at: Fixtures.instant)
-    try tamper(url, "DELETE FROM ledger WHERE seq = 3; DELETE FROM personal_details WHERE ledger_seq = 3")
+    let checkpoint = try database.makeCheckpoint(
+      school: "T", key: Fixtures.signingKey, at: Fixtures.instant)
+    try tamper(
+      url, "DELETE FROM ledger WHERE seq = 3; DELETE FROM personal_details WHERE ledger_seq = 3")
     #expect(try database.verifyLedger() == VerificationReport(entryCount: 2, damage: nil))
     #expect(try database.check(against: checkpoint) == .entriesRemoved(held: 2, expected: 3))
   }
 
   @Test func deletingEveryEntryIsCaught() throws {
     let (database, url) = try makeSignedLedger(count: 3)
-    let checkpoint = try database.makeCheckpoint(school: "T", key: Fixtures.signingKey, at: Fixtures.instant)
-    try tamper(url, "DELETE FROM acknowledged_child; DELETE FROM personal_details; DELETE FROM ledger")
+    let checkpoint = try database.makeCheckpoint(
+      school: "T", key: Fixtures.signingKey, at: Fixtures.instant)
+    try tamper(
+      url, "DELETE FROM acknowledged_child; DELETE FROM personal_details; DELETE FROM ledger")
     #expect(try database.verifyLedger() == VerificationReport(entryCount: 0, damage: nil))
     #expect(try database.check(against: checkpoint) == .entriesRemoved(held: 0, expected: 3))
-    #expect(CheckpointMismatch.entriesRemoved(held: 0, expected: 3).description == "the ledger has 0 entries but the checkpoint saw 3: entries were removed")
+    #expect(
+      CheckpointMismatch.entriesRemoved(held: 0, expected: 3).description
+        == "the ledger has 0 entries but the checkpoint saw 3: entries were removed")
   }
 
   @Test func aRewrittenLedgerOfTheSameLengthIsCaught() throws {
     let (database, url) = try makeSignedLedger(count: 2)
-    let checkpoint = try database.makeCheckpoint(school: "T", key: Fixtures.signingKey, at: Fixtures.instant)
+    let checkpoint = try database.makeCheckpoint(
+      school: "T", key: Fixtures.signingKey, at: Fixtures.instant)
     try tamper(url, "UPDATE ledger SET entry_hash = zeroblob(32) WHERE seq = 2")
     #expect(try database.check(against: checkpoint) == .headChanged(seq: 2))
   }
 
   @Test func aCheckpointSignedByAnotherKeyOrEditedIsRefused() throws {
     let (database, _) = try makeSignedLedger(count: 1)
-    let other = try database.makeCheckpoint(school: "T", key: SigningKey.generate(), at: Fixtures.instant)
+    let other = try database.makeCheckpoint(
+      school: "T", key: SigningKey.generate(), at: Fixtures.instant)
     #expect(try database.check(against: other) == .otherKey(other.keyID))
-    var edited = try database.makeCheckpoint(school: "T", key: Fixtures.signingKey, at: Fixtures.instant)
+    var edited = try database.makeCheckpoint(
+      school: "T", key: Fixtures.signingKey, at: Fixtures.instant)
     edited.entryCount = 0
     #expect(try database.check(against: edited) == .badSignature)
     #expect(Checkpoint.parse("school: T\nentries: x\n") == nil)
@@ -81,17 +97,26 @@ struct DataProtectionTests {
     let directory = Fixtures.temporaryDirectory("erase")
     let database = try AppDatabase.open(at: directory.appendingPathComponent("induction.sqlite"))
     try database.registerSigningKey(Fixtures.signingKey, keyPath: "k", at: Fixtures.instant)
-    let erased = try sign(database, parent: "Quentina Zzyzx-Erased", children: [("Pollyanna Zzyzx-Erased", "Year 2")])
-    let kept = try sign(database, parent: "Harriet Keepwell", children: [("Horace Keepwell", "Year 2")])
+    let erased = try sign(
+      database, parent: "Quentina Zzyzx-Erased", children: [("Pollyanna Zzyzx-Erased", "Year 2")])
+    let kept = try sign(
+      database, parent: "Harriet Keepwell", children: [("Horace Keepwell", "Year 2")])
     try database.replaceRoster(
-      [RosterRow(line: 2, parentName: "Quentina Zzyzx-Erased", parentEmail: "q@example.org", childName: "Pollyanna Zzyzx-Erased", className: "Year 2")],
+      [
+        RosterRow(
+          line: 2, parentName: "Quentina Zzyzx-Erased", parentEmail: "q@example.org",
+          childName: "Pollyanna Zzyzx-Erased", className: "Year 2")
+      ],
       at: Fixtures.instant)
     // When the first is erased
-    let erasures = try database.erase(references: [erased.reference], key: Fixtures.signingKey, at: Fixtures.instant)
+    let erasures = try database.erase(
+      references: [erased.reference], key: Fixtures.signingKey, at: Fixtures.instant)
     // Then no byte of the data folder holds their names (any case), the other record is intact, and verify is ok
     for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
       let bytes = try Data(contentsOf: directory.appendingPathComponent(name))
-      for needle in ["Zzyzx", "zzyzx", "Quentina", "quentina", "Pollyanna", "pollyanna", "q@example.org"] {
+      for needle in [
+        "Zzyzx", "zzyzx", "Quentina", "quentina", "Pollyanna", "pollyanna", "q@example.org",
+      ] {
         #expect(bytes.range(of: Data(needle.utf8)) == nil, "\(needle) found in \(name)")
       }
     }
@@ -101,7 +126,8 @@ struct DataProtectionTests {
     #expect(try database.personalDetails(seq: kept.seq)?.details.parentName == "Harriet Keepwell")
     #expect(try database.verifyLedger() == VerificationReport(entryCount: 3, damage: nil))
     #expect(throws: ErasureError.alreadyErased(erased.displayReference)) {
-      try database.erase(references: [erased.reference], key: Fixtures.signingKey, at: Fixtures.instant)
+      try database.erase(
+        references: [erased.reference], key: Fixtures.signingKey, at: Fixtures.instant)
     }
   }
 
@@ -109,12 +135,17 @@ struct DataProtectionTests {
     let database = try AppDatabase.inMemory()
     try database.registerSigningKey(Fixtures.signingKey, keyPath: "k", at: Fixtures.instant)
     let entry = try sign(database, parent: "Gone Parent", children: [("Gone Child", "Year 1")])
-    try database.erase(references: [entry.reference], key: Fixtures.signingKey, at: Fixtures.instant)
+    try database.erase(
+      references: [entry.reference], key: Fixtures.signingKey, at: Fixtures.instant)
     let output = Fixtures.temporaryDirectory("export").appendingPathComponent("a.csv")
-    let writer = try CSVExportWriter(destination: .file(output, displayPath: "a.csv", overwrite: false), header: ExportKind.acknowledgements.header)
+    let writer = try CSVExportWriter(
+      destination: .file(output, displayPath: "a.csv", overwrite: false),
+      header: ExportKind.acknowledgements.header)
     _ = try database.export(
       .acknowledgements, filter: ExportFilter(),
-      context: ExportContext(currentGuidance: Guidance(text: Fixtures.guidanceText).sha256, timeZone: Fixtures.school.timeZone),
+      context: ExportContext(
+        currentGuidance: Guidance(text: Fixtures.guidanceText).sha256,
+        timeZone: Fixtures.school.timeZone),
       into: writer)
     try writer.finish()
     let text = String(decoding: try Data(contentsOf: output), as: UTF8.self)
@@ -129,8 +160,10 @@ struct DataProtectionTests {
     let now = Fixtures.instant
     let cutoff = retention.cutoff(from: now, in: Fixtures.school.timeZone)
     for years in [8, 7, 6, 5, 1] {
-      let date = Calendar(identifier: .gregorian).date(byAdding: .day, value: -365 * years - 2, to: now)!
-      try sign(database, parent: "Parent \(years)", children: [("Child \(years)", "Year 1")], at: date)
+      let date = Calendar(identifier: .gregorian).date(
+        byAdding: .day, value: -365 * years - 2, to: now)!
+      try sign(
+        database, parent: "Parent \(years)", children: [("Child \(years)", "Year 1")], at: date)
     }
     let wouldErase = try database.retentionCandidates(before: cutoff).count
     #expect(wouldErase == 3)
@@ -144,19 +177,33 @@ struct DataProtectionTests {
   @Test func subjectAccessHoldsAllOfOneParentsDataAndNoneOfAnothers() throws {
     let database = try AppDatabase.inMemory()
     try database.registerSigningKey(Fixtures.signingKey, keyPath: "k", at: Fixtures.instant)
-    let first = try sign(database, parent: "Zoë Ní Bhriain", children: [("Siobhán O'Neil-Smith", "Reception (Blue)")])
+    let first = try sign(
+      database, parent: "Zoë Ní Bhriain", children: [("Siobhán O'Neil-Smith", "Reception (Blue)")])
     _ = try sign(database, parent: "Other Parent", children: [("Other Child", "Year 1")])
-    let second = try sign(database, parent: "ZOE\u{308} NI\u{301}  BHRIAIN", children: [("Ciarán Ní Bhriain", "Year 3")])
-    _ = try database.revoke(reference: second.reference, reason: "signed twice", key: Fixtures.signingKey, at: Fixtures.instant)
+    let second = try sign(
+      database, parent: "ZOE\u{308} NI\u{301}  BHRIAIN", children: [("Ciarán Ní Bhriain", "Year 3")]
+    )
+    _ = try database.revoke(
+      reference: second.reference, reason: "signed twice", key: Fixtures.signingKey,
+      at: Fixtures.instant)
 
-    let report = try database.subjectAccess(parentName: "zoë ní bhriain", reference: nil, at: Fixtures.instant)
-    #expect(report.acknowledgements.map(\.reference) == [first.displayReference, second.displayReference])
-    #expect(report.acknowledgements[0].children == [["name": "Siobhán O'Neil-Smith", "class": "Reception (Blue)"]])
+    let report = try database.subjectAccess(
+      parentName: "zoë ní bhriain", reference: nil, at: Fixtures.instant)
+    #expect(
+      report.acknowledgements.map(\.reference) == [first.displayReference, second.displayReference])
+    #expect(
+      report.acknowledgements[0].children == [
+        ["name": "Siobhán O'Neil-Smith", "class": "Reception (Blue)"]
+      ])
     #expect(report.acknowledgements[0].answers.map(\.choice) == ["Post about it."])
-    #expect(report.acknowledgements[1].revocations == [["at": "2026-11-26T09:00:00.000Z", "reason": "signed twice"]])
+    #expect(
+      report.acknowledgements[1].revocations == [
+        ["at": "2026-11-26T09:00:00.000Z", "reason": "signed twice"]
+      ])
     let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
     #expect(!json.contains("Other"))
-    let byReference = try database.subjectAccess(parentName: nil, reference: first.displayReference, at: Fixtures.instant)
+    let byReference = try database.subjectAccess(
+      parentName: nil, reference: first.displayReference, at: Fixtures.instant)
     #expect(byReference.acknowledgements.count == 1)
   }
 }

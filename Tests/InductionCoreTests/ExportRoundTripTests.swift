@@ -1,8 +1,8 @@
 import CSV
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 /// Awkward names signed through the store API, exported to a file, and read back with CSV.swift:
 /// every value comes back as stored, except the `'` in front of a cell a spreadsheet would run.
@@ -43,46 +43,61 @@ struct ExportRoundTripTests {
       // A decomposed ë is stored (and exported) precomposed.
       children: [("Zoe\u{308} O'Neil-Smith", "Reception (Blue)")],
       storedChildren: [("Zo\u{EB} O'Neil-Smith", "Reception (Blue)")],
-      station: "Reception", at: "2026-07-01 10:00", shownAt: "2026-07-01 11:00:00 +01:00", firstTry: 16),
+      station: "Reception", at: "2026-07-01 10:00", shownAt: "2026-07-01 11:00:00 +01:00",
+      firstTry: 16),
     Signing(
       parent: "=HYPERLINK(\"http://evil.test\",\"Click\")",
-      storedParent: "=HYPERLINK(\"http://evil.test\",\"Click\")", relationship: "carer", storedRelationship: "carer",
+      storedParent: "=HYPERLINK(\"http://evil.test\",\"Click\")", relationship: "carer",
+      storedRelationship: "carer",
       children: [("+44 Ruby", "-Year 1"), ("@Home Kid", "Year 2")],
       storedChildren: [("+44 Ruby", "-Year 1"), ("@Home Kid", "Year 2")],
-      station: "\tDesk 2", at: "2026-11-20 09:30:05", shownAt: "2026-11-20 09:30:05 +00:00", firstTry: 15),
+      station: "\tDesk 2", at: "2026-11-20 09:30:05", shownAt: "2026-11-20 09:30:05 +00:00",
+      firstTry: 15),
     Signing(
-      parent: "مريم الأحمد", storedParent: "مريم الأحمد", relationship: "parent", storedRelationship: "parent",
+      parent: "مريم الأحمد", storedParent: "مريم الأحمد", relationship: "parent",
+      storedRelationship: "parent",
       children: [("שרה כהן", "\u{FF1D}Class")], storedChildren: [("שרה כהן", "\u{FF1D}Class")],
       // 00:30 UTC on the day the clocks go forward is still GMT.
-      station: "\rDesk 3", at: "2026-03-29 00:30", shownAt: "2026-03-29 00:30:00 +00:00", firstTry: 14),
+      station: "\rDesk 3", at: "2026-03-29 00:30", shownAt: "2026-03-29 00:30:00 +00:00",
+      firstTry: 14),
     Signing(
-      parent: "\u{FF0B}Plus Parent", storedParent: "\u{FF0B}Plus Parent", relationship: "guardian, legal",
+      parent: "\u{FF0B}Plus Parent", storedParent: "\u{FF0B}Plus Parent",
+      relationship: "guardian, legal",
       storedRelationship: "guardian, legal",
-      children: [("\u{FF0D}Minus", "\u{FF20}At Class")], storedChildren: [("\u{FF0D}Minus", "\u{FF20}At Class")],
-      station: "\nDesk 4", at: "2026-03-29 01:30", shownAt: "2026-03-29 02:30:00 +01:00", firstTry: 13),
+      children: [("\u{FF0D}Minus", "\u{FF20}At Class")],
+      storedChildren: [("\u{FF0D}Minus", "\u{FF20}At Class")],
+      station: "\nDesk 4", at: "2026-03-29 01:30", shownAt: "2026-03-29 02:30:00 +01:00",
+      firstTry: 13),
     Signing(
-      parent: "👩‍👧 Family 😀", storedParent: "👩‍👧 Family 😀", relationship: "parent", storedRelationship: "parent",
+      parent: "👩‍👧 Family 😀", storedParent: "👩‍👧 Family 😀", relationship: "parent",
+      storedRelationship: "parent",
       // A line break inside a name is white space: the store collapses it to one space.
-      children: [("Siobhán\r\nNewline", "Nursery")], storedChildren: [("Siobhán Newline", "Nursery")],
+      children: [("Siobhán\r\nNewline", "Nursery")],
+      storedChildren: [("Siobhán Newline", "Nursery")],
       station: "Desk, \"five\"\r\nsecond line",
       // The last second of summer time, and (below) the first of winter time an hour later.
       at: "2026-10-25 00:59:59", shownAt: "2026-10-25 01:59:59 +01:00", firstTry: 12),
     Signing(
-      parent: "-Dash Parent", storedParent: "-Dash Parent", relationship: "parent", storedRelationship: "parent",
+      parent: "-Dash Parent", storedParent: "-Dash Parent", relationship: "parent",
+      storedRelationship: "parent",
       // "=\u{301}" is one Character that is not "=", but a spreadsheet still sees "=". NFC reorders
       // the two marks on q (dot below, class 220, before dot above, class 230).
       children: [("=\u{301}Accent", "=Year 3"), ("q\u{307}\u{323} Reorder", "Year 3")],
       storedChildren: [("=\u{301}Accent", "=Year 3"), ("q\u{323}\u{307} Reorder", "Year 3")],
       station: "@Desk", at: "2026-10-25 01:00", shownAt: "2026-10-25 01:00:00 +00:00", firstTry: 11),
     Signing(
-      parent: "@Parent Tab\tInside", storedParent: "@Parent Tab Inside", relationship: "\t carer \n",
+      parent: "@Parent Tab\tInside", storedParent: "@Parent Tab Inside",
+      relationship: "\t carer \n",
       storedRelationship: "carer",
       children: [("Ａｌｉ \"Ali\" Khan", "Year 4")], storedChildren: [("Ａｌｉ \"Ali\" Khan", "Year 4")],
-      station: "Reception", at: "2026-12-31 23:59:59", shownAt: "2026-12-31 23:59:59 +00:00", firstTry: 10),
+      station: "Reception", at: "2026-12-31 23:59:59", shownAt: "2026-12-31 23:59:59 +00:00",
+      firstTry: 10),
     Signing(
-      parent: ",Comma First", storedParent: ",Comma First", relationship: "parent", storedRelationship: "parent",
+      parent: ",Comma First", storedParent: ",Comma First", relationship: "parent",
+      storedRelationship: "parent",
       children: [("\"Quoted\" Child", ",Class")], storedChildren: [("\"Quoted\" Child", ",Class")],
-      station: "Reception", at: "2026-06-15 12:00", shownAt: "2026-06-15 13:00:00 +01:00", firstTry: 9),
+      station: "Reception", at: "2026-06-15 12:00", shownAt: "2026-06-15 13:00:00 +01:00",
+      firstTry: 9),
   ]
 
   /// The signings above, in one database.
@@ -91,7 +106,8 @@ struct ExportRoundTripTests {
     let entries = try signings.map { signing in
       try builder.sign(
         parent: signing.parent, relationship: signing.relationship, children: signing.children,
-        at: LedgerBuilder.utc(signing.at), station: signing.station, firstTryCorrect: signing.firstTry,
+        at: LedgerBuilder.utc(signing.at), station: signing.station,
+        firstTryCorrect: signing.firstTry,
         scenarioCount: 16)
     }
     return (builder, entries)
@@ -103,8 +119,10 @@ struct ExportRoundTripTests {
   ) throws -> (bytes: [UInt8], header: [String], rows: [[String]], written: Int) {
     let url = Fixtures.temporaryDirectory("export").appendingPathComponent("\(kind.rawValue).csv")
     let writer = try CSVExportWriter(
-      destination: .file(url, displayPath: url.lastPathComponent, overwrite: false), header: kind.header)
-    let context = ExportContext(currentGuidance: LedgerBuilder.fixtureGuidance.sha256, timeZone: london)
+      destination: .file(url, displayPath: url.lastPathComponent, overwrite: false),
+      header: kind.header)
+    let context = ExportContext(
+      currentGuidance: LedgerBuilder.fixtureGuidance.sha256, timeZone: london)
     let written = try database.export(kind, filter: filter, context: context, into: writer)
     try writer.finish()
     let reader = try CSVReader(stream: try #require(InputStream(url: url)), hasHeaderRow: true)
@@ -121,9 +139,11 @@ struct ExportRoundTripTests {
     #expect(Array(export.bytes.prefix(3)) == utf8BOM)
     #expect(export.header == header)
     #expect(export.written == export.rows.count)
-    #expect(crlfRecordCount(export.bytes) == export.rows.count + 1, "a record does not end with CRLF")
+    #expect(
+      crlfRecordCount(export.bytes) == export.rows.count + 1, "a record does not end with CRLF")
     for row in export.rows {
-      #expect(row.count == header.count, "row \(row) has \(row.count) fields, the header \(header.count)")
+      #expect(
+        row.count == header.count, "row \(row) has \(row.count) fields, the header \(header.count)")
     }
   }
 
@@ -143,7 +163,8 @@ struct ExportRoundTripTests {
     Self.expectWellFormed(
       export,
       header: [
-        "Reference", "Signed at", "Parent", "Relationship", "Children", "Classes", "Guidance version",
+        "Reference", "Signed at", "Parent", "Relationship", "Children", "Classes",
+        "Guidance version",
         "Status", "First-try score", "Station",
       ])
     // And every value is the one stored, with `'` only in front of trigger cells
@@ -153,15 +174,17 @@ struct ExportRoundTripTests {
         Self.safe(signing.storedRelationship),
         Self.safe(signing.storedChildren.map(\.name).joined(separator: "; ")),
         Self.safe(signing.storedChildren.map(\.className).joined(separator: "; ")),
-        LedgerBuilder.version(1, LedgerBuilder.fixtureGuidance), "current", "\(signing.firstTry)/16",
+        LedgerBuilder.version(1, LedgerBuilder.fixtureGuidance), "current",
+        "\(signing.firstTry)/16",
         Self.safe(signing.station),
       ]
     }
     #expect(export.rows == expected)
     // And every trigger led some cell, so each one was exercised
-    let leading = Set(export.rows.flatMap { $0 }.compactMap { cell -> Unicode.Scalar? in
-      cell.hasPrefix("'") ? cell.unicodeScalars.dropFirst().first : nil
-    })
+    let leading = Set(
+      export.rows.flatMap { $0 }.compactMap { cell -> Unicode.Scalar? in
+        cell.hasPrefix("'") ? cell.unicodeScalars.dropFirst().first : nil
+      })
     #expect(leading == Self.triggers)
   }
 
@@ -174,11 +197,15 @@ struct ExportRoundTripTests {
 
     // Then the file is well formed and each child comes back as stored, acknowledged
     Self.expectWellFormed(
-      export, header: ["Class", "Child", "Parent (roster)", "Status", "Acknowledged by", "Signed at", "Reference"])
+      export,
+      header: [
+        "Class", "Child", "Parent (roster)", "Status", "Acknowledged by", "Signed at", "Reference",
+      ])
     let expected = zip(Self.signings, entries).flatMap { signing, entry in
       signing.storedChildren.map { child in
         [
-          Self.safe(child.className), Self.safe(child.name), "", "acknowledged", Self.safe(signing.storedParent),
+          Self.safe(child.className), Self.safe(child.name), "", "acknowledged",
+          Self.safe(signing.storedParent),
           signing.shownAt, LedgerBuilder.shown(entry),
         ]
       }
@@ -193,13 +220,15 @@ struct ExportRoundTripTests {
     let (builder, entries) = try Self.signedLedger()
     let roster = [
       RosterRow(
-        line: 2, parentName: "\tTab Parent", parentEmail: "=cmd@example.test", childName: "\rCR Child",
+        line: 2, parentName: "\tTab Parent", parentEmail: "=cmd@example.test",
+        childName: "\rCR Child",
         className: "\nLF Class"),
       RosterRow(
         line: 3, parentName: "+Plus, \"Parent\"", parentEmail: nil, childName: "Zoë O'Neil-Smith",
         className: "Reception (Blue)"),
       RosterRow(
-        line: 4, parentName: "مريم الأحمد", parentEmail: "maryam@example.test", childName: "\u{FF0B}Full Width",
+        line: 4, parentName: "مريم الأحمد", parentEmail: "maryam@example.test",
+        childName: "\u{FF0B}Full Width",
         className: "Year 2"),
     ]
     try builder.database.replaceRoster(roster, at: LedgerBuilder.utc("2026-09-01 08:00"))
@@ -211,14 +240,17 @@ struct ExportRoundTripTests {
     // Then both are well formed, and hold the roster values with `'` on the trigger cells
     Self.expectWellFormed(
       completion,
-      header: ["Class", "Child", "Parent (roster)", "Status", "Acknowledged by", "Signed at", "Reference"])
+      header: [
+        "Class", "Child", "Parent (roster)", "Status", "Acknowledged by", "Signed at", "Reference",
+      ])
     Self.expectWellFormed(outstanding, header: ["Class", "Child", "Parent", "Email", "Status"])
     #expect(
       Self.sorted(completion.rows)
         == Self.sorted([
           ["'\nLF Class", "'\rCR Child", "'\tTab Parent", "outstanding", "", "", ""],
           [
-            "Reception (Blue)", "Zoë O'Neil-Smith", "'+Plus, \"Parent\"", "acknowledged", "Smith, Jo \"JJ\"",
+            "Reception (Blue)", "Zoë O'Neil-Smith", "'+Plus, \"Parent\"", "acknowledged",
+            "Smith, Jo \"JJ\"",
             "2026-07-01 11:00:00 +01:00", LedgerBuilder.shown(entries[0]),
           ],
           ["Year 2", "'\u{FF0B}Full Width", "مريم الأحمد", "outstanding", "", "", ""],

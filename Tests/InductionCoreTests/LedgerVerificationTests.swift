@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 /// A file database with `count` signed acknowledgements, appended through the real API.
-func makeSignedLedger(count: Int, in directory: URL = Fixtures.temporaryDirectory("ledger")) throws -> (AppDatabase, URL) {
+func makeSignedLedger(count: Int, in directory: URL = Fixtures.temporaryDirectory("ledger")) throws
+  -> (AppDatabase, URL)
+{
   let url = directory.appendingPathComponent("induction.sqlite")
   let database = try AppDatabase.open(at: url)
   try database.registerSigningKey(Fixtures.signingKey, keyPath: "key", at: Fixtures.instant)
@@ -13,7 +15,8 @@ func makeSignedLedger(count: Int, in directory: URL = Fixtures.temporaryDirector
   for index in 0..<count {
     let at = Fixtures.instant.addingTimeInterval(Double(index) * 60)
     let session = try database.startSession(
-      context: SessionContext(station: "Test", mode: "start"), guidance: guidance, guidanceText: Fixtures.guidanceText, at: at)
+      context: SessionContext(station: "Test", mode: "start"), guidance: guidance,
+      guidanceText: Fixtures.guidanceText, at: at)
     let details = PersonalDetails(
       parentName: "Parent \(index)", relationship: "parent", signature: "parent \(index)",
       children: [.init(name: "Child \(index)", className: "Year 1")])
@@ -32,7 +35,10 @@ func makeSignedLedger(count: Int, in directory: URL = Fixtures.temporaryDirector
 func tamper(_ url: URL, _ sql: String, arguments: StatementArguments = []) throws {
   let queue = try DatabaseQueue(path: url.path)
   try queue.writeWithoutTransaction { db in
-    try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_no_update; DROP TRIGGER IF EXISTS ledger_no_delete; PRAGMA foreign_keys = OFF")
+    try db.execute(
+      sql:
+        "DROP TRIGGER IF EXISTS ledger_no_update; DROP TRIGGER IF EXISTS ledger_no_delete; PRAGMA foreign_keys = OFF"
+    )
     try db.execute(sql: sql, arguments: arguments)
   }
   try queue.close()
@@ -60,18 +66,43 @@ struct LedgerVerificationTests {
   }
 
   static let damageCases: [(String, String, Int, LedgerDamage.Kind)] = [
-    ("an edited name", "UPDATE personal_details SET parent_name = 'Someone Else' WHERE ledger_seq = 2", 2, .alteredPersonalDetails),
-    ("an edited child class", "UPDATE acknowledged_child SET class_name = 'Year 6' WHERE ledger_seq = 3", 3, .alteredPersonalDetails),
-    ("an edited ledger field", "UPDATE ledger SET first_try_correct = 2 WHERE seq = 2", 2, .alteredEntry),
-    ("a changed timestamp", "UPDATE ledger SET recorded_at = '2026-01-01T00:00:00.000Z' WHERE seq = 1", 1, .alteredEntry),
+    (
+      "an edited name",
+      "UPDATE personal_details SET parent_name = 'Someone Else' WHERE ledger_seq = 2", 2,
+      .alteredPersonalDetails
+    ),
+    (
+      "an edited child class",
+      "UPDATE acknowledged_child SET class_name = 'Year 6' WHERE ledger_seq = 3", 3,
+      .alteredPersonalDetails
+    ),
+    (
+      "an edited ledger field", "UPDATE ledger SET first_try_correct = 2 WHERE seq = 2", 2,
+      .alteredEntry
+    ),
+    (
+      "a changed timestamp",
+      "UPDATE ledger SET recorded_at = '2026-01-01T00:00:00.000Z' WHERE seq = 1", 1, .alteredEntry
+    ),
     ("a deleted middle entry", "DELETE FROM ledger WHERE seq = 2", 3, .missingEntry),
-    ("a corrupted signature", "UPDATE ledger SET signature = zeroblob(64) WHERE seq = 3", 3, .badSignature),
-    ("removed personal details", "DELETE FROM personal_details WHERE ledger_seq = 1", 1, .missingPersonalDetails),
-    ("a changed reference", "UPDATE ledger SET reference = 'AAAAAAAA' WHERE seq = 2", 2, .wrongReference),
+    (
+      "a corrupted signature", "UPDATE ledger SET signature = zeroblob(64) WHERE seq = 3", 3,
+      .badSignature
+    ),
+    (
+      "removed personal details", "DELETE FROM personal_details WHERE ledger_seq = 1", 1,
+      .missingPersonalDetails
+    ),
+    (
+      "a changed reference", "UPDATE ledger SET reference = 'AAAAAAAA' WHERE seq = 2", 2,
+      .wrongReference
+    ),
   ]
 
   @Test(arguments: damageCases)
-  func damageIsDetectedAtTheRightSeq(label: String, sql: String, seq: Int, kind: LedgerDamage.Kind) throws {
+  func damageIsDetectedAtTheRightSeq(label: String, sql: String, seq: Int, kind: LedgerDamage.Kind)
+    throws
+  {
     let (database, url) = try makeSignedLedger(count: 3)
     try tamper(url, sql)
     #expect(try database.verifyLedger().damage == LedgerDamage(seq: seq, kind: kind), "\(label)")
@@ -117,12 +148,17 @@ struct LedgerVerificationTests {
       let database = worker == 0 ? first : second
       for index in 0..<40 {
         let context = SessionContext(station: "Station \(worker)", mode: "kiosk")
-        let session = try! database.startSession(context: context, guidance: guidance, guidanceText: Fixtures.guidanceText, at: Fixtures.instant)
+        let session = try! database.startSession(
+          context: context, guidance: guidance, guidanceText: Fixtures.guidanceText,
+          at: Fixtures.instant)
         _ = try! database.appendAcknowledgement(
           AcknowledgementDraft(
             session: session, context: context, guidanceSHA256: guidance.sha256, statement: "S",
             summary: QuizSummary(scenarioCount: 1, firstTryCorrect: 1, attemptCount: 1),
-            transcriptSHA256: "t", details: PersonalDetails(parentName: "P \(worker) \(index)", relationship: "parent", signature: "p", children: [])),
+            transcriptSHA256: "t",
+            details: PersonalDetails(
+              parentName: "P \(worker) \(index)", relationship: "parent", signature: "p",
+              children: [])),
           key: Fixtures.signingKey, at: Fixtures.instant, salt: Array(repeating: 1, count: 16))
       }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Quiz")
 struct QuizTests {
@@ -17,7 +17,9 @@ struct QuizTests {
       asked.append(question.scenario.id)
       let correct = correctIndex(question)
       // Answer each scenario wrongly twice before getting it right.
-      let wrongSoFar = quiz.attempts.filter { $0.scenarioID == question.scenario.id && !$0.isCorrect }.count
+      let wrongSoFar = quiz.attempts.filter {
+        $0.scenarioID == question.scenario.id && !$0.isCorrect
+      }.count
       let pick = wrongSoFar < 2 ? (correct + 1) % question.choices.count : correct
       if wrongSoFar < 2 { wrongOnce.insert(question.scenario.id) }
       _ = quiz.answer(pick, at: Fixtures.instant)
@@ -52,7 +54,8 @@ struct QuizTests {
 @Suite("Names, references and encodings")
 struct PrimitivesTests {
   @Test func namesMatchIgnoringCaseSpacesAndNormalisationForm() {
-    #expect(NameNormalisation.signatureMatches("  zoe\u{308}   NÍ bhriain ", name: "Zoë Ní Bhriain"))
+    #expect(
+      NameNormalisation.signatureMatches("  zoe\u{308}   NÍ bhriain ", name: "Zoë Ní Bhriain"))
     #expect(!NameNormalisation.signatureMatches("Zoe Ni Bhriain", name: "Zoë Ní Bhriain"))
     #expect(!NameNormalisation.signatureMatches("", name: ""))
     #expect(NameNormalisation.tidy(" Siobha\u{301}n \t O'Neil ") == "Siobhán O'Neil")
@@ -77,7 +80,8 @@ struct PrimitivesTests {
     b.append("a")
     b.append("bc")
     #expect(a.bytes != b.bytes)
-    #expect(a.bytes == Array("d".utf8) + [0, 0, 0, 2] + Array("ab".utf8) + [0, 0, 0, 1] + Array("c".utf8))
+    #expect(
+      a.bytes == Array("d".utf8) + [0, 0, 0, 2] + Array("ab".utf8) + [0, 0, 0, 1] + Array("c".utf8))
   }
 
   @Test func localTimesCarryTheSchoolOffset() {
@@ -103,11 +107,14 @@ struct CivilTimeTests {
       let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
       let offset = zone.secondsFromGMT(for: date)
       let expected = String(
-        format: "%04d-%02d-%02d %02d:%02d:%02d %@%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!,
+        format: "%04d-%02d-%02d %02d:%02d:%02d %@%02d:%02d", c.year!, c.month!, c.day!, c.hour!,
+        c.minute!,
         c.second!, offset < 0 ? "-" : "+", abs(offset) / 3600, abs(offset) % 3600 / 60)
       #expect(Timestamp.local(date, in: zone) == expected)
       let utc = Timestamp.utc(date)
-      #expect(Timestamp.parseUTC(utc).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } == millis)
+      #expect(
+        Timestamp.parseUTC(utc).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } == millis
+      )
     }
     #expect(Timestamp.parseUTC("2026-13-01T00:00:00.000Z") == nil)
     #expect(Timestamp.parseUTC("2026-11-26 09:00:00") == nil)

@@ -1,25 +1,34 @@
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 /// The roster in the store: replacing it, and matching acknowledgements to it by name or by hand.
 @Suite("Roster in the store")
 struct RosterStoreTests {
-  static func row(_ line: Int, _ child: String, _ className: String, parent: String = "A Parent") -> RosterRow {
-    RosterRow(line: line, parentName: parent, parentEmail: nil, childName: child, className: className)
+  static func row(_ line: Int, _ child: String, _ className: String, parent: String = "A Parent")
+    -> RosterRow
+  {
+    RosterRow(
+      line: line, parentName: parent, parentEmail: nil, childName: child, className: className)
   }
 
   @Test func replacingTheRosterDropsChildrenWhoLeft() throws {
     // Given a roster of three
     let builder = try LedgerBuilder.inMemory()
     try builder.database.replaceRoster(
-      [Self.row(2, "Ava Patel", "Nursery"), Self.row(3, "Ben Jones", "Year 1"), Self.row(4, "Cara Singh", "Year 1")],
+      [
+        Self.row(2, "Ava Patel", "Nursery"), Self.row(3, "Ben Jones", "Year 1"),
+        Self.row(4, "Cara Singh", "Year 1"),
+      ],
       at: LedgerBuilder.utc("2026-09-01 08:00"))
     #expect(try builder.database.rosterCount() == 3)
     // When it is replaced by a roster without Ben and with Dan in a new class
     try builder.database.replaceRoster(
-      [Self.row(2, "Ava Patel", "Nursery"), Self.row(3, "Cara Singh", "Year 1"), Self.row(4, "Dan Evans", "Year 2")],
+      [
+        Self.row(2, "Ava Patel", "Nursery"), Self.row(3, "Cara Singh", "Year 1"),
+        Self.row(4, "Dan Evans", "Year 2"),
+      ],
       at: LedgerBuilder.utc("2026-09-08 08:00"))
     // Then only the new roster is there
     #expect(try builder.database.rosterCount() == 3)
@@ -31,15 +40,20 @@ struct RosterStoreTests {
     // and one revoked misspelt one
     let builder = try LedgerBuilder.inMemory()
     try builder.database.replaceRoster(
-      [Self.row(2, "Siobhán O'Neil-Smith", "Reception (Blue)"), Self.row(3, "Jack Birch", "Year 1")],
+      [
+        Self.row(2, "Siobhán O'Neil-Smith", "Reception (Blue)"),
+        Self.row(3, "Jack Birch", "Year 1"),
+      ],
       at: LedgerBuilder.utc("2026-09-01 08:00"))
     try builder.sign(
       parent: "Zoë Ní Bhriain", children: [("siobhán  o'neil-smith", "RECEPTION (BLUE)")],
       at: LedgerBuilder.utc("2026-09-02 08:00"))
     let misspelt = try builder.sign(
-      parent: "Tom Birch", children: [("Jak Birch", "Year 1")], at: LedgerBuilder.utc("2026-09-02 09:00"))
+      parent: "Tom Birch", children: [("Jak Birch", "Year 1")],
+      at: LedgerBuilder.utc("2026-09-02 09:00"))
     let withdrawn = try builder.sign(
-      parent: "Tom Birch", children: [("Jakc Birch", "Year 1")], at: LedgerBuilder.utc("2026-09-02 09:30"))
+      parent: "Tom Birch", children: [("Jakc Birch", "Year 1")],
+      at: LedgerBuilder.utc("2026-09-02 09:30"))
     try builder.revoke(withdrawn, at: LedgerBuilder.utc("2026-09-02 10:00"))
 
     // When the unmatched acknowledgements are listed
@@ -47,16 +61,20 @@ struct RosterStoreTests {
     let unmatched = try builder.database.unmatchedAcknowledgements()
     #expect(unmatched.map(\.reference) == [misspelt.reference])
     #expect(unmatched.map(\.recordedAt) == ["2026-09-02T09:00:00.000Z"])
-    #expect(unmatched.map(\.children) == [[PersonalDetails.Child(name: "Jak Birch", className: "Year 1")]])
+    #expect(
+      unmatched.map(\.children) == [[PersonalDetails.Child(name: "Jak Birch", className: "Year 1")]]
+    )
 
     // When it is linked to Jack by hand (reference typed in lower case with its hyphen)
     let typed = LedgerBuilder.shown(misspelt).lowercased()
     try builder.database.linkToRoster(
-      reference: typed, childName: "jack birch", className: nil, at: LedgerBuilder.utc("2026-09-03 08:00"))
+      reference: typed, childName: "jack birch", className: nil,
+      at: LedgerBuilder.utc("2026-09-03 08:00"))
     // Then nothing is unmatched, and linking again changes nothing
     #expect(try builder.database.unmatchedAcknowledgements() == [])
     try builder.database.linkToRoster(
-      reference: typed, childName: "Jack Birch", className: "Year 1", at: LedgerBuilder.utc("2026-09-03 08:05"))
+      reference: typed, childName: "Jack Birch", className: "Year 1",
+      at: LedgerBuilder.utc("2026-09-03 08:05"))
     #expect(try builder.database.unmatchedAcknowledgements() == [])
   }
 
@@ -64,23 +82,29 @@ struct RosterStoreTests {
     // Given two children called Sam Lee in different classes and one acknowledgement
     let builder = try LedgerBuilder.inMemory()
     try builder.database.replaceRoster(
-      [Self.row(2, "Sam Lee", "Year 2"), Self.row(3, "Sam Lee", "Nursery")], at: LedgerBuilder.utc("2026-09-01 08:00"))
+      [Self.row(2, "Sam Lee", "Year 2"), Self.row(3, "Sam Lee", "Nursery")],
+      at: LedgerBuilder.utc("2026-09-01 08:00"))
     let entry = try builder.sign(
-      parent: "Kim Lee", children: [("Samuel Lee", "Year 2")], at: LedgerBuilder.utc("2026-09-02 08:00"))
+      parent: "Kim Lee", children: [("Samuel Lee", "Year 2")],
+      at: LedgerBuilder.utc("2026-09-02 08:00"))
     let at = LedgerBuilder.utc("2026-09-03 08:00")
 
     // Then an unknown reference, an unknown child and an ambiguous child are each refused
     #expect(throws: RosterLinkError.unknownReference("ZZZZ-ZZZZ")) {
-      try builder.database.linkToRoster(reference: "ZZZZ-ZZZZ", childName: "Sam Lee", className: nil, at: at)
+      try builder.database.linkToRoster(
+        reference: "ZZZZ-ZZZZ", childName: "Sam Lee", className: nil, at: at)
     }
     #expect(throws: RosterLinkError.noSuchChild) {
-      try builder.database.linkToRoster(reference: entry.reference, childName: "Sam Leigh", className: nil, at: at)
+      try builder.database.linkToRoster(
+        reference: entry.reference, childName: "Sam Leigh", className: nil, at: at)
     }
     #expect(throws: RosterLinkError.ambiguousChild(classes: ["Nursery", "Year 2"])) {
-      try builder.database.linkToRoster(reference: entry.reference, childName: "sam lee", className: nil, at: at)
+      try builder.database.linkToRoster(
+        reference: entry.reference, childName: "sam lee", className: nil, at: at)
     }
     // And with the class it is linked
-    try builder.database.linkToRoster(reference: entry.reference, childName: "Sam Lee", className: "year 2", at: at)
+    try builder.database.linkToRoster(
+      reference: entry.reference, childName: "Sam Lee", className: "year 2", at: at)
     #expect(try builder.database.unmatchedAcknowledgements() == [])
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import InductionCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Scenario lint")
 struct ScenarioLinterTests {
@@ -18,7 +18,9 @@ struct ScenarioLinterTests {
     for example in catalog.guidance.prohibitedExamples {
       #expect(catalog.scenarios.filter { $0.example == example.text }.count >= 2, "\(example.text)")
     }
-    #expect(!catalog.guidance.title.contains("Nurser"), "the letterhead artefact must not be in guidance.md")
+    #expect(
+      !catalog.guidance.title.contains("Nurser"),
+      "the letterhead artefact must not be in guidance.md")
   }
 
   @Test func aValidFolderLoads() throws {
@@ -32,31 +34,39 @@ struct ScenarioLinterTests {
 
   @Test(arguments: [
     (
-      "id: x\nexample: \"Rule one.\n", ["S/01-rule-one.yaml:3: YAML syntax error: found unexpected end of stream"]
+      "id: x\nexample: \"Rule one.\n",
+      ["S/01-rule-one.yaml:3: YAML syntax error: found unexpected end of stream"]
     ),
     (
-      ScenarioFolder.scenario(id: "rule-one", example: "Rule one.").replacingOccurrences(of: "title: A title\n", with: ""),
+      ScenarioFolder.scenario(id: "rule-one", example: "Rule one.").replacingOccurrences(
+        of: "title: A title\n", with: ""),
       ["S/01-rule-one.yaml:1: missing \"title\""]
     ),
     (
       ScenarioFolder.scenario(id: "rule-one", example: "Rule one.") + "colour: red\n",
-      ["S/01-rule-one.yaml:14: unknown field \"colour\" (expected one of: choices, example, id, question, situation, title)"]
+      [
+        "S/01-rule-one.yaml:14: unknown field \"colour\" (expected one of: choices, example, id, question, situation, title)"
+      ]
     ),
     (
-      ScenarioFolder.scenario(id: "rule-one", example: "Rule one.").replacingOccurrences(of: "    correct: true\n", with: ""),
+      ScenarioFolder.scenario(id: "rule-one", example: "Rule one.").replacingOccurrences(
+        of: "    correct: true\n", with: ""),
       ["S/01-rule-one.yaml:6: no choice is marked \"correct: true\"; mark exactly one"]
     ),
     (
       ScenarioFolder.scenario(id: "rule-one", example: "Rule one.").replacingOccurrences(
-        of: "    feedback: Posting spreads it.\n", with: "    feedback: Posting spreads it.\n    correct: true\n"),
+        of: "    feedback: Posting spreads it.\n",
+        with: "    feedback: Posting spreads it.\n    correct: true\n"),
       ["S/01-rule-one.yaml:6: 2 choices are marked \"correct: true\"; mark exactly one"]
     ),
     (
-      ScenarioFolder.scenario(id: "rule-one", example: "Rule one.").replacingOccurrences(of: "    feedback: Posting spreads it.\n", with: ""),
+      ScenarioFolder.scenario(id: "rule-one", example: "Rule one.").replacingOccurrences(
+        of: "    feedback: Posting spreads it.\n", with: ""),
       ["S/01-rule-one.yaml:10: choice 2 has no feedback"]
     ),
     (
-      ScenarioFolder.scenario(id: "rule-one", example: "Rule one.").replacingOccurrences(of: "  - text: Say nothing at all.\n    feedback: Raise it with staff.\n", with: ""),
+      ScenarioFolder.scenario(id: "rule-one", example: "Rule one.").replacingOccurrences(
+        of: "  - text: Say nothing at all.\n    feedback: Raise it with staff.\n", with: ""),
       ["S/01-rule-one.yaml:6: has 2 choices; give 3 or 4"]
     ),
   ])
@@ -66,7 +76,9 @@ struct ScenarioLinterTests {
     folder.write("01-rule-one.yaml", contents)
     var problems = lint(folder)
     // Breaking rule one's only scenario also leaves its bullet uncovered.
-    problems.removeAll { $0 == "S/guidance.md:7: prohibited example has no scenario: \"Rule one.\"" }
+    problems.removeAll {
+      $0 == "S/guidance.md:7: prohibited example has no scenario: \"Rule one.\""
+    }
     #expect(problems == expected)
   }
 
@@ -85,7 +97,8 @@ struct ScenarioLinterTests {
     let folder = ScenarioFolder.valid()
     defer { folder.delete() }
     folder.write("03-again.yaml", ScenarioFolder.scenario(id: "rule-one", example: "Rule one."))
-    #expect(lint(folder) == ["S/03-again.yaml:1: id \"rule-one\" is already used by S/01-rule-one.yaml"])
+    #expect(
+      lint(folder) == ["S/03-again.yaml:1: id \"rule-one\" is already used by S/01-rule-one.yaml"])
   }
 
   @Test func emptyBinaryAndOversizedFilesAreRefused() {
@@ -131,6 +144,8 @@ struct ScenarioLinterTests {
     let folder = ScenarioFolder.valid()
     defer { folder.delete() }
     folder.remove("02-rule-two.yaml")
-    #expect(throws: ScenarioLoadError.self) { try ScenarioLinter.load(directory: folder.url, displayPath: "S") }
+    #expect(throws: ScenarioLoadError.self) {
+      try ScenarioLinter.load(directory: folder.url, displayPath: "S")
+    }
   }
 }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import InductionCore
-import Testing
 import TestSupport
+import Testing
+
+@testable import InductionCore
 
 /// `induction stats` figures on a database seeded through the store API: sessions that ended every
 /// way, quiz answers chosen right and wrong, and a roster in every completion state.
@@ -23,18 +24,25 @@ struct StatisticsTests {
   /// One answer: scenario, choice index in the file, its text, right or not.
   typealias Answer = (scenario: String, index: Int, text: String, correct: Bool)
 
-  static func right(_ scenario: String) -> Answer { (scenario, 0, "The right route for \(scenario).", true) }
-  static func wrong(_ scenario: String, _ index: Int, _ text: String) -> Answer { (scenario, index, text, false) }
+  static func right(_ scenario: String) -> Answer {
+    (scenario, 0, "The right route for \(scenario).", true)
+  }
+  static func wrong(_ scenario: String, _ index: Int, _ text: String) -> Answer {
+    (scenario, index, text, false)
+  }
 
   /// Records `answers` in order; the first answer to each scenario in a session is its first try.
-  static func answer(_ answers: [Answer], session: Int64, database: AppDatabase, at start: Date) throws {
+  static func answer(_ answers: [Answer], session: Int64, database: AppDatabase, at start: Date)
+    throws
+  {
     var seen: Set<String> = []
     for (offset, answer) in answers.enumerated() {
       let isFirst = seen.insert(answer.scenario).inserted
       try database.recordAttempt(
         QuizAttempt(
           scenarioID: answer.scenario, choiceIndex: answer.index, choiceText: answer.text,
-          isCorrect: answer.correct, isFirstTry: isFirst, answeredAt: start.addingTimeInterval(Double(offset) * 20)),
+          isCorrect: answer.correct, isFirstTry: isFirst,
+          answeredAt: start.addingTimeInterval(Double(offset) * 20)),
         session: session)
     }
   }
@@ -43,15 +51,27 @@ struct StatisticsTests {
     // Given a roster: Nursery (3 children) and Year 1 (2 children)
     let builder = try LedgerBuilder.inMemory()
     let database = builder.database
-    try database.registerGuidanceVersion(Self.oldGuidance, text: Fixtures.guidanceText, at: LedgerBuilder.utc("2026-08-01 09:00"))
-    try database.registerGuidanceVersion(Self.currentGuidance, text: Self.currentText, at: LedgerBuilder.utc("2026-08-15 09:00"))
+    try database.registerGuidanceVersion(
+      Self.oldGuidance, text: Fixtures.guidanceText, at: LedgerBuilder.utc("2026-08-01 09:00"))
+    try database.registerGuidanceVersion(
+      Self.currentGuidance, text: Self.currentText, at: LedgerBuilder.utc("2026-08-15 09:00"))
     try database.replaceRoster(
       [
-        RosterRow(line: 2, parentName: "Amara Okafor", parentEmail: nil, childName: "Tobi Okafor", className: "Nursery"),
-        RosterRow(line: 3, parentName: "Liam Byrne", parentEmail: nil, childName: "Niamh Byrne", className: "Nursery"),
-        RosterRow(line: 4, parentName: "Priya Shah", parentEmail: nil, childName: "Arjun Shah", className: "Nursery"),
-        RosterRow(line: 5, parentName: "Jo Smith", parentEmail: nil, childName: "Ruby Smith", className: "Year 1"),
-        RosterRow(line: 6, parentName: "Wei Xu", parentEmail: nil, childName: "Lily Xu", className: "Year 1"),
+        RosterRow(
+          line: 2, parentName: "Amara Okafor", parentEmail: nil, childName: "Tobi Okafor",
+          className: "Nursery"),
+        RosterRow(
+          line: 3, parentName: "Liam Byrne", parentEmail: nil, childName: "Niamh Byrne",
+          className: "Nursery"),
+        RosterRow(
+          line: 4, parentName: "Priya Shah", parentEmail: nil, childName: "Arjun Shah",
+          className: "Nursery"),
+        RosterRow(
+          line: 5, parentName: "Jo Smith", parentEmail: nil, childName: "Ruby Smith",
+          className: "Year 1"),
+        RosterRow(
+          line: 6, parentName: "Wei Xu", parentEmail: nil, childName: "Lily Xu", className: "Year 1"
+        ),
       ], at: LedgerBuilder.utc("2026-08-20 12:00"))
 
     // And five parents who signed, each after a quiz with these answers:
@@ -62,20 +82,23 @@ struct StatisticsTests {
     //   staff-contact         first tries: right, right                                  → 2 of 2
     let day = LedgerBuilder.utc("2026-09-07 08:00")
     func signedSession(
-      _ hour: Double, parent: String, child: String, className: String, guidance: Guidance, text: String,
+      _ hour: Double, parent: String, child: String, className: String, guidance: Guidance,
+      text: String,
       answers: [Answer]
     ) throws -> LedgerEntry {
       let at = day.addingTimeInterval(hour * 3600)
       let session = try builder.startSession(at: at, guidance: guidance, guidanceText: text)
       try Self.answer(answers, session: session, database: database, at: at)
       return try builder.sign(
-        parent: parent, children: [(child, className)], at: at.addingTimeInterval(600), guidance: guidance,
+        parent: parent, children: [(child, className)], at: at.addingTimeInterval(600),
+        guidance: guidance,
         guidanceText: text, session: session)
     }
     let current = (Self.currentGuidance, Self.currentText)
     // Tobi: acknowledged on the current guidance.
     _ = try signedSession(
-      0, parent: "Amara Okafor", child: "Tobi Okafor", className: "Nursery", guidance: current.0, text: current.1,
+      0, parent: "Amara Okafor", child: "Tobi Okafor", className: "Nursery", guidance: current.0,
+      text: current.1,
       answers: [
         Self.wrong("rumour-in-class-chat", 1, Self.ownStory), Self.right("teachers-instagram"),
         Self.right("complaint-outcome"), Self.right("school-logo"), Self.right("staff-contact"),
@@ -83,42 +106,56 @@ struct StatisticsTests {
       ])
     // Niamh: acknowledged on the old guidance only (re-acknowledge).
     _ = try signedSession(
-      1, parent: "Liam Byrne", child: "Niamh Byrne", className: "Nursery", guidance: Self.oldGuidance,
+      1, parent: "Liam Byrne", child: "Niamh Byrne", className: "Nursery",
+      guidance: Self.oldGuidance,
       text: Fixtures.guidanceText,
       answers: [
-        Self.wrong("rumour-in-class-chat", 2, Self.defend), Self.wrong("teachers-instagram", 1, Self.follow),
+        Self.wrong("rumour-in-class-chat", 2, Self.defend),
+        Self.wrong("teachers-instagram", 1, Self.follow),
         Self.right("school-logo"), Self.wrong("rumour-in-class-chat", 1, Self.ownStory),
         Self.right("teachers-instagram"), Self.right("rumour-in-class-chat"),
       ])
     // Ruby: acknowledged on the current guidance.
     _ = try signedSession(
-      2, parent: "Jo Smith", child: "Ruby Smith", className: "Year 1", guidance: current.0, text: current.1,
+      2, parent: "Jo Smith", child: "Ruby Smith", className: "Year 1", guidance: current.0,
+      text: current.1,
       answers: [
-        Self.right("rumour-in-class-chat"), Self.wrong("teachers-instagram", 2, Self.privateMessage),
+        Self.right("rumour-in-class-chat"),
+        Self.wrong("teachers-instagram", 2, Self.privateMessage),
         Self.wrong("complaint-outcome", 1, Self.postLetter), Self.right("school-logo"),
-        Self.right("staff-contact"), Self.right("teachers-instagram"), Self.right("complaint-outcome"),
+        Self.right("staff-contact"), Self.right("teachers-instagram"),
+        Self.right("complaint-outcome"),
       ])
     // Lily: acknowledged, then revoked (outstanding).
     let revoked = try signedSession(
-      3, parent: "Wei Xu", child: "Lily Xu", className: "Year 1", guidance: current.0, text: current.1,
+      3, parent: "Wei Xu", child: "Lily Xu", className: "Year 1", guidance: current.0,
+      text: current.1,
       answers: [
         Self.right("rumour-in-class-chat"), Self.right("teachers-instagram"),
         Self.wrong("school-logo", 1, Self.logoPage), Self.right("school-logo"),
       ])
     try builder.revoke(revoked, at: day.addingTimeInterval(5 * 3600))
     // Arjun: nothing signed. His parent cancelled after one wrong answer.
-    let cancelled = try builder.startSession(at: day.addingTimeInterval(6 * 3600), guidance: current.0, guidanceText: current.1)
+    let cancelled = try builder.startSession(
+      at: day.addingTimeInterval(6 * 3600), guidance: current.0, guidanceText: current.1)
     try Self.answer(
-      [Self.wrong("rumour-in-class-chat", 1, Self.ownStory)], session: cancelled, database: database,
+      [Self.wrong("rumour-in-class-chat", 1, Self.ownStory)], session: cancelled,
+      database: database,
       at: day.addingTimeInterval(6 * 3600))
-    try database.endSession(cancelled, outcome: .cancelled, at: day.addingTimeInterval(6 * 3600 + 120))
+    try database.endSession(
+      cancelled, outcome: .cancelled, at: day.addingTimeInterval(6 * 3600 + 120))
     // And sessions that ended every other way, without answers.
-    let ways: [(SessionOutcome, Double)] = [(.cancelled, 7), (.timedOut, 8), (.restarted, 9), (.ended, 10)]
+    let ways: [(SessionOutcome, Double)] = [
+      (.cancelled, 7), (.timedOut, 8), (.restarted, 9), (.ended, 10),
+    ]
     for (outcome, hour) in ways {
-      let session = try builder.startSession(at: day.addingTimeInterval(hour * 3600), guidance: current.0, guidanceText: current.1)
-      try database.endSession(session, outcome: outcome, at: day.addingTimeInterval(hour * 3600 + 60))
+      let session = try builder.startSession(
+        at: day.addingTimeInterval(hour * 3600), guidance: current.0, guidanceText: current.1)
+      try database.endSession(
+        session, outcome: outcome, at: day.addingTimeInterval(hour * 3600 + 60))
     }
-    _ = try builder.startSession(at: day.addingTimeInterval(11 * 3600), guidance: current.0, guidanceText: current.1)
+    _ = try builder.startSession(
+      at: day.addingTimeInterval(11 * 3600), guidance: current.0, guidanceText: current.1)
 
     // When the statistics are computed
     let statistics = try database.statistics(
@@ -128,17 +165,29 @@ struct StatisticsTests {
     // first (ties by id) with the wrong answer picked most (ties by text)
     let expected = Statistics(
       acknowledgements: 3, revoked: 1,
-      sessions: [.signed: 4, .cancelled: 2, .timedOut: 1, .restarted: 1, .ended: 1, .inProgress: 1],
+      sessions: [
+        .signed: 4, .cancelled: 2, .timedOut: 1, .restarted: 1, .ended: 1, .inProgress: 1,
+      ],
       classes: [
         .init(className: "Nursery", acknowledged: 1, reacknowledge: 1, outstanding: 1),
         .init(className: "Year 1", acknowledged: 1, reacknowledge: 0, outstanding: 1),
       ],
       scenarios: [
-        .init(scenarioID: "rumour-in-class-chat", asked: 5, correct: 2, commonWrongChoice: Self.ownStory, commonWrongCount: 3),
-        .init(scenarioID: "complaint-outcome", asked: 2, correct: 1, commonWrongChoice: Self.postLetter, commonWrongCount: 1),
-        .init(scenarioID: "teachers-instagram", asked: 4, correct: 2, commonWrongChoice: Self.follow, commonWrongCount: 1),
-        .init(scenarioID: "school-logo", asked: 4, correct: 3, commonWrongChoice: Self.logoPage, commonWrongCount: 1),
-        .init(scenarioID: "staff-contact", asked: 2, correct: 2, commonWrongChoice: nil, commonWrongCount: 0),
+        .init(
+          scenarioID: "rumour-in-class-chat", asked: 5, correct: 2,
+          commonWrongChoice: Self.ownStory, commonWrongCount: 3),
+        .init(
+          scenarioID: "complaint-outcome", asked: 2, correct: 1, commonWrongChoice: Self.postLetter,
+          commonWrongCount: 1),
+        .init(
+          scenarioID: "teachers-instagram", asked: 4, correct: 2, commonWrongChoice: Self.follow,
+          commonWrongCount: 1),
+        .init(
+          scenarioID: "school-logo", asked: 4, correct: 3, commonWrongChoice: Self.logoPage,
+          commonWrongCount: 1),
+        .init(
+          scenarioID: "staff-contact", asked: 2, correct: 2, commonWrongChoice: nil,
+          commonWrongCount: 0),
       ])
     #expect(statistics == expected)
     #expect(statistics.scenarios.map(\.rate) == [0.4, 0.5, 0.5, 0.75, 1.0])
@@ -152,7 +201,9 @@ struct StatisticsTests {
     let statistics = try builder.database.statistics(
       context: ExportContext(currentGuidance: Self.currentGuidance.sha256, timeZone: Self.london))
     // Then every figure is zero or empty
-    #expect(statistics == Statistics(acknowledgements: 0, revoked: 0, sessions: [:], classes: [], scenarios: []))
+    #expect(
+      statistics
+        == Statistics(acknowledgements: 0, revoked: 0, sessions: [:], classes: [], scenarios: []))
   }
 
   @Test func withoutARosterEachClassCountsOnceHoweverItWasTyped() throws {
@@ -164,12 +215,15 @@ struct StatisticsTests {
     let at = LedgerBuilder.utc("2026-09-07 08:00")
     let current = (guidance: Self.currentGuidance, text: Self.currentText)
     try builder.sign(
-      parent: "Amara Okafor", children: [("Tobi Okafor", "Nursery"), ("Ada Okafor", "Year 2")], at: at,
+      parent: "Amara Okafor", children: [("Tobi Okafor", "Nursery"), ("Ada Okafor", "Year 2")],
+      at: at,
       guidance: current.guidance, guidanceText: current.text)
     try builder.sign(
-      parent: "Amara Okafor", children: [("tobi  OKAFOR", "nursery")], at: at.addingTimeInterval(60),
+      parent: "Amara Okafor", children: [("tobi  OKAFOR", "nursery")],
+      at: at.addingTimeInterval(60),
       guidance: current.guidance, guidanceText: current.text)
-    try builder.sign(parent: "Liam Byrne", children: [("Niamh Byrne", "Year 2")], at: at.addingTimeInterval(120))
+    try builder.sign(
+      parent: "Liam Byrne", children: [("Niamh Byrne", "Year 2")], at: at.addingTimeInterval(120))
     try builder.sign(
       parent: "Priya Shah", children: [("Arjun Shah", "NURSERY")], at: at.addingTimeInterval(180),
       guidance: current.guidance, guidanceText: current.text)
@@ -182,7 +236,9 @@ struct StatisticsTests {
     #expect(statistics.acknowledgements == 4)
     #expect(statistics.sessions == [.signed: 4])
     // ("Nursery", "nursery" and "NURSERY" are one class: grouped by the normalised class key.)
-    let classes = statistics.classes.map { [$0.className.lowercased(), "\($0.acknowledged)", "\($0.reacknowledge)", "\($0.outstanding)"] }
+    let classes = statistics.classes.map {
+      [$0.className.lowercased(), "\($0.acknowledged)", "\($0.reacknowledge)", "\($0.outstanding)"]
+    }
     #expect(classes == [["nursery", "2", "0", "0"], ["year 2", "1", "1", "0"]])
   }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import InductionCore
 import InductionTerminal
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Hostile input at the prompts")
 struct HostileInputTests {
@@ -19,7 +19,10 @@ struct HostileInputTests {
   ])
   func aHostileNameGetsAPlainMessageAndIsNeverEchoedRaw(name: String) throws {
     let session = try TestSession(
-      lines: Self.toQuizEnd + [name, "Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "1", "no", "yes", "Zoë Ní Bhriain", "yes"])
+      lines: Self.toQuizEnd + [
+        name, "Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "1", "no", "yes", "Zoë Ní Bhriain",
+        "yes",
+      ])
     guard case .signed = try session.run() else {
       Issue.record("the session should still complete")
       return
@@ -35,19 +38,25 @@ struct HostileInputTests {
   @Test func aTenThousandCharacterAnswerIsRefusedPlainly() throws {
     let long = String(repeating: "9", count: 10_000)
     let session = try TestSession(
-      lines: ["", "", "", long, "1", "", "2", "", ""] + ["Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "1", "no", "yes", "Zoë Ní Bhriain", "yes"])
+      lines: ["", "", "", long, "1", "", "2", "", ""] + [
+        "Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "1", "no", "yes", "Zoë Ní Bhriain", "yes",
+      ])
     guard case .signed = try session.run() else {
       Issue.record("the session should still complete")
       return
     }
-    #expect(session.transcript.text.contains("That is too long. Please keep it under 1000 characters."))
+    #expect(
+      session.transcript.text.contains("That is too long. Please keep it under 1000 characters."))
   }
 
   @Test func scenarioTextFromFilesIsSanitisedToo() throws {
     var catalog = Fixtures.catalog
     catalog.scenarios[0].situation = "Look \u{1B}[2J here"
     catalog.school.name = "School\u{202E}"
-    let session = try TestSession(lines: Self.toQuizEnd + ["Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "1", "no", "yes", "Zoë Ní Bhriain", "yes"])
+    let session = try TestSession(
+      lines: Self.toQuizEnd + [
+        "Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "1", "no", "yes", "Zoë Ní Bhriain", "yes",
+      ])
     _ = try session.run(catalog: catalog)
     #expect(session.transcript.text.contains("Look \\u{1B}[2J here"))
     #expect(session.transcript.text.contains("Welcome to School\\u{202E}"))

@@ -1,8 +1,8 @@
 import Foundation
 import InductionCore
 import InductionTerminal
-import Testing
 import TestSupport
+import Testing
 
 private let quiz = ["", "", "", "1", "", "2", "", ""]
 private func parent(_ name: String, child: String) -> [LineInput] {
@@ -23,17 +23,21 @@ private func staffClose(_ pin: String = "246810") -> [LineInput] {
 struct KioskFlowTests {
   @Test func twoParentsAreBothRecordedAndTheSecondStartsOnACleanScreenAndHistory() throws {
     let session = try TestSession(
-      script: parent("Ann Able", child: "Amy Able") + parent("Bob Best", child: "Ben Best") + staffClose(),
+      script: parent("Ann Able", child: "Amy Able") + parent("Bob Best", child: "Ben Best")
+        + staffClose(),
       terminal: true)
     try withPin(session)
     #expect(try session.runKiosk() == .closedByStaff)
     let text = session.transcript.text
     // Parent B's welcome comes after a screen-and-scrollback clear that follows A's receipt.
     let receiptA = try #require(text.range(of: "Your reference:"))
-    let welcomeB = try #require(text.range(of: "Welcome to Test School", range: receiptA.upperBound..<text.endIndex))
+    let welcomeB = try #require(
+      text.range(of: "Welcome to Test School", range: receiptA.upperBound..<text.endIndex))
     #expect(text[receiptA.upperBound..<welcomeB.lowerBound].contains(clearSequence))
     // Nothing of A is on screen after that clear.
-    let lastClearBeforeB = try #require(text.range(of: clearSequence, options: .backwards, range: receiptA.upperBound..<welcomeB.lowerBound))
+    let lastClearBeforeB = try #require(
+      text.range(
+        of: clearSequence, options: .backwards, range: receiptA.upperBound..<welcomeB.lowerBound))
     #expect(!text[lastClearBeforeB.upperBound...].contains("Ann Able"))
     #expect(session.reader.historyClears >= 2)
     let entries = try session.database.ledgerEntries()
@@ -55,7 +59,8 @@ struct KioskFlowTests {
 
   @Test func anIdleSessionIsAbandonedUnsignedAndTheKioskGoesBackToWelcome() throws {
     let session = try TestSession(
-      script: ["", "", "", "1", "", .idleTimeout] + parent("Bob Best", child: "Ben Best") + staffClose(),
+      script: ["", "", "", "1", "", .idleTimeout] + parent("Bob Best", child: "Ben Best")
+        + staffClose(),
       terminal: true)
     try withPin(session)
     #expect(try session.runKiosk() == .closedByStaff)
@@ -81,7 +86,8 @@ struct KioskFlowTests {
   }
 
   @Test func ctrlDAtTheWelcomeScreenOfATerminalKioskJustShowsItAgain() throws {
-    let session = try TestSession(script: [.endOfInput, .endOfInput, .interrupt, "no"] + staffClose())
+    let session = try TestSession(
+      script: [.endOfInput, .endOfInput, .interrupt, "no"] + staffClose())
     try withPin(session)
     #expect(try session.runKiosk() == .closedByStaff)
     #expect(session.transcript.text.components(separatedBy: "Welcome to Test School").count >= 4)
@@ -102,17 +108,20 @@ struct KioskFlowTests {
       script: parent("Ann Able", child: "Amy Able") + [":staff", "246810", "1"] + staffClose())
     try withPin(session)
     #expect(try session.runKiosk() == .closedByStaff)
-    #expect(session.transcript.text.contains("Today at this station: 1 induction started, 1 signed."))
+    #expect(
+      session.transcript.text.contains("Today at this station: 1 induction started, 1 signed."))
     #expect(
       try session.database.staffLog().map(\.action) == [
-        "pin set", "kiosk started", "staff menu opened", "kiosk resumed", "staff menu opened", "kiosk exited",
+        "pin set", "kiosk started", "staff menu opened", "kiosk resumed", "staff menu opened",
+        "kiosk exited",
       ])
   }
 
   @Test func thePinIsNeverShownStoredInClearOrLogged() throws {
     let directory = Fixtures.temporaryDirectory("pin")
     let database = try AppDatabase.open(at: directory.appendingPathComponent("induction.sqlite"))
-    let session = try TestSession(script: [":staff", "864209", ""] + staffClose("975318"), database: database)
+    let session = try TestSession(
+      script: [":staff", "864209", ""] + staffClose("975318"), database: database)
     try withPin(session, "975318")
     #expect(try session.runKiosk() == .closedByStaff)
     #expect(!session.transcript.text.contains("864209"))
@@ -132,22 +141,28 @@ struct KioskFlowTests {
     let url = directory.appendingPathComponent("induction.sqlite")
     let clock = ManualClock()
     let wrong: [LineInput] = (0..<5).flatMap { _ -> [LineInput] in [":staff", "111111", ""] }
-    let first = try TestSession(script: wrong, clock: clock.clock, database: try AppDatabase.open(at: url))
+    let first = try TestSession(
+      script: wrong, clock: clock.clock, database: try AppDatabase.open(at: url))
     try withPin(first)
     first.reader.isInteractive = false
     // When five wrong PINs are typed (the script then runs out, ending the kiosk)
     _ = try first.runKiosk()
-    #expect(first.transcript.text.contains("Too many wrong PINs: staff access is locked for 1 minute."))
+    #expect(
+      first.transcript.text.contains("Too many wrong PINs: staff access is locked for 1 minute."))
     // Then, after a restart (a new process on the same file), even the right PIN is refused
     clock.advance(30)
-    let second = try TestSession(script: [":staff", ""], clock: clock.clock, database: try AppDatabase.open(at: url))
+    let second = try TestSession(
+      script: [":staff", ""], clock: clock.clock, database: try AppDatabase.open(at: url))
     second.reader.isInteractive = false
     _ = try second.runKiosk()
-    #expect(second.transcript.text.contains("Staff access is locked after too many wrong PINs. Try again in 30 seconds."))
+    #expect(
+      second.transcript.text.contains(
+        "Staff access is locked after too many wrong PINs. Try again in 30 seconds."))
     #expect(!second.reader.prompts.contains("Staff PIN: "))
     // And once the lock has passed, the right PIN opens the staff menu
     clock.advance(31)
-    let third = try TestSession(script: staffClose(), clock: clock.clock, database: try AppDatabase.open(at: url))
+    let third = try TestSession(
+      script: staffClose(), clock: clock.clock, database: try AppDatabase.open(at: url))
     #expect(try third.runKiosk() == .closedByStaff)
     #expect(try third.database.staffLockout().failures == 0)
   }

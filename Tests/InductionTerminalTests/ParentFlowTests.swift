@@ -2,12 +2,14 @@ import Foundation
 import GRDB
 import InductionCore
 import InductionTerminal
-import Testing
 import TestSupport
+import Testing
 
 /// With seed 7 the fixture quiz shows the right answer as 1 in the first scenario and 2 in the second.
 private let allCorrectQuiz = ["", "", "", "1", "", "2", "", ""]
-private let details = ["Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "Reception (Blue)", "no", "yes"]
+private let details = [
+  "Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "Reception (Blue)", "no", "yes",
+]
 
 @Suite("Parent flow")
 struct ParentFlowTests {
@@ -28,14 +30,18 @@ struct ParentFlowTests {
 
   @Test func signatureMismatchIsAskedAgainUntilItMatches() throws {
     let session = try TestSession(
-      lines: allCorrectQuiz + details + ["Zoe Ni Bhriain", "Someone Else", "  ZOË   NÍ BHRIAIN ", "yes"])
+      lines: allCorrectQuiz + details + [
+        "Zoe Ni Bhriain", "Someone Else", "  ZOË   NÍ BHRIAIN ", "yes",
+      ])
     let outcome = try session.run()
     guard case .signed = outcome else {
       Issue.record("expected signed, got \(outcome)")
       return
     }
-    let mismatches = session.transcript.text.components(
-      separatedBy: "That does not match the name you gave.").count - 1
+    let mismatches =
+      session.transcript.text.components(
+        separatedBy: "That does not match the name you gave."
+      ).count - 1
     #expect(mismatches == 2)
     #expect(session.reader.prompts.filter { $0.hasPrefix("To sign") }.count == 3)
   }
@@ -89,13 +95,17 @@ struct ParentFlowTests {
       Issue.record("expected signed")
       return
     }
-    #expect(session.transcript.text.contains("Start over from the beginning? Nothing will be saved. (yes/no): no\nCarrying on."))
+    #expect(
+      session.transcript.text.contains(
+        "Start over from the beginning? Nothing will be saved. (yes/no): no\nCarrying on."))
     #expect(try session.database.sessionOutcomes() == [.signed])
   }
 
   @Test func helpAndGuidanceWorkAtAQuizPromptWithoutAnsweringIt() throws {
     let session = try TestSession(
-      lines: ["", "", "", "help", "guidance"] + Array(allCorrectQuiz.dropFirst(3)) + details + ["Zoë Ní Bhriain", "yes"])
+      lines: ["", "", "", "help", "guidance"] + Array(allCorrectQuiz.dropFirst(3)) + details + [
+        "Zoë Ní Bhriain", "yes",
+      ])
     guard case .signed(let entry) = try session.run() else {
       Issue.record("expected signed")
       return
@@ -113,13 +123,17 @@ struct ParentFlowTests {
       Issue.record("expected signed")
       return
     }
-    #expect(session.transcript.text.components(separatedBy: "Please type a number from 1 to 3.").count == 3)
+    #expect(
+      session.transcript.text.components(separatedBy: "Please type a number from 1 to 3.").count
+        == 3)
     #expect(entry.firstTryCorrect == 2)
   }
 
   @Test func answeringNoAtConfirmationSignsNothingAndAsksTheDetailsAgain() throws {
     let session = try TestSession(
-      lines: allCorrectQuiz + details + ["Zoë Ní Bhriain", "no"] + details + ["Zoë Ní Bhriain", "yes"])
+      lines: allCorrectQuiz + details + ["Zoë Ní Bhriain", "no"] + details + [
+        "Zoë Ní Bhriain", "yes",
+      ])
     guard case .signed = try session.run() else {
       Issue.record("expected signed")
       return
@@ -147,7 +161,10 @@ struct ParentFlowTests {
     }
     let stored = try #require(try session.database.personalDetails(seq: entry.seq))
     #expect(stored.details.relationship == "Grandparent")
-    #expect(stored.details.children == [.init(name: "Ann One", className: "Year 1"), .init(name: "Bob Two", className: "Nursery")])
+    #expect(
+      stored.details.children == [
+        .init(name: "Ann One", className: "Year 1"), .init(name: "Bob Two", className: "Nursery"),
+      ])
   }
 
   static func input(_ value: LineInput) -> LineInput { value }
@@ -167,7 +184,8 @@ struct BusyDatabaseTests {
     let held = DispatchSemaphore(value: 0)
     let release = DispatchSemaphore(value: 0)
     let session = try TestSession(
-      script: (allCorrectQuiz + details + ["Zoë Ní Bhriain", "yes", ""]).map(LineInput.line), database: database)
+      script: (allCorrectQuiz + details + ["Zoë Ní Bhriain", "yes", ""]).map(LineInput.line),
+      database: database)
     var locked = false
     session.reader.onPrompt = { prompt in
       if prompt.hasPrefix("Type yes to sign") {
@@ -196,7 +214,8 @@ struct BusyDatabaseTests {
     }
     // Then they were told plainly, not thanked before it was saved, and the retry saved their details
     let text = session.transcript.text
-    let failure = try #require(text.range(of: "Sorry, your acknowledgement could not be saved, so it is not\nsigned yet."))
+    let failure = try #require(
+      text.range(of: "Sorry, your acknowledgement could not be saved, so it is not\nsigned yet."))
     let thanks = try #require(text.range(of: "Your acknowledgement is signed and saved."))
     #expect(failure.upperBound < thanks.lowerBound)
     #expect(text.components(separatedBy: "Your acknowledgement is signed and saved.").count == 2)

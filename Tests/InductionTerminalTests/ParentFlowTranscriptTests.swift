@@ -1,8 +1,8 @@
 import Foundation
 import InductionCore
 import InductionTerminal
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Parent flow transcripts")
 struct ParentFlowTranscriptTests {
@@ -38,7 +38,10 @@ struct ParentFlowTranscriptTests {
     let stored = try #require(try session.database.personalDetails(seq: 1))
     #expect(stored.details.parentName == "Zoë Ní Bhriain")
     #expect(stored.details.signature == "zoë ní bhriain")
-    #expect(stored.details.children == [PersonalDetails.Child(name: "Siobhán O'Neil-Smith", className: "Reception (Blue)")])
+    #expect(
+      stored.details.children == [
+        PersonalDetails.Child(name: "Siobhán O'Neil-Smith", className: "Reception (Blue)")
+      ])
   }
 
   static let expectedTranscript = """

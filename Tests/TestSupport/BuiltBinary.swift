@@ -6,7 +6,8 @@ public enum BuiltBinary {
   public static let packageRoot: URL = {
     var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     while folder.path != "/" {
-      if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+      if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path)
+      {
         return folder
       }
       folder = folder.deletingLastPathComponent()
@@ -15,19 +16,25 @@ public enum BuiltBinary {
   }()
 
   /// The shipped `Scenarios` folder.
-  public static var scenariosDirectory: URL { packageRoot.appendingPathComponent("Scenarios", isDirectory: true) }
+  public static var scenariosDirectory: URL {
+    packageRoot.appendingPathComponent("Scenarios", isDirectory: true)
+  }
 
   /// The `induction` executable: beside the running test bundle (the build folder `swift test`
   /// used), else `.build/debug/induction` under the package root.
   public static func induction() throws -> URL {
     var candidates: [URL] = []
     if let running = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      candidates.append(URL(fileURLWithPath: running).deletingLastPathComponent().appendingPathComponent("induction"))
+      candidates.append(
+        URL(fileURLWithPath: running).deletingLastPathComponent().appendingPathComponent(
+          "induction"))
     }
     candidates.append(packageRoot.appendingPathComponent(".build/debug/induction"))
     for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
         return candidate
       }
     }

@@ -29,15 +29,19 @@ public enum Fixtures {
       choices: [
         .init(text: "Speak to the teacher.", feedback: "Right: staff can help.", isCorrect: true),
         .init(text: "Post about it.", feedback: "Posting spreads it.", isCorrect: false),
-        .init(text: "Message the teacher online.", feedback: "Use the office instead.", isCorrect: false),
+        .init(
+          text: "Message the teacher online.", feedback: "Use the office instead.", isCorrect: false
+        ),
       ], file: "01-rule-one.yaml"),
     Scenario(
       id: "rule-two", example: "Rule two.", title: "Second", situation: "Something else happens.",
       question: "And now?",
       choices: [
         .init(text: "Ask the office.", feedback: "Yes, that is the route.", isCorrect: true),
-        .init(text: "Start a group chat.", feedback: "Groups can turn on people.", isCorrect: false),
-        .init(text: "Use the school logo.", feedback: "The logo is the school's.", isCorrect: false),
+        .init(
+          text: "Start a group chat.", feedback: "Groups can turn on people.", isCorrect: false),
+        .init(
+          text: "Use the school logo.", feedback: "The logo is the school's.", isCorrect: false),
       ], file: "02-rule-two.yaml"),
   ]
 
@@ -59,7 +63,9 @@ public enum Fixtures {
     var url = URL(fileURLWithPath: #filePath)
     while url.path != "/" {
       url.deleteLastPathComponent()
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        return url
+      }
     }
     fatalError("Package.swift not found above \(#filePath)")
   }

@@ -19,7 +19,8 @@ public final class LedgerBuilder {
   public init(database: AppDatabase, key: SigningKey = Fixtures.signingKey) throws {
     self.database = database
     self.key = key
-    try database.registerSigningKey(key, keyPath: "test-key", at: LedgerBuilder.utc("2026-01-01 00:00"))
+    try database.registerSigningKey(
+      key, keyPath: "test-key", at: LedgerBuilder.utc("2026-01-01 00:00"))
   }
 
   /// A builder over a new in-memory database.
@@ -30,7 +31,8 @@ public final class LedgerBuilder {
   /// A builder over a new database file in its own temporary folder.
   public static func onDisk(_ label: String = "ledger") throws -> LedgerBuilder {
     let folder = Fixtures.temporaryDirectory(label)
-    return try LedgerBuilder(database: AppDatabase.open(at: folder.appendingPathComponent("induction.sqlite")))
+    return try LedgerBuilder(
+      database: AppDatabase.open(at: folder.appendingPathComponent("induction.sqlite")))
   }
 
   /// A builder over the data folder `folder` as the `induction` binary lays it out: the folder (0700),
@@ -64,7 +66,8 @@ public final class LedgerBuilder {
     guidance: Guidance = LedgerBuilder.fixtureGuidance, guidanceText: String = Fixtures.guidanceText
   ) throws -> Int64 {
     try database.startSession(
-      context: SessionContext(station: station, mode: mode), guidance: guidance, guidanceText: guidanceText,
+      context: SessionContext(station: station, mode: mode), guidance: guidance,
+      guidanceText: guidanceText,
       at: date)
   }
 
@@ -76,10 +79,13 @@ public final class LedgerBuilder {
     guidanceText: String = Fixtures.guidanceText, firstTryCorrect: Int = 2, scenarioCount: Int = 2,
     session: Int64? = nil
   ) throws -> AcknowledgementDraft {
-    let session = try session
-      ?? startSession(at: date, station: station, mode: mode, guidance: guidance, guidanceText: guidanceText)
+    let session =
+      try session
+      ?? startSession(
+        at: date, station: station, mode: mode, guidance: guidance, guidanceText: guidanceText)
     return AcknowledgementDraft(
-      session: session, context: SessionContext(station: station, mode: mode), guidanceSHA256: guidance.sha256,
+      session: session, context: SessionContext(station: station, mode: mode),
+      guidanceSHA256: guidance.sha256,
       statement: statement,
       summary: QuizSummary(
         scenarioCount: scenarioCount, firstTryCorrect: firstTryCorrect,
@@ -95,11 +101,13 @@ public final class LedgerBuilder {
   public func sign(
     parent: String, relationship: String = "parent", children: [(name: String, className: String)],
     at date: Date, station: String = "Reception", mode: String = "kiosk",
-    guidance: Guidance = LedgerBuilder.fixtureGuidance, guidanceText: String = Fixtures.guidanceText,
+    guidance: Guidance = LedgerBuilder.fixtureGuidance,
+    guidanceText: String = Fixtures.guidanceText,
     firstTryCorrect: Int = 2, scenarioCount: Int = 2, session: Int64? = nil
   ) throws -> LedgerEntry {
     let draft = try draft(
-      parent: parent, relationship: relationship, children: children, at: date, station: station, mode: mode,
+      parent: parent, relationship: relationship, children: children, at: date, station: station,
+      mode: mode,
       guidance: guidance, guidanceText: guidanceText, firstTryCorrect: firstTryCorrect,
       scenarioCount: scenarioCount, session: session)
     return try database.appendAcknowledgement(draft, key: key, at: date, salt: nextSalt())
@@ -107,7 +115,9 @@ public final class LedgerBuilder {
 
   /// Revokes `entry` through ``AppDatabase/revoke(reference:reason:key:at:)``.
   @discardableResult
-  public func revoke(_ entry: LedgerEntry, reason: String = "Signed for the wrong child", at date: Date) throws
+  public func revoke(
+    _ entry: LedgerEntry, reason: String = "Signed for the wrong child", at date: Date
+  ) throws
     -> LedgerEntry
   {
     try database.revoke(reference: entry.reference, reason: reason, key: key, at: date)
@@ -130,7 +140,8 @@ public final class LedgerBuilder {
           session: 0, context: SessionContext(station: "Reception", mode: "kiosk"),
           guidanceSHA256: guidance.sha256, statement: statement,
           summary: QuizSummary(scenarioCount: 16, firstTryCorrect: 14, attemptCount: 18),
-          transcriptSHA256: "", details: PersonalDetails(
+          transcriptSHA256: "",
+          details: PersonalDetails(
             parentName: "Parent \(number)", relationship: "parent", signature: "Parent \(number)",
             children: [.init(name: "Child \(number)", className: "Year \(number % 6 + 1)")]))
         return (draft: draft, date: date, salt: salt)
@@ -211,7 +222,11 @@ public func lineDiff(_ actual: String, _ expected: String) -> String {
   for index in 0..<max(a.count, e.count) {
     let left = index < a.count ? a[index] : "<none>"
     let right = index < e.count ? e[index] : "<none>"
-    if left != right { out.append("line \(index + 1):\n  actual:   \(left.debugDescription)\n  expected: \(right.debugDescription)") }
+    if left != right {
+      out.append(
+        "line \(index + 1):\n  actual:   \(left.debugDescription)\n  expected: \(right.debugDescription)"
+      )
+    }
   }
   return out.isEmpty ? "identical" : out.prefix(12).joined(separator: "\n")
 }

@@ -107,21 +107,27 @@ public class InteractiveProgram {
   /// Writes raw bytes (for invalid UTF-8 and the like), reading the program's output meanwhile so
   /// neither side can fill its buffer and block the other.
   public func send(bytes: [UInt8], timeout: TimeInterval = 10) throws {
-    guard inputDescriptor >= 0 else { throw ProgramDriverError("input to the program is already closed") }
+    guard inputDescriptor >= 0 else {
+      throw ProgramDriverError("input to the program is already closed")
+    }
     let deadline = Date().addingTimeInterval(timeout)
     var pending = bytes[...]
     while !pending.isEmpty {
-      let written = pending.withUnsafeBytes { Glibc.write(inputDescriptor, $0.baseAddress, $0.count) }
+      let written = pending.withUnsafeBytes {
+        Glibc.write(inputDescriptor, $0.baseAddress, $0.count)
+      }
       if written > 0 {
         pending = pending.dropFirst(written)
         continue
       }
       if written < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR {
-        throw ProgramDriverError("could not write to the program: \(String(cString: strerror(errno)))" + tail())
+        throw ProgramDriverError(
+          "could not write to the program: \(String(cString: strerror(errno)))" + tail())
       }
       if Date() >= deadline {
         throw ProgramDriverError(
-          "timed out writing to the program (\(pending.count) of \(bytes.count) bytes not taken)" + tail())
+          "timed out writing to the program (\(pending.count) of \(bytes.count) bytes not taken)"
+            + tail())
       }
       pump(timeout: 0.05, waitingToWrite: true)
     }
@@ -146,7 +152,9 @@ public class InteractiveProgram {
 
   /// Like ``waitFor(_:timeout:)`` for whichever of `texts` appears first (earliest in the output).
   /// Returns its index in `texts` and the plain output from the mark to the end of it.
-  public func waitFor(anyOf texts: [String], timeout: TimeInterval = 10) throws -> (index: Int, text: String) {
+  public func waitFor(anyOf texts: [String], timeout: TimeInterval = 10) throws -> (
+    index: Int, text: String
+  ) {
     let needles = texts.map { Array($0.utf8) }
     precondition(!needles.isEmpty && needles.allSatisfy { !$0.isEmpty }, "waitFor needs some text")
     let deadline = Date().addingTimeInterval(timeout)
@@ -154,7 +162,9 @@ public class InteractiveProgram {
     while true {
       var best: (index: Int, start: Int, end: Int)?
       for (index, needle) in needles.enumerated() {
-        if let start = Self.find(needle, in: plain, from: scanFrom), best == nil || start < best!.start {
+        if let start = Self.find(needle, in: plain, from: scanFrom),
+          best == nil || start < best!.start
+        {
           best = (index, start, start + needle.count)
         }
       }
@@ -170,11 +180,13 @@ public class InteractiveProgram {
         let exitDeadline = Date().addingTimeInterval(1)
         while !hasExited && Date() < exitDeadline { usleep(10_000) }
         throw ProgramDriverError(
-          "the program's output ended (\(exitDescription)) without showing \(Self.describe(texts))" + tail())
+          "the program's output ended (\(exitDescription)) without showing \(Self.describe(texts))"
+            + tail())
       }
       let now = Date()
       if now >= deadline {
-        throw ProgramDriverError("timed out after \(timeout) s waiting for \(Self.describe(texts))" + tail())
+        throw ProgramDriverError(
+          "timed out after \(timeout) s waiting for \(Self.describe(texts))" + tail())
       }
       pump(timeout: min(0.2, deadline.timeIntervalSince(now)))
     }
@@ -207,7 +219,8 @@ public class InteractiveProgram {
         return Self.decode(status)
       }
       if Date() >= deadline {
-        throw ProgramDriverError("timed out after \(timeout) s waiting for the program to exit" + tail())
+        throw ProgramDriverError(
+          "timed out after \(timeout) s waiting for the program to exit" + tail())
       }
       pump(timeout: 0.05)
     }
@@ -240,8 +253,12 @@ public class InteractiveProgram {
   /// reads whatever is ready.
   private func pump(timeout: TimeInterval, waitingToWrite: Bool = false) {
     var descriptors: [pollfd] = []
-    if !outputAtEnd { descriptors.append(pollfd(fd: outputDescriptor, events: Int16(POLLIN), revents: 0)) }
-    if !errorAtEnd { descriptors.append(pollfd(fd: errorDescriptor, events: Int16(POLLIN), revents: 0)) }
+    if !outputAtEnd {
+      descriptors.append(pollfd(fd: outputDescriptor, events: Int16(POLLIN), revents: 0))
+    }
+    if !errorAtEnd {
+      descriptors.append(pollfd(fd: errorDescriptor, events: Int16(POLLIN), revents: 0))
+    }
     if waitingToWrite && inputDescriptor >= 0 {
       if inputDescriptor == outputDescriptor, !descriptors.isEmpty {
         descriptors[0].events |= Int16(POLLOUT)
@@ -286,8 +303,11 @@ public class InteractiveProgram {
   private func tail() -> String {
     let text = plainText
     let last = String(text.suffix(2000))
-    var message = "\n--- last \(last.count) characters of output (escape sequences removed) ---\n" + last
-    if !rawError.isEmpty { message += "\n--- standard error ---\n" + String(errorOutput.suffix(2000)) }
+    var message =
+      "\n--- last \(last.count) characters of output (escape sequences removed) ---\n" + last
+    if !rawError.isEmpty {
+      message += "\n--- standard error ---\n" + String(errorOutput.suffix(2000))
+    }
     return message
   }
 
@@ -345,7 +365,8 @@ public class InteractiveProgram {
     posix_spawnattr_setflags(&attributes, Int16(flags))
 
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    let envp =
+      environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
       for pointer in argv { free(pointer) }
       for pointer in envp { free(pointer) }
@@ -353,7 +374,8 @@ public class InteractiveProgram {
     var pid: pid_t = 0
     let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
     guard result == 0 else {
-      throw ProgramDriverError("could not start \(executable): \(String(cString: strerror(result)))")
+      throw ProgramDriverError(
+        "could not start \(executable): \(String(cString: strerror(result)))")
     }
     return pid
   }
@@ -379,14 +401,19 @@ public final class PseudoTerminal: InteractiveProgram {
     columns: UInt16 = 100, rows: UInt16 = 40
   ) throws {
     let master = LibC.posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
-    guard master >= 0 else { throw ProgramDriverError("posix_openpt failed: \(String(cString: strerror(errno)))") }
+    guard master >= 0 else {
+      throw ProgramDriverError("posix_openpt failed: \(String(cString: strerror(errno)))")
+    }
     var name = [CChar](repeating: 0, count: 256)
-    guard LibC.grantpt(master) == 0, LibC.unlockpt(master) == 0, LibC.ptsname_r(master, &name, name.count) == 0 else {
+    guard LibC.grantpt(master) == 0, LibC.unlockpt(master) == 0,
+      LibC.ptsname_r(master, &name, name.count) == 0
+    else {
       let message = String(cString: strerror(errno))
       Glibc.close(master)
       throw ProgramDriverError("could not set up the pseudo-terminal: \(message)")
     }
-    let path = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let path = String(
+      decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
     guard ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else {
       Glibc.close(master)
@@ -461,10 +488,12 @@ public final class PipedProgram: InteractiveProgram {
 
   /// Runs a program to the end with no input and returns its exit status and output.
   public static func run(
-    _ executable: String, _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+    _ executable: String, _ arguments: [String],
+    environment: [String: String] = ProcessInfo.processInfo.environment,
     timeout: TimeInterval = 20
   ) throws -> (status: Int32, output: String, error: String) {
-    let program = try PipedProgram(executable: executable, arguments: arguments, environment: environment)
+    let program = try PipedProgram(
+      executable: executable, arguments: arguments, environment: environment)
     program.closeInput()
     let status = try program.waitForExit(timeout: timeout)
     return (status, program.output, program.errorOutput)
@@ -480,7 +509,9 @@ enum LibC {
   }
 
   private static func required<F>(_ name: String, as type: F.Type) -> F {
-    guard let found = function(name, as: type) else { fatalError("\(name) is not in this C library") }
+    guard let found = function(name, as: type) else {
+      fatalError("\(name) is not in this C library")
+    }
     return found
   }
 
@@ -492,7 +523,8 @@ enum LibC {
   /// The reentrant `ptsname` (tests run in parallel; `ptsname` shares one buffer).
   static let ptsname_r = required(
     "ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self)
-  static let pipe2 = required("pipe2", as: (@convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32).self)
+  static let pipe2 = required(
+    "pipe2", as: (@convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32).self)
   /// glibc 2.34 and later; nil before.
   static let posix_spawn_file_actions_addclosefrom_np = function(
     "posix_spawn_file_actions_addclosefrom_np",
@@ -509,7 +541,8 @@ struct EscapeStripper {
 
   private var state = State.text
 
-  mutating func strip<Bytes: Sequence>(_ bytes: Bytes, into out: inout [UInt8]) where Bytes.Element == UInt8 {
+  mutating func strip<Bytes: Sequence>(_ bytes: Bytes, into out: inout [UInt8])
+  where Bytes.Element == UInt8 {
     for byte in bytes {
       switch state {
       case .text:
@@ -521,9 +554,11 @@ struct EscapeStripper {
       case .escape:
         switch byte {
         case UInt8(ascii: "["): state = .csi
-        case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"), UInt8(ascii: "_"):
+        case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"),
+          UInt8(ascii: "_"):
           state = .string
-        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "#"),
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+          UInt8(ascii: "#"),
           UInt8(ascii: "%"):
           state = .designation
         case 0x1B: state = .escape

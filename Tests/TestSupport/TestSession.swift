@@ -54,7 +54,8 @@ public struct TestSession {
       console: Console(output: transcript, width: 60, isTerminal: terminal, useColour: false),
       database: self.database, signingKey: Fixtures.signingKey,
       makeSalt: { Array(repeating: 0xA5, count: 16) })
-    try self.database.registerSigningKey(Fixtures.signingKey, keyPath: "test-key", at: Fixtures.instant)
+    try self.database.registerSigningKey(
+      Fixtures.signingKey, keyPath: "test-key", at: Fixtures.instant)
   }
 
   /// Convenience: every string is a typed line.

@@ -32,7 +32,8 @@ struct LedgerScanner {
         """)
     children = try Row.fetchCursor(
       db,
-      sql: "SELECT ledger_seq, name, class_name FROM acknowledged_child ORDER BY ledger_seq, position")
+      sql:
+        "SELECT ledger_seq, name, class_name FROM acknowledged_child ORDER BY ledger_seq, position")
   }
 
   /// The next entry, or nil at the end.
@@ -89,7 +90,8 @@ struct LedgerScanner {
     }
     nextChild = (
       try row.decode(atIndex: 0),
-      PersonalDetails.Child(stored: try row.decode(atIndex: 1), className: try row.decode(atIndex: 2))
+      PersonalDetails.Child(
+        stored: try row.decode(atIndex: 1), className: try row.decode(atIndex: 2))
     )
   }
 }

@@ -9,7 +9,8 @@ public struct LedgerDamage: Sendable, Equatable, CustomStringConvertible {
     /// An entry is missing: `seq` is not contiguous.
     case missingEntry = "an entry is missing before it (seq is not contiguous)"
     /// `prev_hash` does not match the previous entry's hash: entries were removed, reordered or inserted.
-    case brokenChain = "its link to the previous entry is broken (entries removed, reordered or inserted)"
+    case brokenChain =
+      "its link to the previous entry is broken (entries removed, reordered or inserted)"
     /// A recorded field no longer matches the entry hash.
     case alteredEntry = "its recorded fields were changed after signing"
     /// The signature is not valid for the entry hash.
@@ -69,7 +70,10 @@ extension AppDatabase {
         keyIndex[row["id"]] = keys.count
         keys.append(try? Curve25519.Signing.PublicKey(rawRepresentation: row["public_key"] as Data))
       }
-      let erased = Set(try Int.fetchAll(db, sql: "SELECT subject_seq FROM ledger WHERE kind = 'erasure' AND subject_seq IS NOT NULL"))
+      let erased = Set(
+        try Int.fetchAll(
+          db,
+          sql: "SELECT subject_seq FROM ledger WHERE kind = 'erasure' AND subject_seq IS NOT NULL"))
       let signatures = SignatureBatchVerifier(keys: keys)
       var expectedSeq = 1
       var previousHash = LedgerEntry.genesisHash
@@ -110,7 +114,8 @@ extension AppDatabase {
               position: count, seq: entry.seq, entryHash: entry.entryHash,
               signature: entry.signature, key: key))
           if !entry.reference.hasPrefix(Reference.make(from: Array(entry.entryHash), length: 8))
-            || entry.reference != Reference.make(from: Array(entry.entryHash), length: entry.reference.count)
+            || entry.reference
+              != Reference.make(from: Array(entry.entryHash), length: entry.reference.count)
           {
             damage(.wrongReference)
             break scan
@@ -132,14 +137,16 @@ extension AppDatabase {
       } catch {
         // Checked one by one, a bad signature before the unreadable row would have been reported.
         if let bad = signatures.finish() {
-          return VerificationReport(entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature))
+          return VerificationReport(
+            entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature))
         }
         throw error
       }
       // A bad signature wins when it is on an earlier entry, or on the same entry (the signature is
       // checked before the reference and the personal details).
       if let bad = signatures.finish(), found == nil || bad.position <= found!.position {
-        return VerificationReport(entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature))
+        return VerificationReport(
+          entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature))
       }
       if let found { return VerificationReport(entryCount: found.position, damage: found.damage) }
       return VerificationReport(entryCount: count, damage: nil)

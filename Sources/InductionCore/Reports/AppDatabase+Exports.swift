@@ -38,7 +38,8 @@ extension AppDatabase {
             let shown = status != .outstanding
             try emit([
               row["class_name"], row["child_name"], row["roster_parent"] ?? "", status.rawValue,
-              shown ? row["ack_parent"] ?? "" : "", shown ? Self.local(row["recorded_at"], context) : "",
+              shown ? row["ack_parent"] ?? "" : "",
+              shown ? Self.local(row["recorded_at"], context) : "",
               shown ? Self.reference(row["reference"]) : "",
             ])
           } else if status != .acknowledged {

@@ -42,6 +42,14 @@ extension AppDatabase {
   /// Records the installation's public key, refusing a key the database has never seen when it
   /// already holds signed entries under another key.
   public func registerSigningKey(_ key: SigningKey, keyPath: String, at date: Date) throws {
+    // Known already (every open but the first): a read, so readers never queue for the write lock.
+    if try read({ db in
+      try Bool.fetchOne(db, sql: "SELECT 1 FROM signing_key WHERE id = ?", arguments: [key.id])
+    })
+      == true
+    {
+      return
+    }
     try writeImmediate { db in
       let known = try String.fetchAll(db, sql: "SELECT id FROM signing_key")
       if known.contains(key.id) { return }
@@ -55,7 +63,7 @@ extension AppDatabase {
 
   /// Whether the ledger has any entry.
   public func hasLedgerEntries() throws -> Bool {
-    try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger") ?? 0 > 0 }
+    try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ledger)") ?? false }
   }
 
   /// Appends a signed acknowledgement and closes its session as signed, all in one IMMEDIATE

@@ -34,6 +34,12 @@ public struct SessionContext: Sendable, Equatable {
 extension AppDatabase {
   /// Records a guidance version (its SHA-256 and text) the first time it is seen.
   public func registerGuidanceVersion(_ guidance: Guidance, text: String, at date: Date) throws {
+    if try read({ db in
+      try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM guidance_version WHERE sha256 = ?", arguments: [guidance.sha256])
+    }) == true {
+      return
+    }
     try writeImmediate { db in
       try db.execute(
         sql:

@@ -31,7 +31,7 @@ public final class AppDatabase: Sendable {
       if try isFromNewerVersion(path) { throw StoreError.newerSchema(path: path) }
     }
     var configuration = Configuration()
-    configuration.busyMode = .timeout(busyTimeout)
+    configuration.busyMode = .callback(Self.busyCallback(timeout: busyTimeout))
     configuration.foreignKeysEnabled = true
     do {
       let pool = try DatabasePool(path: path, configuration: configuration)
@@ -59,8 +59,23 @@ public final class AppDatabase: Sendable {
     return database
   }
 
+  /// Retries a held lock every 2 ms until `timeout`. SQLite's own timeout backs off to 100 ms sleeps,
+  /// and with several kiosks writing, a waiter that sleeps that long can miss every free moment.
+  static func busyCallback(timeout: TimeInterval) -> Database.BusyCallback {
+    // Each try sleeps at least 2 ms, so giving up after `limit` tries waits at least `timeout`.
+    let limit = max(1, Int(timeout / 0.002))
+    return { tries in
+      guard tries < limit else { return false }
+      usleep(2_000)
+      return true
+    }
+  }
+
   private func migrate() throws {
     let migrator = Migrations.migrator
+    // Most opens find the schema current: check with a read, so a command that only reads (an export
+    // beside busy kiosks) never waits for the write lock.
+    if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
     if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
       throw StoreError.newerSchema(path: path)
     }
