@@ -28,7 +28,9 @@ public final class AppDatabase: Sendable {
       guard isSQLiteFile(path) else { throw StoreError.notADatabase(path: path) }
       // Checked read-only before the pool exists: setting a pool up writes to the file, and a
       // newer version's database must be left exactly as it was.
-      if try isFromNewerVersion(path) { throw StoreError.newerSchema(path: path) }
+      if try isFromNewerVersion(path, busyTimeout: busyTimeout) {
+        throw StoreError.newerSchema(path: path)
+      }
     }
     var configuration = Configuration()
     configuration.busyMode = .callback(Self.busyCallback(timeout: busyTimeout))
@@ -82,11 +84,13 @@ public final class AppDatabase: Sendable {
     try migrator.migrate(writer)
   }
 
-  private static func isFromNewerVersion(_ path: String) throws -> Bool {
+  private static func isFromNewerVersion(_ path: String, busyTimeout: TimeInterval) throws -> Bool {
     // A plain connection only reads here; closing it, as the last one, removes the -wal and -shm
     // files it made (a read-only one could not), so the folder is left as it was found.
     do {
-      let queue = try DatabaseQueue(path: path)
+      var configuration = Configuration()
+      configuration.busyMode = .callback(busyCallback(timeout: busyTimeout))
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
       defer { try? queue.close() }
       return try queue.read { db in
         try db.tableExists("grdb_migrations") && Migrations.migrator.hasBeenSuperseded(db)
