@@ -45,7 +45,7 @@ let package = Package(
     .executableTarget(
       name: "induction-bench",
       dependencies: [
-        "InductionCore",
+        "InductionCore", "ProcessDriving",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -53,8 +53,12 @@ let package = Package(
       path: "Benchmarks/induction-bench"
     ),
     .target(
+      name: "ProcessDriving",
+      path: "Tests/ProcessDriving"
+    ),
+    .target(
       name: "TestSupport",
-      dependencies: ["InductionCore", "InductionTerminal"],
+      dependencies: ["InductionCore", "InductionTerminal", "ProcessDriving"],
       path: "Tests/TestSupport"
     ),
     .testTarget(

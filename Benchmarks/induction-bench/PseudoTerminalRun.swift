@@ -1,3 +1,5 @@
+import ProcessDriving
+
 #if canImport(Glibc)
   import Glibc
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessDriving
 
 #if canImport(Glibc)
   import Glibc
@@ -361,7 +362,7 @@ public class InteractiveProgram {
     sigemptyset(&mask)
     posix_spawnattr_setsigmask(&attributes, &mask)
     var flags = Int32(POSIX_SPAWN_SETSIGDEF) | Int32(POSIX_SPAWN_SETSIGMASK)
-    if newSession { flags |= spawnSetSID }
+    if newSession { flags |= LibC.spawnSetSID }
     posix_spawnattr_setflags(&attributes, Int16(flags))
 
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -379,9 +380,6 @@ public class InteractiveProgram {
     }
     return pid
   }
-
-  /// glibc's `POSIX_SPAWN_SETSID` (a GNU extension Swift does not import).
-  static let spawnSetSID: Int32 = 0x80
 
   static func setNonBlocking(_ descriptor: Int32) {
     let flags = fcntl(descriptor, F_GETFL)
@@ -497,86 +495,5 @@ public final class PipedProgram: InteractiveProgram {
     program.closeInput()
     let status = try program.waitForExit(timeout: timeout)
     return (status, program.output, program.errorOutput)
-  }
-}
-
-/// glibc functions Swift's Glibc module does not import (they need `_XOPEN_SOURCE` or `_GNU_SOURCE`),
-/// looked up once at run time.
-enum LibC {
-  private static func function<F>(_ name: String, as type: F.Type) -> F? {
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
-    return unsafeBitCast(symbol, to: type)
-  }
-
-  private static func required<F>(_ name: String, as type: F.Type) -> F {
-    guard let found = function(name, as: type) else {
-      fatalError("\(name) is not in this C library")
-    }
-    return found
-  }
-
-  typealias IntFunction = @convention(c) (Int32) -> Int32
-
-  static let posix_openpt = required("posix_openpt", as: IntFunction.self)
-  static let grantpt = required("grantpt", as: IntFunction.self)
-  static let unlockpt = required("unlockpt", as: IntFunction.self)
-  /// The reentrant `ptsname` (tests run in parallel; `ptsname` shares one buffer).
-  static let ptsname_r = required(
-    "ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self)
-  static let pipe2 = required(
-    "pipe2", as: (@convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32).self)
-  /// glibc 2.34 and later; nil before.
-  static let posix_spawn_file_actions_addclosefrom_np = function(
-    "posix_spawn_file_actions_addclosefrom_np",
-    as: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32).self)
-}
-
-/// Removes escape sequences from a byte stream that may arrive in pieces: CSI (`ESC [ … final`),
-/// OSC (`ESC ] … BEL` or `ESC ] … ESC \`), DCS/SOS/PM/APC strings, charset designations
-/// (`ESC ( B`) and other two-byte escapes; drops carriage returns. Everything else is kept.
-struct EscapeStripper {
-  private enum State {
-    case text, escape, csi, string, stringEscape, designation
-  }
-
-  private var state = State.text
-
-  mutating func strip<Bytes: Sequence>(_ bytes: Bytes, into out: inout [UInt8])
-  where Bytes.Element == UInt8 {
-    for byte in bytes {
-      switch state {
-      case .text:
-        if byte == 0x1B {
-          state = .escape
-        } else if byte != 0x0D {
-          out.append(byte)
-        }
-      case .escape:
-        switch byte {
-        case UInt8(ascii: "["): state = .csi
-        case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"),
-          UInt8(ascii: "_"):
-          state = .string
-        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
-          UInt8(ascii: "#"),
-          UInt8(ascii: "%"):
-          state = .designation
-        case 0x1B: state = .escape
-        default: state = .text
-        }
-      case .csi:
-        if (0x40...0x7E).contains(byte) { state = .text }
-      case .string:
-        if byte == 0x07 {
-          state = .text
-        } else if byte == 0x1B {
-          state = .stringEscape
-        }
-      case .stringEscape:
-        state = byte == UInt8(ascii: "\\") ? .text : .string
-      case .designation:
-        state = .text
-      }
-    }
   }
 }

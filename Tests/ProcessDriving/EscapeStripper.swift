@@ -1,17 +1,18 @@
 /// Removes escape sequences from a byte stream that may arrive in pieces: CSI (`ESC [ … final`),
 /// OSC (`ESC ] … BEL` or `ESC ] … ESC \`), DCS/SOS/PM/APC strings, charset designations
 /// (`ESC ( B`) and other two-byte escapes; drops carriage returns. Everything else is kept.
-/// Copied from the tests' pseudo-terminal driver, so that "Welcome to" is found even when it is
-/// drawn in colour.
-struct EscapeStripper {
+public struct EscapeStripper {
   private enum State {
     case text, escape, csi, string, stringEscape, designation
   }
 
   private var state = State.text
 
+  /// A stripper at the start of a stream.
+  public init() {}
+
   /// Appends the plain bytes of `bytes` to `out`.
-  mutating func strip<Bytes: Sequence>(_ bytes: Bytes, into out: inout [UInt8])
+  public mutating func strip<Bytes: Sequence>(_ bytes: Bytes, into out: inout [UInt8])
   where Bytes.Element == UInt8 {
     for byte in bytes {
       switch state {
@@ -28,7 +29,8 @@ struct EscapeStripper {
           UInt8(ascii: "_"):
           state = .string
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
-          UInt8(ascii: "#"), UInt8(ascii: "%"):
+          UInt8(ascii: "#"),
+          UInt8(ascii: "%"):
           state = .designation
         case 0x1B: state = .escape
         default: state = .text
