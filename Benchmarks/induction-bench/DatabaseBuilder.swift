@@ -96,7 +96,9 @@ struct DatabaseBuilder {
           summary: QuizSummary(
             scenarioCount: school.scenarioCount, firstTryCorrect: firstTry,
             attemptCount: school.scenarioCount + retries),
-          transcriptSHA256: Digest.sha256Hex("transcript \(appended + offset) \(random.next())"),
+          attempts: SyntheticAnswers.make(
+            scenarioCount: school.scenarioCount, firstTryCorrect: firstTry,
+            attemptCount: school.scenarioCount + retries, signedAt: plan.date, random: &random),
           details: details)
         items.append((draft, plan.date, random.bytes(16)))
       }

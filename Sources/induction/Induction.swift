@@ -10,6 +10,7 @@ struct Induction: ParsableCommand {
     subcommands: [
       Start.self, Kiosk.self, Admin.self, Roster.self, Export.self, Stats.self, Verify.self,
       Checkpoint.self, Revoke.self, Erase.self, Purge.self, Access.self, Scenarios.self, Staff.self,
+      Keys.self,
     ],
     defaultSubcommand: Start.self
   )

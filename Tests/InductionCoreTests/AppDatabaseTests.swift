@@ -49,11 +49,22 @@ struct AppDatabaseTests {
     #expect(try Data(contentsOf: url) == junk)
   }
 
-  @Test func aSigningKeyThatDoesNotMatchTheLedgerIsRefused() throws {
+  @Test func aKeyTheLedgerHasNotEnrolledIsKeptAsACandidateAndMaySignNothing() throws {
+    // Given a ledger begun by the fixture key, when another key opens it
     let (database, _) = try makeSignedLedger(count: 1)
-    #expect(throws: StoreError.signingKeyMismatch(path: "k")) {
-      try database.registerSigningKey(SigningKey.generate(), keyPath: "k", at: Fixtures.instant)
+    let stranger = SigningKey.generate()
+    #expect(
+      try database.registerSigningKey(stranger, keyPath: "k", at: Fixtures.instant) == .notEnrolled)
+    // Then it is listed as not enrolled, and signing with it is refused before anything is written
+    #expect(try database.keyListings().map(\.status) == [.trusted, .notEnrolled])
+    let builder = try LedgerBuilder(database: database, key: stranger)
+    #expect(
+      throws: StoreError.keyNotTrusted(
+        fingerprint: KeyFingerprint.display(stranger.id), status: .notEnrolled)
+    ) {
+      try builder.sign(parent: "P", children: [], at: Fixtures.instant)
     }
+    #expect(try database.ledgerEntries().count == 2)
   }
 
   @Test func aMissingKeyIsNotSilentlyReplacedOnceEntriesExist() throws {

@@ -155,7 +155,7 @@ public struct ParentFlow {
       let draft = AcknowledgementDraft(
         session: session, context: context, guidanceSHA256: catalog.guidance.sha256,
         statement: catalog.school.statement, summary: summary,
-        transcriptSHA256: quiz.attempts.transcriptSHA256, details: details)
+        attempts: quiz.attempts, details: details)
       let entry = try save(draft)
       showReceipt(entry)
       if kiosk != nil {
