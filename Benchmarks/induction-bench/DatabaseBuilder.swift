@@ -103,6 +103,7 @@ struct DatabaseBuilder {
         items.append((draft, plan.date, random.bytes(16)))
       }
       let entries = try database.appendAcknowledgements(items, key: key)
+      database.checkpointWAL()
       appended += count
       if appended % revocationEvery < count || (appended == rows && revocations == 0) {
         let subject = entries.randomElement(using: &random)!

@@ -63,6 +63,8 @@ struct WriterCommand: ParsableCommand {
       let start = MonotonicClock.now()
       _ = try database.appendAcknowledgement(draft, key: key, at: Date(), salt: salt)
       latencies.append(MonotonicClock.now() - start)
+      // As the parent flow does once the receipt is drawn.
+      database.checkpointWAL()
     }
     var output = "synchronous \(synchronous)\n"
     for latency in latencies { output += "\(latency)\n" }

@@ -148,6 +148,7 @@ public final class LedgerBuilder {
         return (draft: draft, date: date, salt: salt)
       }
       _ = try database.appendAcknowledgements(items, key: key)
+      database.checkpointWAL()
       index = end
     }
   }

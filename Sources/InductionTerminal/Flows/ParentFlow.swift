@@ -158,6 +158,9 @@ public struct ParentFlow {
         attempts: quiz.attempts, details: details)
       let entry = try save(draft)
       showReceipt(entry)
+      // The receipt is on screen: now the log can be copied into the database without a parent
+      // waiting on it.
+      environment.database.checkpointWAL()
       if kiosk != nil {
         // Already signed and saved: whatever happens at this prompt, the kiosk moves on.
         _ = try? prompter.ask(
