@@ -20,13 +20,16 @@ enum CompositionRoot {
     return (database, key, directory)
   }
 
-  /// Loads the scenarios, refusing (with every lint message) when they fail lint.
-  static func loadScenarios(_ options: GlobalOptions) throws -> (ScenarioCatalog, String) {
-    let path = options.scenariosPath
-    let url = URL(fileURLWithPath: path)
-    let catalog = try ScenarioLinter.load(directory: url, displayPath: path)
-    let text = (try? TextFileReader.read(url.appendingPathComponent("guidance.md")).get()) ?? ""
-    return (catalog, text)
+  /// The guidance as shown, CRLF read as LF.
+  static func guidanceText(_ folder: URL) -> String {
+    (try? TextFileReader.read(folder.appendingPathComponent("guidance.md")).get()) ?? ""
+  }
+
+  /// The cache of the linted scenarios folder, in the data folder.
+  static func scenarioCache(_ directory: DataDirectory) -> ScenarioCache {
+    ScenarioCache(
+      file: directory.url.appendingPathComponent("scenarios.cache"),
+      program: "\(inductionVersion) \(buildCommit)")
   }
 
   /// The session an admin command runs in: the store opened as `access` says, the scenarios folder
@@ -100,8 +103,21 @@ enum CompositionRoot {
     environment: Environment, catalog: ScenarioCatalog, guidanceText: String
   ) {
     TerminalLocale.adopt()
-    let (catalog, guidanceText) = try loadScenarios(options)
+    // The scenarios from the signed cache when the folder is unchanged (parsing them is most of the
+    // time before the welcome screen), else linted, and cached once the store is open.
+    let folder = URL(fileURLWithPath: options.scenariosPath)
+    let cache = scenarioCache(options.dataDirectoryValue)
+    let existingKey = try? SigningKey.loadOrCreate(
+      at: options.dataDirectoryValue.signingKeyURL, create: false)
+    let cached = cache.lookup(directory: folder, key: existingKey)
+    let catalog =
+      try cached.catalog
+      ?? ScenarioLinter.load(directory: folder, displayPath: options.scenariosPath)
+    let guidanceText = guidanceText(folder)
     let (database, key, _) = try openStore(options)
+    if cached.catalog == nil, let fingerprint = cached.fingerprint {
+      cache.store(catalog, fingerprint: fingerprint, key: key)
+    }
     // Refused before the welcome screen: a parent must never answer everything and then be told
     // this PC may not sign.
     let status = try database.keyTrust().status(of: key.publicKey)

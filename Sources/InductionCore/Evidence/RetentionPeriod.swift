@@ -1,9 +1,9 @@
 import Foundation
 
 /// How long personal details are kept, from `retention:` in school.yaml (e.g. `6 years`).
-public struct RetentionPeriod: Sendable, Equatable, CustomStringConvertible {
+public struct RetentionPeriod: Sendable, Equatable, Codable, CustomStringConvertible {
   /// The unit.
-  public enum Unit: String, Sendable { case days, months, years }
+  public enum Unit: String, Sendable, Codable { case days, months, years }
 
   /// How many units.
   public var count: Int

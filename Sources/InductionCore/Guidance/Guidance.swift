@@ -5,9 +5,9 @@ import Foundation
 /// The format is deliberately small: an optional `# Title` line, paragraphs separated by blank lines,
 /// and one bullet list (`- ` lines) after the paragraph that ends "must be avoided" — those bullets
 /// are the prohibited examples every scenario quotes.
-public struct Guidance: Sendable, Equatable {
+public struct Guidance: Sendable, Equatable, Codable {
   /// One prohibited example and the line of `guidance.md` it stands on.
-  public struct Example: Sendable, Equatable {
+  public struct Example: Sendable, Equatable, Codable {
     /// The bullet's text, without the leading `- `.
     public var text: String
     /// 1-based line number in `guidance.md`.
@@ -15,7 +15,7 @@ public struct Guidance: Sendable, Equatable {
   }
 
   /// A run of text shown to parents as one block.
-  public enum Block: Sendable, Equatable {
+  public enum Block: Sendable, Equatable, Codable {
     /// A paragraph of prose.
     case paragraph(String)
     /// A bulleted list.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The school's own settings, from `Scenarios/school.yaml`.
-public struct SchoolSettings: Sendable, Equatable {
+public struct SchoolSettings: Sendable, Equatable, Codable {
   /// The school's name, shown on the welcome screen and in checkpoints.
   public var name: String
   /// The statement a parent reads and signs.

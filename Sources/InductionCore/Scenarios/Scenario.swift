@@ -1,7 +1,7 @@
 /// One realistic situation built from a prohibited example, with its question and choices.
-public struct Scenario: Sendable, Equatable, Identifiable {
+public struct Scenario: Sendable, Equatable, Codable, Identifiable {
   /// One answer a parent can pick.
-  public struct Choice: Sendable, Equatable {
+  public struct Choice: Sendable, Equatable, Codable {
     /// The answer as shown.
     public var text: String
     /// Why this answer is right or wrong.
@@ -57,7 +57,7 @@ public struct Scenario: Sendable, Equatable, Identifiable {
 }
 
 /// Everything a parent induction is built from: the guidance, the school's settings and the scenarios.
-public struct ScenarioCatalog: Sendable, Equatable {
+public struct ScenarioCatalog: Sendable, Equatable, Codable {
   /// The guidance text.
   public var guidance: Guidance
   /// The school's settings.

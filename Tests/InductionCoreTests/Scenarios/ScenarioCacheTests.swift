@@ -1,0 +1,74 @@
+import Foundation
+import InductionCore
+import TestSupport
+import Testing
+
+@Suite("Scenario cache")
+struct ScenarioCacheTests {
+  let key = Fixtures.signingKey
+
+  /// A valid folder, its cache file, and the catalogue linted and cached once.
+  func cachedFolder() throws -> (ScenarioFolder, ScenarioCache, ScenarioCatalog) {
+    let folder = ScenarioFolder.valid()
+    let cache = ScenarioCache(
+      file: Fixtures.temporaryDirectory("cache").appendingPathComponent("scenarios.cache"),
+      program: "test 1")
+    let first = cache.lookup(directory: folder.url, key: key)
+    #expect(first.catalog == nil)
+    let linted = try ScenarioLinter.load(directory: folder.url)
+    cache.store(linted, fingerprint: try #require(first.fingerprint), key: key)
+    return (folder, cache, linted)
+  }
+
+  @Test func anUnchangedFolderComesFromTheCacheExactlyAsLinted() throws {
+    let (folder, cache, linted) = try cachedFolder()
+    defer { folder.delete() }
+    #expect(cache.lookup(directory: folder.url, key: key).catalog == linted)
+  }
+
+  @Test func anyChangeToTheFolderMeansLintingAgain() throws {
+    let (folder, cache, _) = try cachedFolder()
+    defer { folder.delete() }
+    // A file edited (here: broken)
+    folder.write("02-rule-two.yaml", "id: rule-two\n")
+    #expect(cache.lookup(directory: folder.url, key: key).catalog == nil)
+    #expect(throws: ScenarioLoadError.self) { try ScenarioLinter.load(directory: folder.url) }
+  }
+
+  @Test func onlyTheTimeOfAFileChangingMeansLintingAgain() throws {
+    let (folder, cache, _) = try cachedFolder()
+    defer { folder.delete() }
+    let file = folder.url.appendingPathComponent("school.yaml").path
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: file)
+    #expect(cache.lookup(directory: folder.url, key: key).catalog == nil)
+  }
+
+  @Test func aNewFileInAnyFolderBelowMeansLintingAgain() throws {
+    let (folder, cache, _) = try cachedFolder()
+    defer { folder.delete() }
+    let pack = folder.url.appendingPathComponent("translations/pl")
+    try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+    try Data("# Wskazówki\n".utf8).write(to: pack.appendingPathComponent("guidance.md"))
+    #expect(cache.lookup(directory: folder.url, key: key).catalog == nil)
+  }
+
+  @Test func anEditedCacheFileIsNeverUsed() throws {
+    let (folder, cache, _) = try cachedFolder()
+    defer { folder.delete() }
+    // Someone with the data folder changes what parents would be told
+    let text = try String(contentsOf: cache.file, encoding: .utf8)
+    try #require(text.contains("Staff can help."))
+    try Data(text.replacingOccurrences(of: "Staff can help.", with: "Post it online.").utf8)
+      .write(to: cache.file)
+    #expect(cache.lookup(directory: folder.url, key: key).catalog == nil)
+  }
+
+  @Test func aCacheSignedByAnotherKeyOrAnotherReleaseIsNotUsed() throws {
+    let (folder, cache, _) = try cachedFolder()
+    defer { folder.delete() }
+    #expect(cache.lookup(directory: folder.url, key: SigningKey.generate()).catalog == nil)
+    let newer = ScenarioCache(file: cache.file, program: "test 2")
+    #expect(newer.lookup(directory: folder.url, key: key).catalog == nil)
+  }
+}
