@@ -32,7 +32,14 @@ let package = Package(
     ),
     .target(
       name: "InductionTerminal",
-      dependencies: ["InductionCore", "CReadline"]
+      dependencies: ["InductionCore", "CReadline"],
+      // The program's own words, one file per language, built into the binary (nothing to ship
+      // beside it).
+      resources: [
+        .embedInCode("Resources/Strings/en.yaml"),
+        .embedInCode("Resources/Strings/pl.yaml"),
+        .embedInCode("Resources/Strings/cy.yaml"),
+      ]
     ),
     .executableTarget(
       name: "induction",

@@ -57,13 +57,13 @@ enum CompositionRoot {
     return PlainLineReader(output: console.output)
   }
 
-  /// Everything a parent or kiosk session needs, from the options: scenarios (refused when they fail
-  /// lint), the store and key, signal handling, the console and the parent line reader.
+  /// Everything a parent or kiosk session needs, from the options: the scenarios in every language
+  /// (refused when the English set fails lint; a failing translation is left out), the store and key, signal handling, the console and the parent line reader.
   static func parentSession(_ options: GlobalOptions, seed: UInt64?) throws -> (
-    environment: Environment, catalog: ScenarioCatalog, guidanceText: String
+    environment: Environment, content: SchoolContent
   ) {
     TerminalLocale.adopt()
-    let (catalog, guidanceText) = try loadScenarios(options)
+    let content = try Languages.load(options)
     let (database, key, _) = try openStore(options)
     // Refused before the welcome screen: a parent must never answer everything and then be told
     // this PC may not sign.
@@ -77,7 +77,7 @@ enum CompositionRoot {
       clock: .system, random: seed.map(RandomSource.seeded) ?? .system,
       reader: makeParentReader(console: console), console: console, database: database,
       signingKey: key)
-    return (environment, catalog, guidanceText)
+    return (environment, content)
   }
 
   /// The line reader for staff prompts.

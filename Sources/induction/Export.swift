@@ -39,7 +39,10 @@ extension Induction {
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
         let admin = try AdminContext.open(options)
-        let zone = admin.export.timeZone
+        var context = admin.export
+        context.currentTranslations = Languages.currentTranslations(
+          options, database: admin.database)
+        let zone = context.timeZone
         var filter = ExportFilter(className: className)
         if let since {
           filter.since = try DayParser.startOfDay(since, option: "--since", zone: zone)
@@ -57,7 +60,7 @@ extension Induction {
         let progress = Progress(label: "Exporting")
         do {
           let rows = try admin.database.export(
-            kind, filter: filter, context: admin.export, into: writer, progress: progress.update)
+            kind, filter: filter, context: context, into: writer, progress: progress.update)
           try writer.finish()
           progress.done()
           let message =

@@ -15,7 +15,7 @@ extension Induction.Scenarios {
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Check every scenario file, school.yaml and guidance.md; report each problem as file:line: reason."
+        "Check every scenario file, school.yaml and guidance.md, and each translation pack against them; report each problem as file:line: reason."
     )
 
     @OptionGroup var options: GlobalOptions
@@ -26,16 +26,28 @@ extension Induction.Scenarios {
 
     func run() throws {
       let path = directory ?? options.scenariosPath
-      let report = ScenarioLinter.lint(directory: URL(fileURLWithPath: path), displayPath: path)
-      if report.problems.isEmpty, let catalog = report.catalog {
-        Output.say(
-          "ok: \(catalog.scenarios.count) scenarios cover all \(catalog.guidance.prohibitedExamples.count) prohibited examples"
-        )
-        return
-      }
+      let report = Languages.lint(path)
       for problem in report.problems {
         Output.note(problem.description)
       }
+      if let content = report.content {
+        let english = content.english.catalog
+        Output.say(
+          "ok: \(english.scenarios.count) scenarios cover all \(english.guidance.prohibitedExamples.count) prohibited examples"
+        )
+        for pack in report.packs {
+          if let language = pack.content?.language {
+            Output.say(
+              "ok: \(language.englishName) (\(language.tag), \(language.name)) in \(pack.folder) is offered"
+            )
+          } else {
+            Output.say(
+              "not offered: \(pack.folder) (\(pack.problems.count) \(pack.problems.count == 1 ? "problem" : "problems") above)"
+            )
+          }
+        }
+      }
+      if report.problems.isEmpty { return }
       let count = report.problems.count
       Failure.printError(
         "\(count) \(count == 1 ? "problem" : "problems") in \(path); fix them and run this again")

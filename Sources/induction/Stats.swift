@@ -14,12 +14,18 @@ extension Induction {
     func run() throws {
       try Failure.report {
         let admin = try AdminContext.open(options)
-        let stats = try admin.database.statistics(context: admin.export)
+        var context = admin.export
+        context.currentTranslations = Languages.currentTranslations(
+          options, database: admin.database)
+        let stats = try admin.database.statistics(context: context)
         let colour =
           isatty(STDOUT_FILENO) == 1
           && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let titles = Self.scenarioTitles(options)
-        Output.sayRendered(StatsReport.render(stats, titles: titles, colour: colour))
+        Output.sayRendered(
+          StatsReport.render(
+            stats, titles: titles, colour: colour,
+            languageNames: Languages.englishNames(options)))
       }
     }
 
