@@ -32,6 +32,10 @@ struct DetailsScreen {
       console.clearScreen()
       console.heading(phrases.text(.detailsHeading))
       console.line()
+      if kept.parentName != nil {
+        console.paragraph(phrases.text(.detailsKept))
+        console.line()
+      }
       if kept.parentName == nil {
         kept.parentName = try askName(
           phrases.prompt(.detailsNamePrompt), help: phrases.text(.detailsNameHelp))

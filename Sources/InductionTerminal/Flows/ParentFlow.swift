@@ -103,7 +103,6 @@ public struct ParentFlow {
         switch exit {
         case .switchLanguage(let tag):
           state.language = tag
-          console.clearScreen()
           continue
         case .startOver:
           state.details = KeptDetails()
@@ -178,9 +177,14 @@ public struct ParentFlow {
         console.line()
       }
       console.paragraph(phrases.text(.welcomeIntro))
-      console.line(phrases.text(.welcomeStepRead))
-      console.line(phrases.text(.welcomeStepAnswer, count: shown.catalog.scenarios.count))
-      console.line(phrases.text(.welcomeStepSign))
+      let steps = [
+        phrases.text(.welcomeStepRead),
+        phrases.text(.welcomeStepAnswer, count: shown.catalog.scenarios.count),
+        phrases.text(.welcomeStepSign),
+      ]
+      for (index, step) in steps.enumerated() {
+        console.paragraph("\(index + 1). \(step)", indent: 2, hanging: 3)
+      }
       console.line()
       console.paragraph(phrases.text(.welcomeCommands))
       console.line()

@@ -66,6 +66,7 @@ public enum PhraseKey: String, CaseIterable, Sendable {
   case summaryPrompt = "summary.prompt"
   case summaryHelp = "summary.help"
   case detailsHeading = "details.heading"
+  case detailsKept = "details.kept"
   case detailsNamePrompt = "details.name_prompt"
   case detailsNameHelp = "details.name_help"
   case detailsChildPrompt = "details.child_prompt"
