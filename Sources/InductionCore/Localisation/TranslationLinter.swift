@@ -96,8 +96,15 @@ public enum TranslationLinter {
       texts.append(
         (s.file, 1, ([s.title, s.situation, s.question] + s.choices.map(\.text)).joined()))
     }
-    if let found = texts.first(where: { LanguageTag.firstRightToLeftScalar(in: $0.2) != nil }) {
-      problems.append(rightToLeftProblem(file: found.0, line: found.1, school.language))
+    for (file, line, text) in texts {
+      guard let scalar = LanguageTag.firstRightToLeftScalar(in: text) else { continue }
+      let code = "U+" + String(scalar.value, radix: 16, uppercase: true)
+      problems.append(
+        LintProblem(
+          file: file, line: line,
+          reason:
+            "holds right-to-left text (\(code)), and \(rightToLeftReason)"))
+      break
     }
 
     guard problems.isEmpty, let guidance else { return report() }
@@ -112,12 +119,15 @@ public enum TranslationLinter {
         classLabels: school.classLabels, strings: strings, folder: folder))
   }
 
-  /// The sentence that refuses a right-to-left pack, and says what to do instead.
+  /// Why a right-to-left pack is refused, and what to do instead.
+  static let rightToLeftReason =
+    "terminals do not lay out right-to-left text reliably (words and letters can appear in the wrong order), so this pack cannot be offered; give parents a printed translation to read beside the English induction instead"
+
+  /// The sentence that refuses a pack in a right-to-left language.
   static func rightToLeftProblem(file: String, line: Int, _ language: Language) -> LintProblem {
     LintProblem(
       file: file, line: line,
-      reason:
-        "\(language.englishName) is written right to left, and terminals do not lay out right-to-left text reliably (words and letters can appear in the wrong order), so this pack cannot be offered; give parents a printed translation to read beside the English induction instead")
+      reason: "\(language.englishName) is written right to left, and \(rightToLeftReason)")
   }
 
   /// A pack's `school.yaml`, read.
