@@ -26,7 +26,8 @@ struct AdminGuidanceEditTests {
     let (o, b, z) = (
       LedgerBuilder.shown(okafor), LedgerBuilder.shown(byrne), LedgerBuilder.shown(bhriain)
     )
-    let okaforRow = "Reception (Blue),Tobi Okafor,,%@,Amara Okafor,2026-09-02 09:15:00 +01:00,\(o),en"
+    let okaforRow =
+      "Reception (Blue),Tobi Okafor,,%@,Amara Okafor,2026-09-02 09:15:00 +01:00,\(o),en"
     let bhriainRow =
       "Reception (Blue),Siobhán O'Neil-Smith,,%@,Zoë Ní Bhriain,2026-10-26 09:05:00 +00:00,\(z),en"
     let niamhRow = "Year 1,Niamh Byrne,,%@,Liam Byrne,2026-09-03 15:40:00 +01:00,\(b),en"

@@ -280,7 +280,8 @@ struct ExportRoundTripTests {
             "outstanding", "",
           ],
           [
-            "Year 2", "'\u{FF0B}Full Width", "مريم الأحمد", "maryam@example.test", "outstanding", "",
+            "Year 2", "'\u{FF0B}Full Width", "مريم الأحمد", "maryam@example.test", "outstanding",
+            "",
           ],
         ]))
   }

@@ -143,7 +143,8 @@ struct LanguageExportTests {
       $0.split(separator: ",").map(String.init)
     }.map { ($0[1], $0[3], $0[7]) }
     #expect(statuses.map(\.0) == ["Niamh Byrne", "Tobi Okafor", "Gwenllïan Ŵyn", "Zofia Nowak"])
-    #expect(statuses.map(\.1) == ["acknowledged", "acknowledged", "acknowledged", "re-acknowledge"])
+    #expect(
+      statuses.map(\.1) == ["acknowledged", "acknowledged", "acknowledged", "re-acknowledge"])
     // And the follow-up list says which language to write to them in
     expectSameFile(
       outstanding,

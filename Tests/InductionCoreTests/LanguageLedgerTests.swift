@@ -88,6 +88,22 @@ struct LanguageLedgerTests {
     #expect(try builder.database.verifyLedger() == VerificationReport(entryCount: 4, damage: nil))
   }
 
+  @Test func subjectAccessSaysWhichLanguageWasReadAndGivesTheStatementAsShown() throws {
+    // Given the Polish acknowledgement and the one from before translations
+    let (builder, _, entries) = try Self.ledger()
+    // When each parent asks for what is held about them
+    let polish = try builder.database.subjectAccess(
+      parentName: nil, reference: entries[1].reference, at: Fixtures.instant)
+    let old = try builder.database.subjectAccess(
+      parentName: "Liam Byrne", reference: nil, at: Fixtures.instant)
+    // Then the Polish one is in Polish, with the Polish statement they signed
+    #expect(polish.acknowledgements.map(\.language) == ["pl"])
+    #expect(polish.acknowledgements.map(\.statement) == [Self.polishShown.statement])
+    // And the older one reads as English, with the English statement
+    #expect(old.acknowledgements.map(\.language) == ["en"])
+    #expect(old.acknowledgements.map(\.statement) == [builder.statement])
+  }
+
   @Test(arguments: [
     ("the language changed", "UPDATE ledger SET language = 'cy' WHERE seq = 3", 3),
     ("the language removed", "UPDATE ledger SET language = NULL WHERE seq = 3", 3),

@@ -32,152 +32,155 @@ struct TranslationLintTests {
     let polish = try #require(content.content(for: "pl"))
     #expect(polish.language == Language(tag: "pl", name: "Polski", englishName: "Polish"))
     #expect(polish.catalog.scenarios.map(\.id) == ["rule-one", "rule-two"])
-    #expect(polish.catalog.guidance.prohibitedExamples.map(\.text) == [
-      "Zasada pierwsza.", "Zasada druga.",
-    ])
+    #expect(
+      polish.catalog.guidance.prohibitedExamples.map(\.text) == [
+        "Zasada pierwsza.", "Zasada druga.",
+      ])
     #expect(polish.catalog.school.statement == "Przeczytałam lub przeczytałem wskazówki.")
     #expect(polish.catalog.school.name == "Test School")
   }
 
-  @Test(arguments: [
-    (
-      "a scenario missing",
-      ["translations/pl/02-rule-two.yaml": nil],
-      [
-        "\(pack)02-rule-two.yaml:1: missing: no translation of scenario \"rule-two\" (S/02-rule-two.yaml); copy that file here and translate it"
-      ]
-    ),
-    (
-      "an extra scenario",
-      [
-        "translations/pl/03-rule-three.yaml":
-          ScenarioFolder.polishScenario(id: "rule-three", example: "Zasada druga.")
-      ],
-      [
-        "\(pack)03-rule-three.yaml:1: id \"rule-three\" is not a scenario of the English set; use the id of the English file it translates, or remove it"
-      ]
-    ),
-    (
-      "a choice more than in English",
-      [
-        "translations/pl/01-rule-one.yaml":
-          ScenarioFolder.polishScenario(id: "rule-one", example: "Zasada pierwsza.")
+  @Test(
+    arguments: [
+      (
+        "a scenario missing",
+        ["translations/pl/02-rule-two.yaml": nil],
+        [
+          "\(pack)02-rule-two.yaml:1: missing: no translation of scenario \"rule-two\" (S/02-rule-two.yaml); copy that file here and translate it"
+        ]
+      ),
+      (
+        "an extra scenario",
+        [
+          "translations/pl/03-rule-three.yaml":
+            ScenarioFolder.polishScenario(id: "rule-three", example: "Zasada druga.")
+        ],
+        [
+          "\(pack)03-rule-three.yaml:1: id \"rule-three\" is not a scenario of the English set; use the id of the English file it translates, or remove it"
+        ]
+      ),
+      (
+        "a choice more than in English",
+        [
+          "translations/pl/01-rule-one.yaml":
+            ScenarioFolder.polishScenario(id: "rule-one", example: "Zasada pierwsza.")
             + "  - text: Zadzwonić do dyrektora.\n    feedback: Najpierw nauczyciel.\n"
-      ],
-      [
-        "\(pack)01-rule-one.yaml:6: has 4 choices where the English scenario has 3; translate each choice, in the same order"
-      ]
-    ),
-    (
-      "another choice marked correct",
-      [
-        "translations/pl/01-rule-one.yaml":
-          ScenarioFolder.polishScenario(id: "rule-one", example: "Zasada pierwsza.")
+        ],
+        [
+          "\(pack)01-rule-one.yaml:6: has 4 choices where the English scenario has 3; translate each choice, in the same order"
+        ]
+      ),
+      (
+        "another choice marked correct",
+        [
+          "translations/pl/01-rule-one.yaml":
+            ScenarioFolder.polishScenario(id: "rule-one", example: "Zasada pierwsza.")
             .replacingOccurrences(of: "    correct: true\n", with: "")
             .replacingOccurrences(
               of: "    feedback: To rozpowszechnia plotki.\n",
               with: "    feedback: To rozpowszechnia plotki.\n    correct: true\n")
-      ],
-      [
-        "\(pack)01-rule-one.yaml:9: choice 2 is marked correct where the English scenario marks choice 1; keep the choices in the English order"
-      ]
-    ),
-    (
-      "feedback missing",
-      [
-        "translations/pl/01-rule-one.yaml":
-          ScenarioFolder.polishScenario(id: "rule-one", example: "Zasada pierwsza.")
+        ],
+        [
+          "\(pack)01-rule-one.yaml:9: choice 2 is marked correct where the English scenario marks choice 1; keep the choices in the English order"
+        ]
+      ),
+      (
+        "feedback missing",
+        [
+          "translations/pl/01-rule-one.yaml":
+            ScenarioFolder.polishScenario(id: "rule-one", example: "Zasada pierwsza.")
             .replacingOccurrences(of: "    feedback: To rozpowszechnia plotki.\n", with: "")
-      ],
-      ["\(pack)01-rule-one.yaml:10: choice 2 has no feedback"]
-    ),
-    (
-      "the statement untranslated",
-      [
-        "translations/pl/school.yaml":
-          "language: pl\nlanguage_name: Polski\nenglish_name: Polish\nstatement: I have read the guidance.\n"
-      ],
-      ["\(pack)school.yaml:4: the statement is the English text; translate it"]
-    ),
-    (
-      "a bullet untranslated",
-      [
-        "translations/pl/guidance.md":
-          Fixtures.polishGuidanceText.replacingOccurrences(of: "- Zasada druga.", with: "- Rule two.")
-      ],
-      ["\(pack)guidance.md:8: prohibited example 2 is the English text; translate it"]
-    ),
-    (
-      "a bullet fewer",
-      [
-        "translations/pl/guidance.md":
-          Fixtures.polishGuidanceText.replacingOccurrences(of: "- Zasada druga.\n", with: "")
-      ],
-      [
-        "\(pack)guidance.md:7: the list of prohibited examples has 1 bullets where the English guidance has 2; translate each bullet, in the same order"
-      ]
-    ),
-    (
-      "no bullet list",
-      [
-        "translations/pl/guidance.md":
-          "# Wskazówki\n\nNajpierw prosimy porozmawiać.\n"
-      ],
-      [
-        "\(pack)guidance.md:1: no bullet list where the English guidance lists its prohibited examples (bullet list 1); translate that list as \"- \" lines, in the same place"
-      ]
-    ),
-    (
-      "an example quoting no bullet",
-      [
-        "translations/pl/01-rule-one.yaml":
-          ScenarioFolder.polishScenario(id: "rule-one", example: "Zasada trzecia.")
-      ],
-      [
-        "\(pack)01-rule-one.yaml:2: example does not quote any prohibited example in guidance.md exactly"
-      ]
-    ),
-    (
-      "an example quoting another bullet than the English one",
-      [
-        "translations/pl/01-rule-one.yaml":
-          ScenarioFolder.polishScenario(id: "rule-one", example: "Zasada druga.")
-      ],
-      [
-        "\(pack)01-rule-one.yaml:2: example quotes prohibited example 2 of guidance.md, but the English scenario quotes example 1"
-      ]
-    ),
-    (
-      "a choice untranslated",
-      [
-        "translations/pl/01-rule-one.yaml":
-          ScenarioFolder.polishScenario(id: "rule-one", example: "Zasada pierwsza.")
+        ],
+        ["\(pack)01-rule-one.yaml:10: choice 2 has no feedback"]
+      ),
+      (
+        "the statement untranslated",
+        [
+          "translations/pl/school.yaml":
+            "language: pl\nlanguage_name: Polski\nenglish_name: Polish\nstatement: I have read the guidance.\n"
+        ],
+        ["\(pack)school.yaml:4: the statement is the English text; translate it"]
+      ),
+      (
+        "a bullet untranslated",
+        [
+          "translations/pl/guidance.md":
+            Fixtures.polishGuidanceText.replacingOccurrences(
+              of: "- Zasada druga.", with: "- Rule two.")
+        ],
+        ["\(pack)guidance.md:8: prohibited example 2 is the English text; translate it"]
+      ),
+      (
+        "a bullet fewer",
+        [
+          "translations/pl/guidance.md":
+            Fixtures.polishGuidanceText.replacingOccurrences(of: "- Zasada druga.\n", with: "")
+        ],
+        [
+          "\(pack)guidance.md:7: the list of prohibited examples has 1 bullets where the English guidance has 2; translate each bullet, in the same order"
+        ]
+      ),
+      (
+        "no bullet list",
+        [
+          "translations/pl/guidance.md":
+            "# Wskazówki\n\nNajpierw prosimy porozmawiać.\n"
+        ],
+        [
+          "\(pack)guidance.md:1: no bullet list where the English guidance lists its prohibited examples (bullet list 1); translate that list as \"- \" lines, in the same place"
+        ]
+      ),
+      (
+        "an example quoting no bullet",
+        [
+          "translations/pl/01-rule-one.yaml":
+            ScenarioFolder.polishScenario(id: "rule-one", example: "Zasada trzecia.")
+        ],
+        [
+          "\(pack)01-rule-one.yaml:2: example does not quote any prohibited example in guidance.md exactly"
+        ]
+      ),
+      (
+        "an example quoting another bullet than the English one",
+        [
+          "translations/pl/01-rule-one.yaml":
+            ScenarioFolder.polishScenario(id: "rule-one", example: "Zasada druga.")
+        ],
+        [
+          "\(pack)01-rule-one.yaml:2: example quotes prohibited example 2 of guidance.md, but the English scenario quotes example 1"
+        ]
+      ),
+      (
+        "a choice untranslated",
+        [
+          "translations/pl/01-rule-one.yaml":
+            ScenarioFolder.polishScenario(id: "rule-one", example: "Zasada pierwsza.")
             .replacingOccurrences(
               of: "text: Nic nie mówić.", with: "text: Say nothing at all.")
-      ],
-      ["\(pack)01-rule-one.yaml:12: choice 3 is the English text; translate it"]
-    ),
-    (
-      "the language is not the folder's",
-      [
-        "translations/pl/school.yaml":
-          "language: cy\nlanguage_name: Polski\nenglish_name: Polish\nstatement: Przeczytałam.\n"
-      ],
-      [
-        "\(pack)school.yaml:1: language \"cy\" does not match the folder name \"pl\"; name the folder after the language tag"
-      ]
-    ),
-    (
-      "right-to-left text",
-      [
-        "translations/pl/school.yaml":
-          "language: pl\nlanguage_name: Polski\nenglish_name: Polish\nstatement: קראתי את ההנחיות.\n"
-      ],
-      [
-        "\(pack)school.yaml:4: holds right-to-left text (U+5E7), and terminals do not lay out right-to-left text reliably (words and letters can appear in the wrong order), so this pack cannot be offered; give parents a printed translation to read beside the English induction instead"
-      ]
-    ),
-  ] as [(String, [String: String?], [String])])
+        ],
+        ["\(pack)01-rule-one.yaml:12: choice 3 is the English text; translate it"]
+      ),
+      (
+        "the language is not the folder's",
+        [
+          "translations/pl/school.yaml":
+            "language: cy\nlanguage_name: Polski\nenglish_name: Polish\nstatement: Przeczytałam.\n"
+        ],
+        [
+          "\(pack)school.yaml:1: language \"cy\" does not match the folder name \"pl\"; name the folder after the language tag"
+        ]
+      ),
+      (
+        "right-to-left text",
+        [
+          "translations/pl/school.yaml":
+            "language: pl\nlanguage_name: Polski\nenglish_name: Polish\nstatement: קראתי את ההנחיות.\n"
+        ],
+        [
+          "\(pack)school.yaml:4: holds right-to-left text (U+5E7), and terminals do not lay out right-to-left text reliably (words and letters can appear in the wrong order), so this pack cannot be offered; give parents a printed translation to read beside the English induction instead"
+        ]
+      ),
+    ] as [(String, [String: String?], [String])])
   func aMisalignedPackIsNamedAtItsLineAndNotOffered(
     label: String, files: [String: String?], expected: [String]
   ) throws {

@@ -74,7 +74,8 @@ struct LanguageTranscriptTests {
     #expect(entry.guidanceSHA256 == Fixtures.catalog.guidance.sha256)
     let stored = try #require(try session.database.personalDetails(seq: 2))
     #expect(
-      stored.details.children == [PersonalDetails.Child(name: "Gwenllïan Ŵyn", className: "Year 1")])
+      stored.details.children == [PersonalDetails.Child(name: "Gwenllïan Ŵyn", className: "Year 1")]
+    )
   }
 
   @Test func switchingLanguageRestartsTheQuestionsAndKeepsTheDetailsTyped() throws {
@@ -107,7 +108,8 @@ struct LanguageTranscriptTests {
       ])
     // And the signed answers are only the Polish ones
     let signed = try session.database.signedAnswers(seq: 2)
-    #expect(signed.map(\.choiceText) == ["Porozmawiać z nauczycielem.", "Zapytać w sekretariacie."])
+    #expect(
+      signed.map(\.choiceText) == ["Porozmawiać z nauczycielem.", "Zapytać w sekretariacie."])
   }
 
   @Test func theKioskStartsEveryParentInTheDefaultLanguage() throws {
@@ -316,7 +318,7 @@ struct LanguageTranscriptTests {
 
     """
 
-  static let welshTranscript = 
+  static let welshTranscript =
     """
     Croeso i Test School
     ====================
@@ -471,7 +473,7 @@ struct LanguageTranscriptTests {
 
     """
 
-  static let switchTranscript = 
+  static let switchTranscript =
     """
     Welcome to Test School
     ======================

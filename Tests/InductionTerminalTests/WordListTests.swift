@@ -70,12 +70,14 @@ struct WordListTests {
   }
 
   @Test func pluralFormsFollowEachLanguagesRules() {
-    #expect([1, 2, 4, 5, 12, 22, 25].map { PluralRule.form($0, language: "pl") } == [
-      "one", "few", "few", "many", "many", "few", "many",
-    ])
-    #expect([0, 1, 2, 3, 6, 16].map { PluralRule.form($0, language: "cy") } == [
-      "zero", "one", "two", "few", "many", "other",
-    ])
+    #expect(
+      [1, 2, 4, 5, 12, 22, 25].map { PluralRule.form($0, language: "pl") } == [
+        "one", "few", "few", "many", "many", "few", "many",
+      ])
+    #expect(
+      [0, 1, 2, 3, 6, 16].map { PluralRule.form($0, language: "cy") } == [
+        "zero", "one", "two", "few", "many", "other",
+      ])
     #expect([0, 1, 2].map { PluralRule.form($0, language: "en") } == ["other", "one", "other"])
     // And a form the list has not got falls back to .other
     let phrases = Phrases(language: "pl", list: ProgramStrings.shipped["pl"]!)
@@ -106,7 +108,8 @@ struct WordListTests {
     #expect(content.languages.map(\.name) == ["English", "Polski", "Cymraeg"])
     #expect(content.defaultLanguage == "en")
     for translation in content.translations {
-      #expect(translation.catalog.scenarios.map(\.id) == content.english.catalog.scenarios.map(\.id))
+      #expect(
+        translation.catalog.scenarios.map(\.id) == content.english.catalog.scenarios.map(\.id))
       #expect(translation.catalog.guidance.prohibitedExamples.count == 8)
     }
   }

@@ -76,7 +76,8 @@ extension Fixtures {
     school.statement = "Rwyf wedi darllen y canllawiau."
     let scenarios = [
       Scenario(
-        id: "rule-one", example: "Rheol un.", title: "Cyntaf", situation: "Mae rhywbeth yn digwydd.",
+        id: "rule-one", example: "Rheol un.", title: "Cyntaf",
+        situation: "Mae rhywbeth yn digwydd.",
         question: "Beth ydych chi'n ei wneud?",
         choices: [
           .init(text: "Siarad â'r athro.", feedback: "Cywir: gall staff helpu.", isCorrect: true),

@@ -9,8 +9,10 @@ public struct ContentLintReport: Sendable {
   public var packs: [PackLintReport]
   /// Problems of the folder as a whole (a `default_language:` with no pack).
   public var settingsProblems: [LintProblem]
-  /// The program's English word list, when the caller gave one.
-  let englishStrings: StringCatalogue?
+  /// The English guidance text as read.
+  var englishGuidanceText: String?
+  /// The scenarios folder as named in messages.
+  var folder: String
 
   /// Every problem: the English set's, then the settings', then each pack's.
   public var problems: [LintProblem] {
@@ -22,21 +24,12 @@ public struct ContentLintReport: Sendable {
 
   /// What can be offered: the English set and every pack that passed; nil when English fails.
   public var content: SchoolContent? {
-    guard let catalog = english.catalog, let english = englishContent(catalog) else { return nil }
-    return SchoolContent(english: english, translations: packs.compactMap(\.content))
+    guard let catalog = english.catalog, let englishGuidanceText else { return nil }
+    return SchoolContent(
+      english: LocalisedContent(
+        language: .english, catalog: catalog, guidanceText: englishGuidanceText, folder: folder),
+      translations: packs.compactMap(\.content))
   }
-
-  private func englishContent(_ catalog: ScenarioCatalog) -> LocalisedContent? {
-    englishGuidanceText.map {
-      LocalisedContent(
-        language: .english, catalog: catalog, guidanceText: $0, folder: folder)
-    }
-  }
-
-  /// The English guidance text as read.
-  let englishGuidanceText: String?
-  /// The scenarios folder as named in messages.
-  let folder: String
 }
 
 /// Lints and loads a scenarios folder with its translation packs.
@@ -53,15 +46,15 @@ public enum ContentLinter {
     func name(_ file: String) -> String { base.hasSuffix("/") ? base + file : base + "/" + file }
     let english = ScenarioLinter.lint(directory: directory, displayPath: displayPath)
     var guidanceText: String?
-    if case .success(let text) = TextFileReader.read(directory.appendingPathComponent("guidance.md"))
+    if case .success(let text) = TextFileReader.read(
+      directory.appendingPathComponent("guidance.md"))
     {
       guidanceText = text
     }
     guard let catalog = english.catalog, let guidanceText else {
       return ContentLintReport(
         english: english, packs: [], settingsProblems: [],
-        englishStrings: programStrings[LanguageTag.english], englishGuidanceText: guidanceText,
-        folder: base)
+        englishGuidanceText: guidanceText, folder: base)
     }
     let englishContent = LocalisedContent(
       language: .english, catalog: catalog, guidanceText: guidanceText, folder: base)
@@ -93,7 +86,7 @@ public enum ContentLinter {
     }
     return ContentLintReport(
       english: english, packs: packs, settingsProblems: settings,
-      englishStrings: programStrings[LanguageTag.english], englishGuidanceText: guidanceText,
+      englishGuidanceText: guidanceText,
       folder: base)
   }
 
@@ -102,7 +95,8 @@ public enum ContentLinter {
   public static func load(
     directory: URL, displayPath: String? = nil, programStrings: [String: StringCatalogue] = [:]
   ) throws -> (content: SchoolContent, report: ContentLintReport) {
-    let report = lint(directory: directory, displayPath: displayPath, programStrings: programStrings)
+    let report = lint(
+      directory: directory, displayPath: displayPath, programStrings: programStrings)
     guard let content = report.content else {
       throw ScenarioLoadError(problems: report.english.problems)
     }
@@ -111,7 +105,8 @@ public enum ContentLinter {
 
   /// The 1-based line of `key:` in the folder's school.yaml (1 when not found).
   private static func line(of key: String, in directory: URL) -> Int {
-    guard case .success(let text) = TextFileReader.read(directory.appendingPathComponent("school.yaml"))
+    guard
+      case .success(let text) = TextFileReader.read(directory.appendingPathComponent("school.yaml"))
     else { return 1 }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     return (lines.firstIndex { $0.hasPrefix(key + ":") } ?? 0) + 1

@@ -44,7 +44,8 @@ public enum TranslationLinter {
     guard let school = lintSchool(directory, file: schoolFile, tag: tag, problems: &problems)
     else { return report() }
     if LanguageTag.isRightToLeft(school.language.tag) {
-      problems.append(rightToLeftProblem(file: schoolFile, line: school.languageLine, school.language))
+      problems.append(
+        rightToLeftProblem(file: schoolFile, line: school.languageLine, school.language))
       return report()
     }
     let englishSchool = english.catalog.school
@@ -58,7 +59,8 @@ public enum TranslationLinter {
       problems.append(
         LintProblem(
           file: schoolFile, line: line,
-          reason: "\"\(className)\" is not a class in the English school.yaml; use the English name"))
+          reason: "\"\(className)\" is not a class in the English school.yaml; use the English name"
+        ))
     }
 
     // guidance.md: the prohibited examples in the English list's position, each translated.

@@ -78,7 +78,8 @@ public struct ExportContext: Sendable {
 
   /// ``currentTranslations`` as a JSON object, for the queries that judge acknowledgements current.
   var translationsJSON: String {
-    let data = try? JSONSerialization.data(withJSONObject: currentTranslations, options: .sortedKeys)
+    let data = try? JSONSerialization.data(
+      withJSONObject: currentTranslations, options: .sortedKeys)
     return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 }

@@ -135,7 +135,9 @@ extension AppDatabase {
           """,
         arguments: ["current": context.currentGuidance, "translations": context.translationsJSON])
       let counts = Dictionary(
-        uniqueKeysWithValues: signed.map { ($0["tag"] as String, ($0["n"] as Int, $0["current"] as Int)) })
+        uniqueKeysWithValues: signed.map {
+          ($0["tag"] as String, ($0["n"] as Int, $0["current"] as Int))
+        })
       var seen: Set<String> = [LanguageTag.english]
       for tag in Array(started.keys) + Array(counts.keys) { seen.insert(tag) }
       let others: [String] = seen.subtracting([LanguageTag.english]).sorted()

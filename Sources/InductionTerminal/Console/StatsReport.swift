@@ -19,7 +19,8 @@ public enum StatsReport {
         + "\(sessions[.timedOut] ?? 0) timed out, \(sessions[.restarted] ?? 0) started over")
     lines.append("")
     lines.append("Completion by class")
-    let width = max(5, stats.classes.map { DisplayWidth.of(Sanitiser.sanitise($0.className)) }.max() ?? 5)
+    let width = max(
+      5, stats.classes.map { DisplayWidth.of(Sanitiser.sanitise($0.className)) }.max() ?? 5)
     for item in stats.classes {
       let barWidth = 30
       let done = item.total == 0 ? 0 : item.acknowledged * barWidth / item.total
@@ -69,7 +70,9 @@ public enum StatsReport {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func scenarioLines(_ results: [Statistics.ScenarioResult], titles: [String: String])
+  private static func scenarioLines(
+    _ results: [Statistics.ScenarioResult], titles: [String: String]
+  )
     -> [String]
   {
     var lines: [String] = []

@@ -64,7 +64,8 @@ public struct KioskFlow {
         return .terminated
       case .staffRequested:
         let access = StaffAccess(
-          environment: environment, station: station, schoolZone: content.english.catalog.school.timeZone,
+          environment: environment, station: station,
+          schoolZone: content.english.catalog.school.timeZone,
           idleTimeout: options.idleTimeout)
         let result: StaffAccess.Result
         do {

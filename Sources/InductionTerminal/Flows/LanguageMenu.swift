@@ -37,7 +37,8 @@ struct LanguageMenu {
     }
     let key = NameNormalisation.matchKey(text)
     return languages.first {
-      NameNormalisation.matchKey($0.name) == key || NameNormalisation.matchKey($0.englishName) == key
+      NameNormalisation.matchKey($0.name) == key
+        || NameNormalisation.matchKey($0.englishName) == key
         || $0.tag.lowercased() == text.lowercased()
     }
   }

@@ -33,8 +33,7 @@ public struct Phrases: Sendable {
   }
 
   /// The text for a plural `key`, in the form `count` takes; `{count}` is filled in with it.
-  public func text(_ key: PhraseKey, count: Int, _ values: [String: String] = [:]) -> TerminalText
-  {
+  public func text(_ key: PhraseKey, count: Int, _ values: [String: String] = [:]) -> TerminalText {
     TerminalText(untrusted: pluralRaw(key, count: count, values))
   }
 
