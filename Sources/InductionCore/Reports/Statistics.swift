@@ -138,10 +138,10 @@ extension AppDatabase {
         uniqueKeysWithValues: signed.map {
           ($0["tag"] as String, ($0["n"] as Int, $0["current"] as Int))
         })
-      var seen: Set<String> = [LanguageTag.english]
-      for tag in Array(started.keys) + Array(counts.keys) { seen.insert(tag) }
-      let others: [String] = seen.subtracting([LanguageTag.english]).sorted()
-      let tags: [String] = (started.isEmpty && counts.isEmpty ? [] : [LanguageTag.english]) + others
+      // English first, then the others by tag; only languages someone started a session in.
+      let tags = Array(Set(Array(started.keys) + Array(counts.keys))).sorted {
+        ($0 == LanguageTag.english ? "" : $0) < ($1 == LanguageTag.english ? "" : $1)
+      }
       for tag in tags {
         languages.append(
           .init(
