@@ -209,6 +209,48 @@ struct LanguageInductionTests {
       ])
   }
 
+  @Test func lintReportsThePacksAndNamesOneThatFailsAtItsLine() throws {
+    // Given the shipped scenarios
+    let sandbox = try Sandbox()
+    // When they are linted
+    let shipped = try sandbox.induction(["scenarios", "lint"])
+    // Then English and both packs pass, and lint says which languages are offered
+    #expect(shipped.status == 0, "\(shipped.error)")
+    let folder = BuiltBinary.scenariosDirectory.path
+    #expect(
+      shipped.output == """
+        ok: 16 scenarios cover all 8 prohibited examples
+        ok: Welsh (cy, Cymraeg) in \(folder)/translations/cy is offered
+        ok: Polish (pl, Polski) in \(folder)/translations/pl is offered
+
+        """)
+
+    // Given a copy whose Polish scenario 03 marks another choice correct
+    let scenarios = sandbox.root.appendingPathComponent("Scenarios", isDirectory: true)
+    try FileManager.default.copyItem(at: BuiltBinary.scenariosDirectory, to: scenarios)
+    let file = scenarios.appendingPathComponent("translations/pl/03-biting-in-nursery.yaml")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    try Data(
+      text.replacingOccurrences(of: "    correct: true\n", with: "")
+        .replacingOccurrences(
+          of: "  - text: Dodać tylko", with: "  - correct: true\n    text: Dodać tylko"
+        ).utf8
+    ).write(to: file)
+    // When it is linted
+    let broken = try sandbox.induction(["scenarios", "lint", scenarios.path])
+    // Then the misalignment is named at its file and line, the pack is not offered, and lint fails
+    #expect(broken.status == 1)
+    #expect(
+      broken.error == """
+        \(scenarios.path)/translations/pl/03-biting-in-nursery.yaml:15: choice 2 is marked correct where the English scenario marks choice 3; keep the choices in the English order
+        induction: 1 problem in \(scenarios.path); fix them and run this again
+
+        """)
+    #expect(
+      broken.output.contains("not offered: \(scenarios.path)/translations/pl (1 problem above)"))
+    #expect(broken.output.contains("ok: Welsh (cy, Cymraeg)"))
+  }
+
   @Test func startInALanguageThatIsNotOfferedIsRefusedNamingThoseThatAre() throws {
     // Given the shipped scenarios
     let sandbox = try Sandbox()

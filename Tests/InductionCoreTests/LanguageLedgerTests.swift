@@ -88,6 +88,44 @@ struct LanguageLedgerTests {
     #expect(try builder.database.verifyLedger() == VerificationReport(entryCount: 4, damage: nil))
   }
 
+  @Test func aLedgerFromBeforeTranslationsIsUpgradedInPlaceAndStillVerifies() throws {
+    // Given a database as the previous version left it: acknowledgements without a language, and
+    // no language columns or translation versions (the new migration not yet applied)
+    let folder = Fixtures.temporaryDirectory("old-ledger")
+    let url = folder.appendingPathComponent("induction.sqlite")
+    let before = try {
+      let (database, _) = try makeSignedLedger(count: 3, in: folder)
+      return try database.ledgerEntries()
+    }()
+    let queue = try DatabaseQueue(path: url.path)
+    try queue.writeWithoutTransaction { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE ledger DROP COLUMN shown_statement_sha256;
+          ALTER TABLE ledger DROP COLUMN shown_guidance_sha256;
+          ALTER TABLE ledger DROP COLUMN language;
+          ALTER TABLE session DROP COLUMN language;
+          DROP TABLE translation_version;
+          DELETE FROM grdb_migrations WHERE identifier = 'v6-languages';
+          """)
+    }
+    let oldColumns = try queue.read { db in try db.columns(in: "ledger").map(\.name) }
+    try queue.close()
+    #expect(!oldColumns.contains("language"))
+
+    // When this version opens it
+    let database = try AppDatabase.open(at: url)
+
+    // Then the columns are added in place, every entry is exactly as it was, and it verifies
+    let columns = try DatabaseQueue(path: url.path).read { db in
+      try db.columns(in: "ledger").map(\.name)
+    }
+    #expect(
+      columns == oldColumns + ["language", "shown_guidance_sha256", "shown_statement_sha256"])
+    #expect(try database.ledgerEntries() == before)
+    #expect(try database.verifyLedger() == VerificationReport(entryCount: 4, damage: nil))
+  }
+
   @Test func subjectAccessSaysWhichLanguageWasReadAndGivesTheStatementAsShown() throws {
     // Given the Polish acknowledgement and the one from before translations
     let (builder, _, entries) = try Self.ledger()
