@@ -96,7 +96,11 @@ public enum TranslationLinter {
     for linted in scenarios {
       let s = linted.scenario
       texts.append(
-        (s.file, 1, ([s.title, s.situation, s.question] + s.choices.map(\.text)).joined()))
+        (
+          s.file, 1,
+          ([s.title, s.situation, s.question] + s.choices.flatMap { [$0.text, $0.feedback] })
+            .joined()
+        ))
     }
     for (file, line, text) in texts {
       guard let scalar = LanguageTag.firstRightToLeftScalar(in: text) else { continue }
