@@ -35,6 +35,13 @@ let package = Package(
       dependencies: [
         "InductionCore", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // The program's own words, one file per language, built into the binary (nothing to ship
+      // beside it).
+      resources: [
+        .embedInCode("Resources/Strings/en.yaml"),
+        .embedInCode("Resources/Strings/pl.yaml"),
+        .embedInCode("Resources/Strings/cy.yaml"),
       ]
     ),
     .executableTarget(

@@ -10,6 +10,8 @@
 #include <signal.h>
 #include <errno.h>
 #include <sys/select.h>
+#include <wchar.h>
+#include <wctype.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -164,6 +166,16 @@ static inline void induction_adopt_utf8_locale(void) {
   if (MB_CUR_MAX == 1) setlocale(LC_CTYPE, "C.UTF-8");
 }
 
+// MARK: - Display width
+
+// glibc declares wcwidth only under _XOPEN_SOURCE, which Swift's Glibc module is not built with; the
+// function is always in the library.
+extern int wcwidth(wchar_t c);
+
+/// Terminal columns of one character in the calling thread's locale (glibc's wcwidth): 0 for
+/// combining marks, 2 for East Asian wide characters and emoji, -1 for control characters.
+static inline int induction_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
+
 // MARK: - Readline settings
 
 static inline void induction_rl_configure(const char *name) {
@@ -184,6 +196,38 @@ static inline void induction_rl_set_outstream(FILE *out) { rl_outstream = out; }
 
 static char **induction_completion_words = NULL;
 static int induction_completion_count = 0;
+static int induction_completion_quotes_spaces = 1;
+
+/// Whether a completion with a space is put in quotes (the admin command line, where "Year 1" must
+/// stay one word) or inserted as it is (a parent's answer).
+static inline void induction_set_completion_quotes_spaces(int on) {
+  induction_completion_quotes_spaces = on;
+  // A parent's answer is completed as a whole line ("Zerówka (Niebieska)"), not word by word.
+  static char whole_line[] = "\n";
+  if (!on) rl_completer_word_break_characters = whole_line;
+}
+
+/// Whether `word` starts with `text`, ignoring case letter by letter in the locale's encoding
+/// (UTF-8), so that "ł" completes "Łabędzie" and "ŵ" completes "Ŵyn".
+static int induction_starts_with_ignoring_case(const char *word, const char *text) {
+  mbstate_t word_state, text_state;
+  memset(&word_state, 0, sizeof word_state);
+  memset(&text_state, 0, sizeof text_state);
+  const char *w = word, *t = text;
+  while (*t) {
+    wchar_t tc, wc;
+    size_t tn = mbrtowc(&tc, t, MB_CUR_MAX, &text_state);
+    if (tn == (size_t)-1 || tn == (size_t)-2 || tn == 0) {
+      return strncmp(word, text, strlen(text)) == 0;
+    }
+    size_t wn = mbrtowc(&wc, w, MB_CUR_MAX, &word_state);
+    if (wn == (size_t)-1 || wn == (size_t)-2 || wn == 0) return 0;
+    if (towlower((wint_t)wc) != towlower((wint_t)tc)) return 0;
+    t += tn;
+    w += wn;
+  }
+  return 1;
+}
 
 static inline void induction_set_completions(const char *const *words, int count) {
   for (int i = 0; i < induction_completion_count; i++) free(induction_completion_words[i]);
@@ -199,13 +243,13 @@ static inline void induction_set_completions(const char *const *words, int count
 
 static char *induction_completion_generator(const char *text, int state) {
   static int index;
-  static size_t length;
-  if (state == 0) { index = 0; length = strlen(text); }
+  if (state == 0) { index = 0; }
   while (index < induction_completion_count) {
     const char *word = induction_completion_words[index++];
-    if (!word || strncmp(word, text, length) != 0) continue;
+    if (!word || !induction_starts_with_ignoring_case(word, text)) continue;
     // A class name such as "Year 1" must stay one word on the admin command line.
-    if (rl_completion_quote_character == 0 && strchr(word, ' ')) {
+    if (induction_completion_quotes_spaces && rl_completion_quote_character == 0
+        && strchr(word, ' ')) {
       size_t size = strlen(word) + 3;
       char *quoted = (char *)malloc(size);
       if (quoted) snprintf(quoted, size, "\"%s\"", word);

@@ -20,11 +20,6 @@ enum CompositionRoot {
     return (database, key, directory)
   }
 
-  /// The guidance as shown, CRLF read as LF.
-  static func guidanceText(_ folder: URL) -> String {
-    (try? TextFileReader.read(folder.appendingPathComponent("guidance.md")).get()) ?? ""
-  }
-
   /// The cache of the linted scenarios folder, in the data folder.
   static func scenarioCache(_ directory: DataDirectory) -> ScenarioCache {
     ScenarioCache(
@@ -97,26 +92,26 @@ enum CompositionRoot {
     return PlainLineReader(output: console.output)
   }
 
-  /// Everything a parent or kiosk session needs, from the options: scenarios (refused when they fail
-  /// lint), the store and key, signal handling, the console and the parent line reader.
+  /// Everything a parent or kiosk session needs, from the options: the scenarios in every language
+  /// (refused when the English set fails lint; a failing translation is left out), the store and key, signal handling, the console and the parent line reader.
   static func parentSession(_ options: GlobalOptions, seed: UInt64?) throws -> (
-    environment: Environment, catalog: ScenarioCatalog, guidanceText: String
+    environment: Environment, content: SchoolContent
   ) {
     TerminalLocale.adopt()
-    // The scenarios from the signed cache when the folder is unchanged (parsing them is most of the
-    // time before the welcome screen), else linted, and cached once the store is open.
+    // The scenarios in every language from the signed cache when the folder is unchanged (parsing
+    // them is most of the time before the welcome screen), else linted, and cached once the store
+    // is open.
     let folder = URL(fileURLWithPath: options.scenariosPath)
     let cache = scenarioCache(options.dataDirectoryValue)
     let existingKey = try? SigningKey.loadOrCreate(
       at: options.dataDirectoryValue.signingKeyURL, create: false)
-    let cached = cache.lookup(directory: folder, key: existingKey)
-    let catalog =
-      try cached.catalog
-      ?? ScenarioLinter.load(directory: folder, displayPath: options.scenariosPath)
-    let guidanceText = guidanceText(folder)
+    let cached = cache.lookup(directory: folder, key: existingKey, as: LoadedSchoolContent.self)
+    let loaded = try cached.value ?? SchoolContentLoader.load(options.scenariosPath)
+    for refusal in loaded.refusals { Failure.printError(refusal) }
+    let content = loaded.content
     let (database, key, _) = try openStore(options)
-    if cached.catalog == nil, let fingerprint = cached.fingerprint {
-      cache.store(catalog, fingerprint: fingerprint, key: key)
+    if cached.value == nil, let fingerprint = cached.fingerprint {
+      cache.store(loaded, fingerprint: fingerprint, key: key)
     }
     // Refused before the welcome screen: a parent must never answer everything and then be told
     // this PC may not sign.
@@ -130,7 +125,7 @@ enum CompositionRoot {
       clock: .system, random: seed.map(RandomSource.seeded) ?? .system,
       reader: makeParentReader(console: console), console: console, database: database,
       signingKey: key)
-    return (environment, catalog, guidanceText)
+    return (environment, content)
   }
 
   /// The line reader for staff prompts.

@@ -29,7 +29,7 @@ struct Induction: ParsableCommand {
   /// command as ArgumentParser does.
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command = try parseFast() ?? parseAsRoot()
       switch command {
       case let admin as AdminCommand:
         try Failure.report {
@@ -51,6 +51,21 @@ struct Induction: ParsableCommand {
 }
 
 extension Induction {
+  /// The parent's commands (`induction`, `induction start …`, `induction kiosk …`) parsed on their
+  /// own: building the whole command tree for every parent costs milliseconds before the welcome
+  /// screen. Anything else, `--help` and `--version` included, goes the usual way (nil).
+  static func parseFast() throws -> ParsableCommand? {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "--version" })
+    else { return nil }
+    switch arguments.first {
+    case nil: return try Start.parseAsRoot([])
+    case "start": return try Start.parseAsRoot(Array(arguments.dropFirst()))
+    case "kiosk": return try Kiosk.parseAsRoot(Array(arguments.dropFirst()))
+    default: return nil
+    }
+  }
+
   /// `induction admin`: the admin prompt over every admin command.
   struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(

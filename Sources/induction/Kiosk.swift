@@ -33,8 +33,7 @@ extension Induction {
 
     func run() throws {
       try Failure.report {
-        let (environment, catalog, guidanceText) = try CompositionRoot.parentSession(
-          options, seed: seed)
+        let (environment, content) = try CompositionRoot.parentSession(options, seed: seed)
         guard try environment.database.staffPin() != nil else {
           Failure.printError(
             "no staff PIN is set, so nobody could close the kiosk; set one first with `induction staff set-pin`"
@@ -42,8 +41,7 @@ extension Induction {
           throw ExitCode.failure
         }
         let kiosk = KioskFlow(
-          environment: environment, catalog: catalog, guidanceText: guidanceText,
-          station: NameNormalisation.tidy(station),
+          environment: environment, content: content, station: NameNormalisation.tidy(station),
           options: .init(idleTimeout: TimeInterval(idleTimeout)))
         switch try kiosk.run() {
         case .closedByStaff, .endOfInput: return

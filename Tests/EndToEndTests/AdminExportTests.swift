@@ -75,9 +75,10 @@ func readCSV(_ url: URL) throws -> (header: [String], rows: [[String]]) {
 /// The headers, written out here rather than taken from the program.
 enum Headers {
   static let acknowledgements =
-    "Reference,Signed at,Parent,Relationship,Children,Classes,Guidance version,Status,First-try score,Station"
-  static let completion = "Class,Child,Parent (roster),Status,Acknowledged by,Signed at,Reference"
-  static let outstanding = "Class,Child,Parent,Email,Status"
+    "Reference,Signed at,Parent,Relationship,Children,Classes,Guidance version,Status,First-try score,Station,Language"
+  static let completion =
+    "Class,Child,Parent (roster),Status,Acknowledged by,Signed at,Reference,Language"
+  static let outstanding = "Class,Child,Parent,Email,Status,Language"
 }
 
 /// Compares two whole files; on failure shows only the lines that differ.
@@ -161,7 +162,7 @@ struct AdminExportTests {
           Headers.completion,
           [
             "Reception (Blue),Siobhán O'Neil-Smith,,acknowledged,Zoë Ní Bhriain,2026-07-01 11:00:00 +01:00,"
-              + LedgerBuilder.shown(entry)
+              + LedgerBuilder.shown(entry) + ",en"
           ]))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["completion.csv"])
   }
@@ -193,9 +194,9 @@ struct AdminExportTests {
       Headers.acknowledgements,
       [
         "\(LedgerBuilder.shown(first)),2026-07-01 11:00:00 +01:00,\"Smith, Jo\",carer,'=Ruby Smith,Year 1,"
-          + "\(version),current,14/16,Reception",
+          + "\(version),current,14/16,Reception,en",
         "\(LedgerBuilder.shown(second)),2026-11-20 15:45:30 +00:00,Amara Okafor,parent,Tobi Okafor; Ada Okafor,"
-          + "Nursery; Year 2,\(version),current,16/16,Office",
+          + "Nursery; Year 2,\(version),current,16/16,Office,en",
       ])
     expectSameFile(String(decoding: result.output, as: UTF8.self), expected)
     #expect(Array(result.output.prefix(3)) == utf8BOM)
@@ -238,7 +239,7 @@ struct AdminExportTests {
     // start of 29 March, 25 after the start of 25 October, not a fixed 86,400 s.)
     let version = LedgerBuilder.version(1, guidance)
     func row(_ entry: LedgerEntry, _ at: String, _ child: String) -> String {
-      "\(LedgerBuilder.shown(entry)),\(at),Parent of \(child),parent,\(child),Nursery,\(version),current,2/2,Reception"
+      "\(LedgerBuilder.shown(entry)),\(at),Parent of \(child),parent,\(child),Nursery,\(version),current,2/2,Reception,en"
     }
     expectSameFile(
       spring,
@@ -328,11 +329,11 @@ struct AdminExportTests {
     #expect(result.output == "wrote \(LargeLedger.count) rows to \(target.path)\n")
     let bytes = Array(try Data(contentsOf: target))
     #expect(crlfRecordCount(bytes) == LargeLedger.count + 1)
-    // And CSV.swift reads it back whole: every row has the header's ten fields
+    // And CSV.swift reads it back whole: every row has the header's eleven fields
     let (header, rows) = try readCSV(target)
     #expect(header.joined(separator: ",") == Headers.acknowledgements)
     #expect(rows.count == LargeLedger.count)
-    #expect(rows.allSatisfy { $0.count == 10 })
+    #expect(rows.allSatisfy { $0.count == 11 })
     #expect(rows.last?[2] == "Parent \(LargeLedger.count - 1)")
   }
 }

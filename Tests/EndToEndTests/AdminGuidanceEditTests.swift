@@ -26,11 +26,12 @@ struct AdminGuidanceEditTests {
     let (o, b, z) = (
       LedgerBuilder.shown(okafor), LedgerBuilder.shown(byrne), LedgerBuilder.shown(bhriain)
     )
-    let okaforRow = "Reception (Blue),Tobi Okafor,,%@,Amara Okafor,2026-09-02 09:15:00 +01:00,\(o)"
+    let okaforRow =
+      "Reception (Blue),Tobi Okafor,,%@,Amara Okafor,2026-09-02 09:15:00 +01:00,\(o),en"
     let bhriainRow =
-      "Reception (Blue),Siobhán O'Neil-Smith,,%@,Zoë Ní Bhriain,2026-10-26 09:05:00 +00:00,\(z)"
-    let niamhRow = "Year 1,Niamh Byrne,,%@,Liam Byrne,2026-09-03 15:40:00 +01:00,\(b)"
-    let cianRow = "Year 3,Cian Byrne,,%@,Liam Byrne,2026-09-03 15:40:00 +01:00,\(b)"
+      "Reception (Blue),Siobhán O'Neil-Smith,,%@,Zoë Ní Bhriain,2026-10-26 09:05:00 +00:00,\(z),en"
+    let niamhRow = "Year 1,Niamh Byrne,,%@,Liam Byrne,2026-09-03 15:40:00 +01:00,\(b),en"
+    let cianRow = "Year 3,Cian Byrne,,%@,Liam Byrne,2026-09-03 15:40:00 +01:00,\(b),en"
     func rows(_ templates: [String], _ status: String) -> [String] {
       templates.map { $0.replacingOccurrences(of: "%@", with: status) }
     }
@@ -61,19 +62,19 @@ struct AdminGuidanceEditTests {
       csvFile(
         Headers.outstanding,
         [
-          "Reception (Blue),Siobhán O'Neil-Smith,Zoë Ní Bhriain,,re-acknowledge",
-          "Reception (Blue),Tobi Okafor,Amara Okafor,,re-acknowledge",
-          "Year 1,Niamh Byrne,Liam Byrne,,re-acknowledge",
-          "Year 3,Cian Byrne,Liam Byrne,,re-acknowledge",
+          "Reception (Blue),Siobhán O'Neil-Smith,Zoë Ní Bhriain,,re-acknowledge,en",
+          "Reception (Blue),Tobi Okafor,Amara Okafor,,re-acknowledge,en",
+          "Year 1,Niamh Byrne,Liam Byrne,,re-acknowledge,en",
+          "Year 3,Cian Byrne,Liam Byrne,,re-acknowledge,en",
         ]))
     // And their acknowledgements are superseded, on version 1
     let v1 = LedgerBuilder.version(1, original)
     let okaforAck =
-      "\(o),2026-09-02 09:15:00 +01:00,Amara Okafor,parent,Tobi Okafor,Reception (Blue),\(v1),superseded,2/2,Reception"
+      "\(o),2026-09-02 09:15:00 +01:00,Amara Okafor,parent,Tobi Okafor,Reception (Blue),\(v1),superseded,2/2,Reception,en"
     let byrneAck =
-      "\(b),2026-09-03 15:40:00 +01:00,Liam Byrne,parent,Niamh Byrne; Cian Byrne,Year 1; Year 3,\(v1),superseded,2/2,Reception"
+      "\(b),2026-09-03 15:40:00 +01:00,Liam Byrne,parent,Niamh Byrne; Cian Byrne,Year 1; Year 3,\(v1),superseded,2/2,Reception,en"
     let bhriainAck =
-      "\(z),2026-10-26 09:05:00 +00:00,Zoë Ní Bhriain,parent,Siobhán O'Neil-Smith,Reception (Blue),\(v1),superseded,2/2,Reception"
+      "\(z),2026-10-26 09:05:00 +00:00,Zoë Ní Bhriain,parent,Siobhán O'Neil-Smith,Reception (Blue),\(v1),superseded,2/2,Reception,en"
     expectSameFile(
       try sandbox.exportText("acknowledgements", scenarios: scenarios),
       csvFile(Headers.acknowledgements, [okaforAck, byrneAck, bhriainAck]))
@@ -97,9 +98,9 @@ struct AdminGuidanceEditTests {
       csvFile(
         Headers.completion,
         [
-          "Reception (Blue),Siobhán O'Neil-Smith,,acknowledged,Zoë Ní Bhriain,\(LedgerBuilder.london(zoeAgainAt)),\(a)",
+          "Reception (Blue),Siobhán O'Neil-Smith,,acknowledged,Zoë Ní Bhriain,\(LedgerBuilder.london(zoeAgainAt)),\(a),en",
           okaforRow.replacingOccurrences(of: "%@", with: "re-acknowledge"),
-          "Year 1,Arjun Shah,,acknowledged,Priya Shah,\(LedgerBuilder.london(shahAt)),\(s)",
+          "Year 1,Arjun Shah,,acknowledged,Priya Shah,\(LedgerBuilder.london(shahAt)),\(s),en",
           niamhRow.replacingOccurrences(of: "%@", with: "re-acknowledge"),
           cianRow.replacingOccurrences(of: "%@", with: "re-acknowledge"),
         ]))
@@ -108,9 +109,9 @@ struct AdminGuidanceEditTests {
       csvFile(
         Headers.outstanding,
         [
-          "Reception (Blue),Tobi Okafor,Amara Okafor,,re-acknowledge",
-          "Year 1,Niamh Byrne,Liam Byrne,,re-acknowledge",
-          "Year 3,Cian Byrne,Liam Byrne,,re-acknowledge",
+          "Reception (Blue),Tobi Okafor,Amara Okafor,,re-acknowledge,en",
+          "Year 1,Niamh Byrne,Liam Byrne,,re-acknowledge,en",
+          "Year 3,Cian Byrne,Liam Byrne,,re-acknowledge,en",
         ]))
     // And the new signings are current, on version 2
     let v2 = LedgerBuilder.version(2, edited)
@@ -120,8 +121,8 @@ struct AdminGuidanceEditTests {
         Headers.acknowledgements,
         [
           okaforAck, byrneAck, bhriainAck,
-          "\(s),\(LedgerBuilder.london(shahAt)),Priya Shah,parent,Arjun Shah,Year 1,\(v2),current,2/2,Reception",
-          "\(a),\(LedgerBuilder.london(zoeAgainAt)),Zoë Ní Bhriain,parent,Siobhán O'Neil-Smith,Reception (Blue),\(v2),current,2/2,Reception",
+          "\(s),\(LedgerBuilder.london(shahAt)),Priya Shah,parent,Arjun Shah,Year 1,\(v2),current,2/2,Reception,en",
+          "\(a),\(LedgerBuilder.london(zoeAgainAt)),Zoë Ní Bhriain,parent,Siobhán O'Neil-Smith,Reception (Blue),\(v2),current,2/2,Reception,en",
         ]))
     // And the ledger verifies
     #expect(try sandbox.verifiedOutput() == sandbox.verifyOK(6))

@@ -38,8 +38,8 @@ struct AdminRevocationTests {
       csvFile(
         Headers.acknowledgements,
         [
-          "\(shownMistaken),2026-09-01 09:00:00 +01:00,Amara Okafor,parent,Tobi Okafor,Nursery,\(version),revoked,15/16,Reception",
-          "\(shownKept),2026-09-01 09:30:00 +01:00,Liam Byrne,parent,Niamh Byrne,Year 1,\(version),current,16/16,Office",
+          "\(shownMistaken),2026-09-01 09:00:00 +01:00,Amara Okafor,parent,Tobi Okafor,Nursery,\(version),revoked,15/16,Reception,en",
+          "\(shownKept),2026-09-01 09:30:00 +01:00,Liam Byrne,parent,Niamh Byrne,Year 1,\(version),current,16/16,Office,en",
         ]))
     // And completion shows that child outstanding
     // ("Acknowledged by", "Signed at" and "Reference" stay empty: the revoked record is withdrawn.)
@@ -48,12 +48,12 @@ struct AdminRevocationTests {
       csvFile(
         Headers.completion,
         [
-          "Nursery,Tobi Okafor,,outstanding,,,",
-          "Year 1,Niamh Byrne,,acknowledged,Liam Byrne,2026-09-01 09:30:00 +01:00,\(shownKept)",
+          "Nursery,Tobi Okafor,,outstanding,,,,",
+          "Year 1,Niamh Byrne,,acknowledged,Liam Byrne,2026-09-01 09:30:00 +01:00,\(shownKept),en",
         ]))
     expectSameFile(
       try sandbox.exportText("outstanding"),
-      csvFile(Headers.outstanding, ["Nursery,Tobi Okafor,Amara Okafor,,outstanding"]))
+      csvFile(Headers.outstanding, ["Nursery,Tobi Okafor,Amara Okafor,,outstanding,"]))
     // And the ledger, now three entries, verifies
     #expect(try sandbox.verifiedOutput() == sandbox.verifyOK(4))
 

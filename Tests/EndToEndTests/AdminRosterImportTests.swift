@@ -18,10 +18,10 @@ struct AdminRosterImportTests {
   static let firstCompletion = csvFile(
     Headers.completion,
     [
-      "Nursery,Tobi Okafor,Amara Okafor,outstanding,,,",
-      "Reception (Blue),Ava Patel,Priya Patel,outstanding,,,",
-      "Year 1,Ben Jones,Tom Jones,outstanding,,,",
-      "Year 1,Ruby Smith,\"Smith, Jo\",outstanding,,,",
+      "Nursery,Tobi Okafor,Amara Okafor,outstanding,,,,",
+      "Reception (Blue),Ava Patel,Priya Patel,outstanding,,,,",
+      "Year 1,Ben Jones,Tom Jones,outstanding,,,,",
+      "Year 1,Ruby Smith,\"Smith, Jo\",outstanding,,,,",
     ])
 
   /// Writes `bytes` to `name` in the sandbox and returns its path.
@@ -125,20 +125,20 @@ struct AdminRosterImportTests {
       csvFile(
         Headers.completion,
         [
-          "Nursery,Tobi Okafor,Amara Okafor,outstanding,,,",
+          "Nursery,Tobi Okafor,Amara Okafor,outstanding,,,,",
           "Reception (Blue),Ava Patel,Priya Patel,acknowledged,Priya Patel,2026-09-02 09:30:00 +01:00,"
-            + LedgerBuilder.shown(ava),
-          "Year 1,Ruby Smith,\"Smith, Jo\",outstanding,,,",
-          "Year 2,Cara Singh,Deepa Singh,outstanding,,,",
+            + LedgerBuilder.shown(ava) + ",en",
+          "Year 1,Ruby Smith,\"Smith, Jo\",outstanding,,,,",
+          "Year 2,Cara Singh,Deepa Singh,outstanding,,,,",
         ]))
     expectSameFile(
       try sandbox.exportText("outstanding"),
       csvFile(
         Headers.outstanding,
         [
-          "Nursery,Tobi Okafor,Amara Okafor,amara@example.test,outstanding",
-          "Year 1,Ruby Smith,\"Smith, Jo\",jo@example.test,outstanding",
-          "Year 2,Cara Singh,Deepa Singh,,outstanding",
+          "Nursery,Tobi Okafor,Amara Okafor,amara@example.test,outstanding,",
+          "Year 1,Ruby Smith,\"Smith, Jo\",jo@example.test,outstanding,",
+          "Year 2,Cara Singh,Deepa Singh,,outstanding,",
         ]))
   }
 
@@ -169,8 +169,8 @@ struct AdminRosterImportTests {
       csvFile(
         Headers.completion,
         [
-          "Reception (Blue),Ava Patel,Priya Patel,outstanding,,,",
-          "Year 1,Lily Xu,Wei Xu,outstanding,,,",
+          "Reception (Blue),Ava Patel,Priya Patel,outstanding,,,,",
+          "Year 1,Lily Xu,Wei Xu,outstanding,,,,",
         ]))
 
     // And a file with no valid row at all is still refused, leaving the roster as it was

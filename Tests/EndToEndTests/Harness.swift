@@ -115,9 +115,18 @@ final class Sandbox {
 /// Knows the shipped scenarios, and so which displayed number is the right answer.
 struct AnswerKey {
   let catalog: ScenarioCatalog
+  /// How a question's heading starts, and marks a question asked again, in the language shown.
+  var words = DisplayedQuestion.Words.english
 
   init() throws {
     catalog = try ScenarioLinter.load(directory: BuiltBinary.scenariosDirectory)
+  }
+
+  /// The key to the shipped scenarios in the translation `tag` (`pl`), with its heading words.
+  init(language tag: String, words: DisplayedQuestion.Words) throws {
+    let (content, _) = try ContentLinter.load(directory: BuiltBinary.scenariosDirectory)
+    catalog = try #require(content.content(for: tag)).catalog
+    self.words = words
   }
 
   var scenarioCount: Int { catalog.scenarios.count }
@@ -125,7 +134,7 @@ struct AnswerKey {
   /// The number on `screen` (plain text of one question) that carries the scenario's correct choice.
   func correctNumber(on screen: String) throws -> Int {
     let question = try #require(
-      DisplayedQuestion(screen: screen), "no question heading on screen:\n\(screen)")
+      DisplayedQuestion(screen: screen, words: words), "no question heading on screen:\n\(screen)")
     let scenario = try #require(
       catalog.scenarios.first { $0.title == question.title }, "no scenario titled \(question.title)"
     )
@@ -148,20 +157,29 @@ struct AnswerKey {
 
 /// A question as shown: its title and its numbered choices (wrapped lines joined).
 struct DisplayedQuestion {
+  /// The words of a question's heading in one language: `Question 3 of 16, again: Title`.
+  struct Words {
+    var question: String
+    var of: String
+    var again: String
+
+    static let english = Words(question: "Question ", of: " of ", again: ", again")
+  }
+
   var title: String
   var isRetry: Bool
   var choices: [(number: Int, text: String)]
 
-  init?(screen: String) {
+  init?(screen: String, words: Words = .english) {
     let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     guard
       let heading = lines.last(where: {
-        $0.hasPrefix("Question ") && $0.contains(" of ") && $0.contains(": ")
+        $0.hasPrefix(words.question) && $0.contains(words.of) && $0.contains(": ")
       }),
       let colon = heading.range(of: ": ")
     else { return nil }
     title = String(heading[colon.upperBound...]).trimmingCharacters(in: .whitespaces)
-    isRetry = heading[..<colon.lowerBound].hasSuffix(", again")
+    isRetry = heading[..<colon.lowerBound].hasSuffix(words.again)
     choices = []
     var open = false
     for line in lines.drop(while: { $0 != heading }) {

@@ -114,6 +114,27 @@ public final class LedgerBuilder {
     return try database.appendAcknowledgement(draft, key: key, at: date, salt: nextSalt())
   }
 
+  /// Signs one acknowledgement read in `shown.language`, as the parent flow does since translations
+  /// exist: the session starts in that language (registering the translation's text) and the entry
+  /// binds the language and the text shown beside the English `guidance` and ``statement``.
+  @discardableResult
+  public func sign(
+    parent: String, children: [(name: String, className: String)], at date: Date,
+    shown: ShownText, shownGuidanceText: String,
+    guidance: Guidance = LedgerBuilder.fixtureGuidance,
+    guidanceText: String = Fixtures.guidanceText, attempts: [QuizAttempt] = []
+  ) throws -> LedgerEntry {
+    let session = try database.startSession(
+      context: SessionContext(station: "Reception", mode: "kiosk"), guidance: guidance,
+      guidanceText: guidanceText, shown: shown, shownGuidanceText: shownGuidanceText, at: date)
+    for attempt in attempts { try database.recordAttempt(attempt, session: session) }
+    var draft = try draft(
+      parent: parent, children: children, at: date, guidance: guidance, guidanceText: guidanceText,
+      session: session, attempts: attempts)
+    draft.shown = shown
+    return try database.appendAcknowledgement(draft, key: key, at: date, salt: nextSalt())
+  }
+
   /// Revokes `entry` through ``AppDatabase/revoke(reference:reason:key:at:)``.
   @discardableResult
   public func revoke(

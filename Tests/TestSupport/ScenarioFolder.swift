@@ -60,3 +60,57 @@ public struct ScenarioFolder {
   /// Deletes the folder.
   public func delete() { try? FileManager.default.removeItem(at: url) }
 }
+
+extension ScenarioFolder {
+  /// Adds a valid Polish pack for the two-rule folder: `translations/pl/` with school.yaml,
+  /// guidance.md (``Fixtures/polishGuidanceText``, its bullets on lines 7 and 8) and both scenarios.
+  public func writePolishPack() {
+    writePack(
+      "pl",
+      school: """
+        language: pl
+        language_name: Polski
+        english_name: Polish
+        statement: Przeczytałam lub przeczytałem wskazówki.
+
+        """,
+      guidance: Fixtures.polishGuidanceText,
+      scenarios: [
+        "01-rule-one.yaml": Self.polishScenario(id: "rule-one", example: "Zasada pierwsza."),
+        "02-rule-two.yaml": Self.polishScenario(id: "rule-two", example: "Zasada druga."),
+      ])
+  }
+
+  /// Writes `translations/TAG/` with the given files.
+  public func writePack(
+    _ tag: String, school: String, guidance: String, scenarios: [String: String]
+  ) {
+    let folder = url.appendingPathComponent("translations/\(tag)")
+    try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    write("translations/\(tag)/school.yaml", school)
+    write("translations/\(tag)/guidance.md", guidance)
+    for (name, text) in scenarios { write("translations/\(tag)/\(name)", text) }
+  }
+
+  /// A Polish scenario file quoting `example`, aligned with ``scenario(id:example:)``: the same three
+  /// choices in the same order, the first correct. Lines: id 1, example 2, choices 6, the choices
+  /// 7, 10 and 12, their feedback 9, 11 and 13.
+  public static func polishScenario(id: String, example: String) -> String {
+    """
+    id: \(id)
+    example: "\(example)"
+    title: Tytuł
+    situation: Coś się dzieje.
+    question: Co Państwo robią?
+    choices:
+      - text: Porozmawiać z nauczycielem.
+        correct: true
+        feedback: Pracownicy mogą pomóc.
+      - text: Napisać o tym w internecie.
+        feedback: To rozpowszechnia plotki.
+      - text: Nic nie mówić.
+        feedback: Prosimy porozmawiać z pracownikami.
+
+    """
+  }
+}

@@ -71,6 +71,24 @@ public struct TestSession {
     ).run()
   }
 
+  /// Runs one parent induction offering every language in `content`, starting in `language`.
+  public func run(content: SchoolContent, language: String? = nil) throws -> ParentOutcome {
+    try ParentFlow(
+      environment: environment, content: content, language: language,
+      context: SessionContext(station: "Test", mode: "start")
+    ).run()
+  }
+
+  /// Runs a kiosk offering every language in `content` at station `Desk`.
+  public func runKiosk(content: SchoolContent, idleTimeout: TimeInterval? = 180) throws
+    -> KioskExit
+  {
+    try KioskFlow(
+      environment: environment, content: content, station: "Desk",
+      options: .init(idleTimeout: idleTimeout)
+    ).run()
+  }
+
   /// Runs a kiosk over the fixture catalogue at station `Desk`.
   public func runKiosk(idleTimeout: TimeInterval? = 180) throws -> KioskExit {
     try KioskFlow(

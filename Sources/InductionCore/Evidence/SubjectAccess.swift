@@ -34,9 +34,11 @@ public struct SubjectAccessReport: Sendable, Equatable, Encodable {
     public var signature: String
     /// The children and classes.
     public var children: [[String: String]]
-    /// SHA-256 of the guidance shown.
+    /// SHA-256 of the school's (English) guidance version.
     public var guidanceSHA256: String
-    /// The statement signed.
+    /// The language the induction was read in (`en` for acknowledgements made before translations).
+    public var language: String
+    /// The statement signed, as shown (in ``language``).
     public var statement: String
     /// Right first time, of how many.
     public var score: String
@@ -83,7 +85,7 @@ extension AppDatabase {
         let statement =
           try String.fetchOne(
             db, sql: "SELECT text FROM statement_version WHERE sha256 = ?",
-            arguments: [entry.statementSHA256]) ?? ""
+            arguments: [entry.shownStatementSHA256 ?? entry.statementSHA256]) ?? ""
         let answers = try Row.fetchAll(
           db,
           sql: """
@@ -107,7 +109,8 @@ extension AppDatabase {
             parentName: held.details.parentName, relationship: held.details.relationship,
             signature: held.details.signature,
             children: held.details.children.map { ["name": $0.name, "class": $0.className] },
-            guidanceSHA256: entry.guidanceSHA256, statement: statement,
+            guidanceSHA256: entry.guidanceSHA256, language: entry.languageShown,
+            statement: statement,
             score: "\(entry.firstTryCorrect)/\(entry.scenarioCount)", answers: answers,
             revocations: revocations))
       }

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// The format is deliberately small: an optional `# Title` line, paragraphs separated by blank lines,
 /// and one bullet list (`- ` lines) after the paragraph that ends "must be avoided" — those bullets
-/// are the prohibited examples every scenario quotes.
+/// are the prohibited examples every scenario quotes. A translation's guidance does not say "must be
+/// avoided" in English, so its prohibited examples are the bullet list in the same position as the
+/// English one (see ``init(text:examplesFromList:)``).
 public struct Guidance: Sendable, Equatable, Codable {
   /// One prohibited example and the line of `guidance.md` it stands on.
   public struct Example: Sendable, Equatable, Codable {
@@ -26,19 +28,34 @@ public struct Guidance: Sendable, Equatable, Codable {
   public var title: String
   /// The paragraphs and lists, in order.
   public var blocks: [Block]
-  /// The bullets after "must be avoided".
+  /// The bullets after "must be avoided" (or of the list chosen by position, for a translation).
   public var prohibitedExamples: [Example]
+  /// Every bullet list in order, each bullet with its line.
+  public var bulletLists: [[Example]]
+  /// Which of ``bulletLists`` holds the prohibited examples (0-based), when one does.
+  public var prohibitedListIndex: Int?
   /// SHA-256 of the file's exact bytes, lower-case hex: the guidance version.
   public var sha256: String
 
   /// Parses guidance text. Never fails: what is missing is for ``ScenarioLinter`` to report.
   public init(text: String) {
+    self.init(text: text, listChoice: nil)
+  }
+
+  /// Parses a translation's guidance, whose prohibited examples are the bullet list at
+  /// `listIndex` (0-based, counting bullet lists): the position of the English guidance's list.
+  public init(text: String, examplesFromList listIndex: Int) {
+    self.init(text: text, listChoice: listIndex)
+  }
+
+  private init(text: String, listChoice: Int?) {
     sha256 = Digest.sha256Hex(text)
     var title = "Guidance"
     var blocks: [Block] = []
-    var examples: [Example] = []
+    var lists: [[Example]] = []
+    var prohibitedIndex: Int?
     var paragraph: [String] = []
-    var bullets: [(String, Int)] = []
+    var bullets: [Example] = []
     var listIsProhibited = false
 
     func flushParagraph() {
@@ -50,10 +67,11 @@ public struct Guidance: Sendable, Equatable, Codable {
     }
     func flushBullets() {
       guard !bullets.isEmpty else { return }
-      blocks.append(.bullets(bullets.map(\.0)))
-      if listIsProhibited && examples.isEmpty {
-        examples = bullets.map { Example(text: $0.0, line: $0.1) }
+      blocks.append(.bullets(bullets.map(\.text)))
+      if listChoice == nil && listIsProhibited && prohibitedIndex == nil {
+        prohibitedIndex = lists.count
       }
+      lists.append(bullets)
       bullets = []
     }
 
@@ -64,7 +82,9 @@ public struct Guidance: Sendable, Equatable, Codable {
         title = String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces)
       } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
         flushParagraph()
-        bullets.append((String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces), index + 1))
+        bullets.append(
+          Example(
+            text: String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces), line: index + 1))
       } else if line.isEmpty {
         flushParagraph()
         flushBullets()
@@ -75,8 +95,11 @@ public struct Guidance: Sendable, Equatable, Codable {
     }
     flushParagraph()
     flushBullets()
+    if let listChoice, lists.indices.contains(listChoice) { prohibitedIndex = listChoice }
     self.title = title
     self.blocks = blocks
-    self.prohibitedExamples = examples
+    self.bulletLists = lists
+    self.prohibitedListIndex = prohibitedIndex
+    self.prohibitedExamples = prohibitedIndex.map { lists[$0] } ?? []
   }
 }

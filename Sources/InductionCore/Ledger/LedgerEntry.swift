@@ -56,6 +56,15 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
   public var note: String
   /// The raw Ed25519 public key a genesis, enrolment or retirement names; nil for other kinds.
   public var subjectKey: Data?
+  /// The language the parent read the induction in (`en`, `pl`); nil on acknowledgements made
+  /// before translations existed (which were all English) and on other kinds. When set, the
+  /// guidance and statement hashes above are the English originals', and the two below are those of
+  /// the text actually shown.
+  public var language: String? = nil
+  /// SHA-256 of the guidance text shown, in ``language``.
+  public var shownGuidanceSHA256: String? = nil
+  /// SHA-256 of the statement text shown and signed, in ``language``.
+  public var shownStatementSHA256: String? = nil
   /// The previous entry's hash (32 zero bytes for the first).
   public var prevHash: Data
   /// SHA-256 over the domain, `prevHash` and every field above.
@@ -82,6 +91,9 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
     case prevHash = "prev_hash"
     case entryHash = "entry_hash"
     case keyID = "key_id"
+    case language
+    case shownGuidanceSHA256 = "shown_guidance_sha256"
+    case shownStatementSHA256 = "shown_statement_sha256"
   }
 
   /// The hash of the genesis entry's predecessor.
@@ -108,7 +120,32 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
     // Only key entries carry it, so the hashes of entries made before keys were enrolled in the
     // ledger are unchanged.
     if let subjectKey { encoder.append(bytes: Array(subjectKey)) }
+    // Likewise only acknowledgements made since translations exist carry what was shown; the
+    // marker keeps these fields apart from any other optional field.
+    if language != nil || shownGuidanceSHA256 != nil || shownStatementSHA256 != nil {
+      encoder.append("shown")
+      encoder.append(language ?? "")
+      encoder.append(shownGuidanceSHA256 ?? "")
+      encoder.append(shownStatementSHA256 ?? "")
+    }
     return Digest.sha256(encoder.bytes)
+  }
+
+  /// The language the induction was read in: ``language``, or `en` for entries made before
+  /// translations existed.
+  public var languageShown: String { language ?? LanguageTag.english }
+
+  /// Whether the language fields are all present or all absent, present only on an
+  /// acknowledgement, and well formed; for English the text shown is the original.
+  public var hasConsistentLanguageFields: Bool {
+    switch (language, shownGuidanceSHA256, shownStatementSHA256) {
+    case (nil, nil, nil): return true
+    case (let language?, let guidance?, let statement?):
+      return kind == .acknowledgement && LanguageTag.isWellFormed(language)
+        && (language != LanguageTag.english
+          || (guidance == guidanceSHA256 && statement == statementSHA256))
+    default: return false
+    }
   }
 
   /// The reference shown to people, `ABCD-EFGH`.

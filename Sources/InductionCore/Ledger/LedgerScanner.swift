@@ -32,7 +32,8 @@ struct LedgerScanner {
         SELECT l.seq, l.kind, l.recorded_at, l.station, l.mode, l.guidance_sha256, l.statement_sha256,
           l.scenario_count, l.first_try_correct, l.attempt_count, l.transcript_sha256, l.pii_commitment,
           l.subject_seq, l.note, l.prev_hash, l.entry_hash, l.signature, l.key_id, l.reference,
-          p.ledger_seq, p.salt, p.parent_name, p.relationship, p.signature_text, l.subject_key
+          p.ledger_seq, p.salt, p.parent_name, p.relationship, p.signature_text, l.subject_key,
+          l.language, l.shown_guidance_sha256, l.shown_statement_sha256
         FROM ledger l LEFT JOIN personal_details p ON p.ledger_seq = l.seq
         ORDER BY l.seq
         """)
@@ -71,7 +72,9 @@ struct LedgerScanner {
       attemptCount: try row.decode(atIndex: 9), transcriptSHA256: try row.decode(atIndex: 10),
       piiCommitment: try row.decode(atIndex: 11), subjectSeq: try row.decode(atIndex: 12),
       note: try row.decode(atIndex: 13),
-      subjectKey: try row.decode(atIndex: 24), prevHash: try row.decode(atIndex: 14),
+      subjectKey: try row.decode(atIndex: 24), language: try row.decode(atIndex: 25),
+      shownGuidanceSHA256: try row.decode(atIndex: 26),
+      shownStatementSHA256: try row.decode(atIndex: 27), prevHash: try row.decode(atIndex: 14),
       entryHash: try row.decode(atIndex: 15), signature: try row.decode(atIndex: 16),
       keyID: try row.decode(atIndex: 17), reference: try row.decode(atIndex: 18))
     var details: (PersonalDetails, [UInt8])?

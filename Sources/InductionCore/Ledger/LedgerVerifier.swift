@@ -140,7 +140,8 @@ extension AppDatabase {
             damage(entry.seq != genesisSeq ? .unexpectedGenesis : .untrustedKey)
             break scan
           }
-          if entry.kind.namesKey != (entry.subjectKey != nil) {
+          if entry.kind.namesKey != (entry.subjectKey != nil) || !entry.hasConsistentLanguageFields
+          {
             damage(.alteredEntry)
             break scan
           }

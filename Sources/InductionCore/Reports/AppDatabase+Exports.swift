@@ -19,15 +19,20 @@ extension AppDatabase {
       switch kind {
       case .acknowledgements:
         let versions = try Self.guidanceNumbers(db)
+        let translations = try Self.translationNumbers(db)
+        let current = try Self.currentTranslations(db, context: context)
         let cursor = try Row.fetchCursor(
           db, sql: Self.acknowledgementsSQL, arguments: Self.arguments(filter))
         while let row = try cursor.next() {
-          try emit(Self.acknowledgementRow(row, versions: versions, context: context))
+          try emit(
+            Self.acknowledgementRow(
+              row, versions: versions, translations: translations, current: current,
+              context: context))
         }
       case .completion, .outstanding:
         let hasRoster = try Int.fetchOne(db, sql: "SELECT count(*) FROM roster_child") ?? 0 > 0
         var arguments = Self.arguments(filter)
-        arguments += ["current": context.currentGuidance]
+        arguments += ["current": context.currentGuidance, "translations": context.translationsJSON]
         let cursor = try Row.fetchCursor(
           db, sql: hasRoster ? Self.rosterCompletionSQL : Self.namedCompletionSQL,
           arguments: arguments)
@@ -41,12 +46,14 @@ extension AppDatabase {
               shown ? row["ack_parent"] ?? "" : "",
               shown ? Self.local(row["recorded_at"], context) : "",
               shown ? Self.reference(row["reference"]) : "",
+              shown ? row["language"] ?? "" : "",
             ])
           } else if status != .acknowledged {
             try emit([
               row["class_name"], row["child_name"],
               (row["roster_parent"] as String?) ?? (row["ack_parent"] ?? ""),
               row["parent_email"] ?? "", status.rawValue,
+              status == .reacknowledge ? row["language"] ?? "" : "",
             ])
           }
         }
@@ -83,26 +90,60 @@ extension AppDatabase {
     return Dictionary(uniqueKeysWithValues: shas.enumerated().map { ($0.element, $0.offset + 1) })
   }
 
+  /// Each translation's version numbers, by language, in the order versions were first seen.
+  private static func translationNumbers(_ db: Database) throws -> [String: [String: Int]] {
+    var numbers: [String: [String: Int]] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT language, sha256 FROM translation_version ORDER BY first_seen_at, rowid")
+    {
+      let language: String = row["language"]
+      numbers[language, default: [:]][row["sha256"]] = (numbers[language]?.count ?? 0) + 1
+    }
+    return numbers
+  }
+
+  /// The guidance in force for each translation: the context's, else the newest version seen.
+  private static func currentTranslations(_ db: Database, context: ExportContext) throws
+    -> [String: String]
+  {
+    var current: [String: String] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT language, sha256 FROM translation_version ORDER BY first_seen_at, rowid")
+    {
+      current[row["language"]] = row["sha256"]
+    }
+    return current.merging(context.currentTranslations) { _, given in given }
+  }
+
   private static func acknowledgementRow(
-    _ row: Row, versions: [String: Int], context: ExportContext
+    _ row: Row, versions: [String: Int], translations: [String: [String: Int]],
+    current: [String: String], context: ExportContext
   ) -> [String] {
     let sha: String = row["guidance_sha256"]
-    let version = versions[sha].map { "\($0) (\(sha.prefix(12)))" } ?? String(sha.prefix(12))
+    let language: String = row["language"]
+    let shownSHA: String = row["shown_guidance_sha256"] ?? sha
+    let isEnglish = language == LanguageTag.english
+    // The version of the text the parent read, numbered among that language's versions.
+    let number = isEnglish ? versions[sha] : translations[language]?[shownSHA]
+    let version = number.map { "\($0) (\(shownSHA.prefix(12)))" } ?? String(shownSHA.prefix(12))
+    let isCurrent =
+      sha == context.currentGuidance && (isEnglish || shownSHA == (current[language] ?? shownSHA))
     let status: String =
-      row["revoked"] == true
-      ? "revoked" : (sha == context.currentGuidance ? "current" : "superseded")
+      row["revoked"] == true ? "revoked" : (isCurrent ? "current" : "superseded")
     let erased: Bool = row["erased"]
     return [
       Reference.display(row["reference"]), local(row["recorded_at"], context),
       erased ? "(erased)" : row["parent_name"] ?? "", erased ? "" : row["relationship"] ?? "",
       row["children"] ?? "", row["classes"] ?? "", version, status,
       "\(row["first_try_correct"] as Int)/\(row["scenario_count"] as Int)", row["station"],
+      language,
     ]
   }
 
   static let acknowledgementsSQL = """
     SELECT l.seq, l.reference, l.recorded_at, l.guidance_sha256, l.first_try_correct, l.scenario_count,
-      l.station, p.parent_name, p.relationship,
+      l.station, p.parent_name, p.relationship, coalesce(l.language, 'en') AS language,
+      l.shown_guidance_sha256,
       (SELECT group_concat(name, '; ') FROM (
         SELECT name FROM acknowledged_child c WHERE c.ledger_seq = l.seq ORDER BY position)) AS children,
       (SELECT group_concat(class_name, '; ') FROM (
@@ -118,21 +159,36 @@ extension AppDatabase {
     ORDER BY l.seq
     """
 
+  /// Whether ledger row `l` acknowledges the guidance now in force: the English version is the
+  /// current one and, for a translation, so is the translation the parent read (given in
+  /// `:translations`, else the newest version seen). So an edited translation asks only that
+  /// language's parents to re-acknowledge, and an edited English guidance asks everyone.
+  static let isCurrentSQL = """
+    (l.guidance_sha256 = :current AND (l.language IS NULL OR l.language = 'en'
+      OR l.shown_guidance_sha256 = coalesce(
+        (SELECT value FROM json_each(:translations) WHERE key = l.language),
+        (SELECT t.sha256 FROM translation_version t WHERE t.language = l.language
+          ORDER BY t.first_seen_at DESC, t.rowid DESC LIMIT 1),
+        l.shown_guidance_sha256)))
+    """
+
   /// Every (child key → acknowledgement) pair, from the children named and from manual links, with the
   /// best one per child first: not revoked, then on the current guidance, then the newest.
   private static let bestAcknowledgementsCTE = """
     WITH acks AS (
       SELECT c.match_key, c.name AS child_name, c.class_name, c.class_key, l.seq, l.recorded_at, l.reference,
-        (l.guidance_sha256 = :current) AS is_current, p.parent_name AS ack_parent,
-        EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq) AS revoked
+        \(isCurrentSQL) AS is_current, p.parent_name AS ack_parent,
+        EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq) AS revoked,
+        coalesce(l.language, 'en') AS language
       FROM acknowledged_child c
       JOIN ledger l ON l.seq = c.ledger_seq
       JOIN personal_details p ON p.ledger_seq = l.seq
       WHERE (:since IS NULL OR l.recorded_at >= :since) AND (:until IS NULL OR l.recorded_at < :until)
       UNION ALL
       SELECT k.match_key, NULL, NULL, NULL, l.seq, l.recorded_at, l.reference,
-        (l.guidance_sha256 = :current), p.parent_name,
-        EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq)
+        \(isCurrentSQL), p.parent_name,
+        EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq),
+        coalesce(l.language, 'en')
       FROM roster_link k
       JOIN ledger l ON l.seq = k.ledger_seq
       JOIN personal_details p ON p.ledger_seq = l.seq
@@ -148,7 +204,7 @@ extension AppDatabase {
   static let rosterCompletionSQL =
     bestAcknowledgementsCTE + """
       SELECT r.class_name, r.class_key, r.child_name, r.parent_name AS roster_parent, r.parent_email,
-        b.ack_parent, b.recorded_at, b.reference, b.is_current, b.revoked
+        b.ack_parent, b.recorded_at, b.reference, b.is_current, b.revoked, b.language
       FROM roster_child r LEFT JOIN best b ON b.match_key = r.match_key AND b.rank = 1
       WHERE (:classKey IS NULL OR r.class_key = :classKey)
       ORDER BY r.class_key, r.match_key, r.id
@@ -157,7 +213,7 @@ extension AppDatabase {
   static let namedCompletionSQL =
     bestAcknowledgementsCTE + """
       SELECT b.class_name, b.class_key, b.child_name, NULL AS roster_parent, NULL AS parent_email,
-        b.ack_parent, b.recorded_at, b.reference, b.is_current, b.revoked
+        b.ack_parent, b.recorded_at, b.reference, b.is_current, b.revoked, b.language
       FROM best b
       WHERE b.rank = 1 AND b.child_name IS NOT NULL AND (:classKey IS NULL OR b.class_key = :classKey)
       ORDER BY b.class_key, b.match_key

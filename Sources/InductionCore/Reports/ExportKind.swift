@@ -16,12 +16,15 @@ public enum ExportKind: String, Sendable, CaseIterable {
       [
         "Reference", "Signed at", "Parent", "Relationship", "Children", "Classes",
         "Guidance version",
-        "Status", "First-try score", "Station",
+        "Status", "First-try score", "Station", "Language",
       ]
     case .completion:
-      ["Class", "Child", "Parent (roster)", "Status", "Acknowledged by", "Signed at", "Reference"]
+      [
+        "Class", "Child", "Parent (roster)", "Status", "Acknowledged by", "Signed at", "Reference",
+        "Language",
+      ]
     case .outstanding:
-      ["Class", "Child", "Parent", "Email", "Status"]
+      ["Class", "Child", "Parent", "Email", "Status", "Language"]
     }
   }
 }
@@ -47,7 +50,8 @@ public struct ExportFilter: Sendable, Equatable {
 public enum CompletionStatus: String, Sendable, CaseIterable {
   /// A current acknowledgement covers the child.
   case acknowledged
-  /// Only acknowledgements of an older guidance version cover the child.
+  /// Only acknowledgements of an older guidance version (or of an older translation of it, in the
+  /// language they were read in) cover the child.
   case reacknowledge = "re-acknowledge"
   /// Nothing (or only revoked acknowledgements) covers the child.
   case outstanding
@@ -59,10 +63,23 @@ public struct ExportContext: Sendable {
   public var currentGuidance: String
   /// The school's time zone: times are shown in it, with the offset.
   public var timeZone: TimeZone
+  /// SHA-256 of each translation's guidance now in force, by language tag. A language missing here
+  /// is judged by the newest version of it the database has seen.
+  public var currentTranslations: [String: String]
 
   /// Creates a context.
-  public init(currentGuidance: String, timeZone: TimeZone) {
+  public init(
+    currentGuidance: String, timeZone: TimeZone, currentTranslations: [String: String] = [:]
+  ) {
     self.currentGuidance = currentGuidance
     self.timeZone = timeZone
+    self.currentTranslations = currentTranslations
+  }
+
+  /// ``currentTranslations`` as a JSON object, for the queries that judge acknowledgements current.
+  var translationsJSON: String {
+    let data = try? JSONSerialization.data(
+      withJSONObject: currentTranslations, options: .sortedKeys)
+    return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 }

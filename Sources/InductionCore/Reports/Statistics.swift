@@ -43,6 +43,30 @@ public struct Statistics: Sendable, Equatable {
   public var classes: [ClassCompletion]
   /// Scenarios, worst first-try rate first.
   public var scenarios: [ScenarioResult]
+  /// The same figures for each language the induction was read in, by tag (English first, then
+  /// the others by tag); acknowledgements made before translations existed count as English.
+  public var languages: [LanguageResult] = []
+
+  /// How parents who read the induction in one language did.
+  public struct LanguageResult: Sendable, Equatable {
+    /// The language tag.
+    public var language: String
+    /// Sessions started in it.
+    public var sessionsStarted: Int
+    /// Acknowledgements signed in it, not revoked.
+    public var acknowledgements: Int
+    /// Of those, the ones on the guidance now in force (and its translation now in force).
+    public var current: Int
+    /// Of those, the ones whose parents must re-acknowledge.
+    public var reacknowledge: Int { acknowledgements - current }
+    /// Its scenarios, worst first-try rate first.
+    public var scenarios: [ScenarioResult]
+  }
+
+  /// Whether any parent read the induction in a language other than English.
+  public var hasTranslations: Bool {
+    languages.contains { $0.language != LanguageTag.english }
+  }
 }
 
 extension AppDatabase {
@@ -71,6 +95,7 @@ extension AppDatabase {
         db, sql: hasRoster ? Self.rosterCompletionSQL : Self.namedCompletionSQL,
         arguments: [
           "since": nil, "until": nil, "classKey": nil, "current": context.currentGuidance,
+          "translations": context.translationsJSON,
         ])
       var lastClassKey: String?
       while let row = try cursor.next() {
@@ -92,33 +117,77 @@ extension AppDatabase {
         }
       }
 
-      var scenarios: [Statistics.ScenarioResult] = try Row.fetchAll(
+      let scenarios = try Self.scenarioResults(db, language: nil)
+      var languages: [Statistics.LanguageResult] = []
+      let started = Dictionary(
+        uniqueKeysWithValues: try Row.fetchAll(
+          db,
+          sql: "SELECT coalesce(language, 'en') AS tag, count(*) AS n FROM session GROUP BY tag"
+        ).map { ($0["tag"] as String, $0["n"] as Int) })
+      let signed = try Row.fetchAll(
         db,
         sql: """
-          SELECT scenario_id, count(*) AS asked, coalesce(sum(is_correct), 0) AS correct
-          FROM quiz_attempt WHERE is_first_try GROUP BY scenario_id
-          """
-      ).map {
-        .init(
-          scenarioID: $0["scenario_id"], asked: $0["asked"], correct: $0["correct"],
-          commonWrongChoice: nil, commonWrongCount: 0)
+          SELECT coalesce(l.language, 'en') AS tag, count(*) AS n,
+            coalesce(sum(\(Self.isCurrentSQL)), 0) AS current
+          FROM ledger l WHERE l.kind = 'acknowledgement'
+            AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq)
+          GROUP BY tag
+          """,
+        arguments: ["current": context.currentGuidance, "translations": context.translationsJSON])
+      let counts = Dictionary(
+        uniqueKeysWithValues: signed.map {
+          ($0["tag"] as String, ($0["n"] as Int, $0["current"] as Int))
+        })
+      // English first, then the others by tag; only languages someone started a session in.
+      let tags = Array(Set(Array(started.keys) + Array(counts.keys))).sorted {
+        ($0 == LanguageTag.english ? "" : $0) < ($1 == LanguageTag.english ? "" : $1)
       }
-      for index in scenarios.indices {
-        if let wrong = try Row.fetchOne(
-          db,
-          sql: """
-            SELECT choice_text, count(*) AS n FROM quiz_attempt WHERE scenario_id = ? AND NOT is_correct
-            GROUP BY choice_text ORDER BY n DESC, choice_text LIMIT 1
-            """, arguments: [scenarios[index].scenarioID])
-        {
-          scenarios[index].commonWrongChoice = wrong["choice_text"]
-          scenarios[index].commonWrongCount = wrong["n"]
-        }
+      for tag in tags {
+        languages.append(
+          .init(
+            language: tag, sessionsStarted: started[tag] ?? 0,
+            acknowledgements: counts[tag]?.0 ?? 0, current: counts[tag]?.1 ?? 0,
+            scenarios: try Self.scenarioResults(db, language: tag)))
       }
-      scenarios.sort { ($0.rate, $0.scenarioID) < ($1.rate, $1.scenarioID) }
       return Statistics(
         acknowledgements: acknowledgements, revoked: revoked, sessions: sessions, classes: classes,
-        scenarios: scenarios)
+        scenarios: scenarios, languages: languages)
     }
+  }
+  /// First-try results per scenario, worst first, of the sessions in `language` (all when nil),
+  /// with the wrong answer picked most often.
+  private static func scenarioResults(_ db: Database, language: String?) throws
+    -> [Statistics.ScenarioResult]
+  {
+    let inLanguage = """
+      (:language IS NULL OR EXISTS (SELECT 1 FROM session s WHERE s.id = a.session_id
+        AND coalesce(s.language, 'en') = :language))
+      """
+    var results: [Statistics.ScenarioResult] = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT scenario_id, count(*) AS asked, coalesce(sum(is_correct), 0) AS correct
+        FROM quiz_attempt a WHERE is_first_try AND \(inLanguage) GROUP BY scenario_id
+        """, arguments: ["language": language]
+    ).map {
+      .init(
+        scenarioID: $0["scenario_id"], asked: $0["asked"], correct: $0["correct"],
+        commonWrongChoice: nil, commonWrongCount: 0)
+    }
+    for index in results.indices {
+      if let wrong = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT choice_text, count(*) AS n FROM quiz_attempt a
+          WHERE scenario_id = :scenario AND NOT is_correct AND \(inLanguage)
+          GROUP BY choice_text ORDER BY n DESC, choice_text LIMIT 1
+          """, arguments: ["scenario": results[index].scenarioID, "language": language])
+      {
+        results[index].commonWrongChoice = wrong["choice_text"]
+        results[index].commonWrongCount = wrong["n"]
+      }
+    }
+    results.sort { ($0.rate, $0.scenarioID) < ($1.rate, $1.scenarioID) }
+    return results
   }
 }

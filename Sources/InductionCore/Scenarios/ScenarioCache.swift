@@ -4,10 +4,11 @@ import Foundation
   import Glibc
 #endif
 
-/// The scenarios folder, linted and loaded once per version of its contents: parsing sixteen YAML
-/// files is most of the time before the welcome screen, and the folder rarely changes.
+/// The scenarios folder, linted and loaded once per version of its contents: parsing the YAML files
+/// (sixteen scenarios, and as many again per language) is most of the time before the welcome
+/// screen, and the folder rarely changes.
 ///
-/// The cache (a file in the data folder) holds the loaded catalogue under a fingerprint of the
+/// The cache (a file in the data folder) holds what was loaded under a fingerprint of the
 /// folder: every file's name, size, modification time and SHA-256, the folder's path and the
 /// program's version. It is signed with this PC's key, so editing the cache file (to change what
 /// parents are shown) only makes it invalid. Whenever the fingerprint or the signature differs,
@@ -25,22 +26,22 @@ public struct ScenarioCache {
   }
 
   /// What the cache knows of `directory` now: its fingerprint (nil when a file cannot be read),
-  /// and the catalogue when the cache holds one for that fingerprint, signed by `key`.
-  public func lookup(directory: URL, key: SigningKey?) -> (
-    catalog: ScenarioCatalog?, fingerprint: String?
+  /// and the value loaded from it when the cache holds one for that fingerprint, signed by `key`.
+  public func lookup<Value: Decodable>(directory: URL, key: SigningKey?, as type: Value.Type) -> (
+    value: Value?, fingerprint: String?
   ) {
     guard let fingerprint = Self.fingerprint(of: directory, program: program) else {
       return (nil, nil)
     }
     guard let key else { return (nil, fingerprint) }
-    return (read(fingerprint: fingerprint, key: key), fingerprint)
+    return (read(fingerprint: fingerprint, key: key, as: type), fingerprint)
   }
 
-  /// Keeps `catalog`, linted from the folder whose fingerprint was taken *before* it was read (so a
+  /// Keeps `value`, loaded from the folder whose fingerprint was taken *before* it was read (so a
   /// change made meanwhile only causes another lint). Best effort: a cache that cannot be written
   /// only costs time.
-  public func store(_ catalog: ScenarioCatalog, fingerprint: String, key: SigningKey) {
-    write(catalog, fingerprint: fingerprint, key: key)
+  public func store<Value: Encodable>(_ value: Value, fingerprint: String, key: SigningKey) {
+    write(value, fingerprint: fingerprint, key: key)
   }
 
   private static let domain = "induction-scenario-cache-v1"
@@ -53,8 +54,10 @@ public struct ScenarioCache {
     return Data(encoder.bytes)
   }
 
-  /// The cached catalogue, when the file holds this fingerprint and a valid signature by `key`.
-  private func read(fingerprint: String, key: SigningKey) -> ScenarioCatalog? {
+  /// The cached value, when the file holds this fingerprint and a valid signature by `key`.
+  private func read<Value: Decodable>(fingerprint: String, key: SigningKey, as type: Value.Type)
+    -> Value?
+  {
     guard case .success(let data) = BoundedFile.read(file.path, limit: 16 << 20) else { return nil }
     // Two lines (fingerprint, signature), then the catalogue as JSON.
     let lines = data.split(
@@ -66,13 +69,13 @@ public struct ScenarioCache {
         of: Self.signedBytes(fingerprint: fingerprint, catalog: Data(lines[2])),
         publicKey: key.publicKey)
     else { return nil }
-    return try? JSONDecoder().decode(ScenarioCatalog.self, from: Data(lines[2]))
+    return try? JSONDecoder().decode(type, from: Data(lines[2]))
   }
 
-  private func write(_ catalog: ScenarioCatalog, fingerprint: String, key: SigningKey) {
+  private func write<Value: Encodable>(_ value: Value, fingerprint: String, key: SigningKey) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    guard let json = try? encoder.encode(catalog),
+    guard let json = try? encoder.encode(value),
       let signature = try? key.sign(Self.signedBytes(fingerprint: fingerprint, catalog: json))
     else { return }
     var data = Data((fingerprint + "\n" + signature.base64EncodedString() + "\n").utf8)

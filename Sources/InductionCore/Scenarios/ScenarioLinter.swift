@@ -170,19 +170,41 @@ public enum ScenarioLinter {
           ))
       }
     }
+    var defaultLanguage = LanguageTag.english
+    if let node = fields.node("default_language") {
+      let tag = node.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
+      if LanguageTag.isWellFormed(tag) {
+        defaultLanguage = tag
+      } else {
+        problems.append(
+          LintProblem(
+            file: file, line: node.line,
+            reason:
+              "default_language should be a language tag such as en, pl or cy (the folder name of a pack in translations/)"
+          ))
+      }
+    }
     problems.append(contentsOf: fields.problems)
     guard let name, let statement, let zone else { return nil }
     return SchoolSettings(
-      name: name, statement: statement, timeZone: zone, classes: classes, retention: retention)
+      name: name, statement: statement, timeZone: zone, classes: classes, retention: retention,
+      defaultLanguage: defaultLanguage)
   }
 
-  private struct LintedScenario {
+  struct LintedScenario {
     var scenario: Scenario
     var id: String { scenario.id }
     var idLine: Int
+    /// The line of each top-level field's value (`example`, `title`, `situation`, `question`),
+    /// and of the `choices` key.
+    var lines: [String: Int] = [:]
+    /// The line each choice starts on.
+    var choiceLines: [Int] = []
+    /// The line of each choice's feedback.
+    var feedbackLines: [Int] = []
   }
 
-  private static func lintScenario(
+  static func lintScenario(
     _ url: URL, file: String, bullets: Set<String>, guidanceLoaded: Bool,
     problems: inout [LintProblem]
   ) -> LintedScenario? {
@@ -303,10 +325,16 @@ public enum ScenarioLinter {
     guard all.isEmpty, let id, let example, let title, let situation, let question else {
       return nil
     }
+    var lines: [String: Int] = ["choices": fields.keyLine("choices")]
+    for field in ["example", "title", "situation", "question"] {
+      lines[field] = fields.node(field)?.line ?? 1
+    }
+    let items = fields.node("choices")?.sequence.map(Array.init) ?? []
     return LintedScenario(
       scenario: Scenario(
         id: id, example: example, title: title, situation: situation, question: question,
         choices: choices, file: file),
-      idLine: fields.node("id")?.line ?? 1)
+      idLine: fields.node("id")?.line ?? 1, lines: lines, choiceLines: items.map(\.line),
+      feedbackLines: items.map { $0.mapping?["feedback"]?.line ?? $0.line })
   }
 }

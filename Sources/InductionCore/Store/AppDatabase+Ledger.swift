@@ -17,11 +17,16 @@ public struct AcknowledgementDraft: Sendable {
   public var attempts: [QuizAttempt]
   /// The parent's details.
   public var details: PersonalDetails
+  /// The language and the text actually shown, bound into the entry; nil only for drafts made the
+  /// way they were before translations existed (the entry then records no language).
+  public var shown: ShownText?
 
-  /// Creates a draft.
+  /// Creates a draft. `guidanceSHA256` and `statement` are the English originals; `shown` is what
+  /// the parent read.
   public init(
     session: Int64, context: SessionContext, guidanceSHA256: String, statement: String,
-    summary: QuizSummary, attempts: [QuizAttempt], details: PersonalDetails
+    summary: QuizSummary, attempts: [QuizAttempt], details: PersonalDetails,
+    shown: ShownText? = nil
   ) {
     self.session = session
     self.context = context
@@ -30,6 +35,7 @@ public struct AcknowledgementDraft: Sendable {
     self.summary = summary
     self.attempts = attempts
     self.details = details
+    self.shown = shown
   }
 
   /// SHA-256 of the quiz transcript, as the ledger entry records it.
@@ -74,9 +80,12 @@ extension AppDatabase {
     salt: [UInt8]
   ) throws -> LedgerEntry {
     let recordedAt = Timestamp.utc(date)
-    try db.execute(
-      sql: "INSERT OR IGNORE INTO statement_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
-      arguments: [Digest.sha256Hex(draft.statement), draft.statement, recordedAt])
+    for statement in [draft.statement] + (draft.shown.map { [$0.statement] } ?? []) {
+      try db.execute(
+        sql:
+          "INSERT OR IGNORE INTO statement_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
+        arguments: [Digest.sha256Hex(statement), statement, recordedAt])
+    }
     let entry = try appendEntry(
       db, key: key, trust: trust,
       fill: { seq, prevHash in
@@ -88,7 +97,9 @@ extension AppDatabase {
           firstTryCorrect: draft.summary.firstTryCorrect,
           attemptCount: draft.summary.attemptCount, transcriptSHA256: draft.transcriptSHA256,
           piiCommitment: draft.details.commitment(salt: salt), subjectSeq: nil, note: "",
-          subjectKey: nil,
+          subjectKey: nil, language: draft.shown?.language,
+          shownGuidanceSHA256: draft.shown?.guidanceSHA256,
+          shownStatementSHA256: draft.shown.map { Digest.sha256Hex($0.statement) },
           prevHash: prevHash, entryHash: Data(), signature: Data(), keyID: key.id, reference: "")
       })
     try db.execute(

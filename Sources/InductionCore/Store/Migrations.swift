@@ -203,6 +203,27 @@ enum Migrations {
         }
       }
     }
+    migrator.registerMigration("v6-languages") { db in
+      // New nullable columns, added in place: no row is rewritten, and an entry made before
+      // translations existed keeps its hash (these fields are hashed only when present).
+      try db.execute(
+        sql: """
+          ALTER TABLE ledger ADD COLUMN language TEXT
+            CHECK (language IS NULL OR kind = 'acknowledgement');
+          ALTER TABLE ledger ADD COLUMN shown_guidance_sha256 TEXT
+            CHECK (shown_guidance_sha256 IS NULL OR length(shown_guidance_sha256) = 64);
+          ALTER TABLE ledger ADD COLUMN shown_statement_sha256 TEXT
+            CHECK (shown_statement_sha256 IS NULL OR length(shown_statement_sha256) = 64);
+          ALTER TABLE session ADD COLUMN language TEXT;
+          CREATE TABLE translation_version (
+            language TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            text TEXT NOT NULL,
+            first_seen_at TEXT NOT NULL,
+            PRIMARY KEY (language, sha256)
+          );
+          """)
+    }
     return migrator
   }
 }

@@ -40,7 +40,8 @@ public final class Console {
       output.write("\u{1B}[1m" + text.rendered + "\u{1B}[0m\n")
     } else {
       output.write(
-        text.rendered + "\n" + String(repeating: "=", count: min(text.rendered.count, width)) + "\n"
+        text.rendered + "\n"
+          + String(repeating: "=", count: min(DisplayWidth.of(text.rendered), width)) + "\n"
       )
     }
   }
@@ -63,7 +64,8 @@ public final class Console {
     if isTerminal { output.write("\u{1B}[H\u{1B}[2J\u{1B}[3J") } else { output.write("\n") }
   }
 
-  /// Wraps `text` at word boundaries to `width` columns (counting characters), keeping its newlines.
+  /// Wraps `text` at word boundaries to `width` terminal columns (by display width: combining marks
+  /// take none, wide characters two), keeping its newlines.
   public static func wrap(_ text: String, width: Int, indent: Int = 0, hanging: Int = 0) -> String {
     let pad = String(repeating: " ", count: indent)
     let hangingPad = String(repeating: " ", count: hanging)
@@ -71,23 +73,31 @@ public final class Console {
     return text.split(separator: "\n", omittingEmptySubsequences: false).map { rawLine -> String in
       var lines: [String] = []
       var current = ""
-      for word in rawLine.split(separator: " ") {
-        var word = String(word)
-        while word.count > limit {
+      var currentWidth = 0
+      for piece in rawLine.split(separator: " ") {
+        var word = piece
+        var wordWidth = DisplayWidth.of(word)
+        while wordWidth > limit {
           if !current.isEmpty {
             lines.append(current)
             current = ""
+            currentWidth = 0
           }
-          lines.append(String(word.prefix(limit)))
-          word = String(word.dropFirst(limit))
+          let (head, rest) = DisplayWidth.split(word, columns: limit)
+          lines.append(String(head))
+          word = rest
+          wordWidth = DisplayWidth.of(word)
         }
         if current.isEmpty {
-          current = word
-        } else if current.count + 1 + word.count <= limit {
+          current = String(word)
+          currentWidth = wordWidth
+        } else if currentWidth + 1 + wordWidth <= limit {
           current += " " + word
+          currentWidth += 1 + wordWidth
         } else {
           lines.append(current)
-          current = word
+          current = String(word)
+          currentWidth = wordWidth
         }
       }
       lines.append(current)

@@ -1,10 +1,16 @@
 import InductionCore
 
 /// Asks the parent's name, relationship and each child's name and class, then asks them to check.
+/// Whatever was typed before a change of language is in `kept` and is not asked again.
 struct DetailsScreen {
   let console: Console
   let prompter: Prompter
   let classes: [String]
+  /// The label shown for each class name, in the parent's language.
+  let classLabel: (String) -> String
+  let kept: KeptDetails
+
+  var phrases: Phrases { prompter.phrases }
 
   /// What the parent told us, before signing.
   struct Answers: Equatable {
@@ -13,103 +19,129 @@ struct DetailsScreen {
     var children: [PersonalDetails.Child]
   }
 
-  static let relationships = ["parent", "carer", "guardian", "other"]
+  /// The relationships offered, as recorded, with the key of each one's label.
+  static let relationships: [(word: String, label: PhraseKey)] = [
+    ("parent", .relationshipParent), ("carer", .relationshipCarer),
+    ("guardian", .relationshipGuardian), ("other", .relationshipSomeoneElse),
+  ]
   static let maximumChildren = 10
   static let maximumNameLength = 100
 
   func run() throws -> Answers {
     while true {
       console.clearScreen()
-      console.heading("About you and your children")
+      console.heading(phrases.text(.detailsHeading))
       console.line()
-      let name = try askName("Your full name: ", what: "your full name")
-      let relationship = try askRelationship()
-      var children: [PersonalDetails.Child] = []
-      while true {
-        let number = children.count + 1
-        let child = try askName("Child \(number), full name: ", what: "the child's full name")
-        let className = try askClass(number: number)
-        children.append(PersonalDetails.Child(name: child, className: className))
-        if children.count == Self.maximumChildren { break }
-        let more = try prompter.askYesNo(
-          "Do you have another child at the school to add? (yes/no): ",
-          help: "Type yes to add another child, or no if that is everyone.")
-        if !more { break }
+      if kept.parentName != nil {
+        console.paragraph(phrases.text(.detailsKept))
+        console.line()
       }
+      if kept.parentName == nil {
+        kept.parentName = try askName(
+          phrases.prompt(.detailsNamePrompt), help: phrases.text(.detailsNameHelp))
+      }
+      if kept.relationship == nil { kept.relationship = try askRelationship() }
+      while !kept.childrenComplete {
+        let number = kept.children.count + 1
+        if kept.pendingChildName == nil {
+          kept.pendingChildName = try askName(
+            phrases.prompt(.detailsChildPrompt, ["number": String(number)]),
+            help: phrases.text(.detailsChildHelp))
+        }
+        let className = try askClass(number: number)
+        kept.children.append(
+          PersonalDetails.Child(name: kept.pendingChildName!, className: className))
+        kept.pendingChildName = nil
+        if kept.children.count == Self.maximumChildren { break }
+        kept.childrenComplete = try !prompter.askYesNo(
+          phrases.prompt(.detailsAnotherPrompt), help: phrases.text(.detailsAnotherHelp))
+      }
+      kept.childrenComplete = true
 
-      let answers = Answers(parentName: name, relationship: relationship, children: children)
+      let answers = Answers(
+        parentName: kept.parentName!, relationship: kept.relationship!, children: kept.children)
       console.line()
-      console.line("Please check these details:")
-      console.line("  You: \(answers.parentName) (\(answers.relationship))")
+      console.line(phrases.text(.detailsCheck))
+      console.line(
+        phrases.text(
+          .detailsCheckYou,
+          ["name": answers.parentName, "relationship": relationshipShown(answers.relationship)]))
       for child in answers.children {
-        console.line("  Child: \(child.name), \(child.className)")
+        console.line(
+          phrases.text(
+            .detailsCheckChild, ["name": child.name, "class": classLabel(child.className)]))
       }
       console.line()
       if try prompter.askYesNo(
-        "Is this right? (yes/no): ",
-        help: "Type yes if the details are right, or no to type them again.")
+        phrases.prompt(.detailsCheckPrompt), help: phrases.text(.detailsCheckHelp))
       {
         return answers
       }
+      kept.clear()
     }
   }
 
-  private func askName(_ prompt: String, what: TerminalText) throws -> String {
+  /// A recorded relationship as the parent reads it: the offered ones in their language.
+  private func relationshipShown(_ word: String) -> String {
+    guard let offered = Self.relationships.first(where: { $0.word == word }) else { return word }
+    return phrases.word(offered.label)
+  }
+
+  private func askName(_ prompt: String, help: TerminalText) throws -> String {
     while true {
-      let typed = NameNormalisation.tidy(
-        try prompter.ask(prompt, kind: .personal, help: "Type \(what) and press Enter."))
+      let typed = NameNormalisation.tidy(try prompter.ask(prompt, kind: .personal, help: help))
       if let problem = Self.nameProblem(typed) {
-        console.line(problem)
+        console.line(phrases.text(problem.key, problem.values))
         continue
       }
       return typed
     }
   }
 
-  /// Why a typed name cannot be used, or nil when it can.
-  static func nameProblem(_ name: String) -> TerminalText? {
-    if name.isEmpty { return "Please type a name." }
+  /// Why a typed name cannot be used (the key of the sentence that says so), or nil when it can.
+  static func nameProblem(_ name: String) -> (key: PhraseKey, values: [String: String])? {
+    if name.isEmpty { return (.nameEmpty, [:]) }
     if Sanitiser.containsUnsafe(name) || name.contains("\u{FFFD}")
       || NameNormalisation.invisibleCharacter(in: name) != nil
     {
-      return
-        "That name has characters that cannot be used (control characters or hidden marks). Please type it again."
+      return (.nameUnusable, [:])
     }
     if name.count > maximumNameLength {
-      return "That is too long for a name. Please use at most \(maximumNameLength) characters."
+      return (.nameTooLong, ["count": String(maximumNameLength)])
     }
-    if !name.contains(where: \.isLetter) {
-      return "A name needs at least one letter. Please type it again."
-    }
+    if !name.contains(where: \.isLetter) { return (.nameNoLetter, [:]) }
     return nil
   }
 
   private func askRelationship() throws -> String {
-    console.line("How are you related to the child or children?")
+    console.line(phrases.text(.relationshipQuestion))
     for (index, option) in Self.relationships.enumerated() {
-      console.line("  \(index + 1). \(option.prefix(1).uppercased() + option.dropFirst())")
+      console.line("  \(index + 1). \(phrases.text(option.label))")
     }
+    let count = String(Self.relationships.count)
     while true {
       let answer = try prompter.ask(
-        "Type a number (1-\(Self.relationships.count)): ",
+        phrases.prompt(.relationshipPrompt, ["count": count]),
         kind: .answer(completions: (1...Self.relationships.count).map(String.init)),
-        help:
-          "Type 1 if you are a parent, 2 for a carer, 3 for a guardian, or 4 for something else.")
+        help: phrases.text(.relationshipHelp))
       let lowered = answer.lowercased()
       let index =
-        Int(lowered).map { $0 - 1 } ?? Self.relationships.firstIndex(of: lowered)
+        Int(lowered).map { $0 - 1 }
+        ?? Self.relationships.firstIndex {
+          $0.word == lowered || phrases.word($0.label) == lowered
+        }
       guard let index, Self.relationships.indices.contains(index) else {
-        console.line("Please type a number from 1 to \(Self.relationships.count).")
+        console.line(phrases.text(.relationshipInvalid, ["count": count]))
         continue
       }
-      if Self.relationships[index] != "other" { return Self.relationships[index] }
+      if Self.relationships[index].word != "other" { return Self.relationships[index].word }
       while true {
         let described = NameNormalisation.tidy(
           try prompter.ask(
-            "Please say how (for example grandparent): ", kind: .personal,
-            help: "Type how you are related to the child, for example grandparent or aunt."))
+            phrases.prompt(.relationshipOtherPrompt), kind: .personal,
+            help: phrases.text(.relationshipOtherHelp)))
         if let problem = Self.nameProblem(described) {
-          console.line(problem)
+          console.line(phrases.text(problem.key, problem.values))
           continue
         }
         return described
@@ -118,33 +150,36 @@ struct DetailsScreen {
   }
 
   private func askClass(number: Int) throws -> String {
+    let labels = classes.map(classLabel)
     if !classes.isEmpty {
-      console.line("Classes:")
-      for (index, name) in classes.enumerated() {
-        console.line("  \(index + 1). \(name)")
+      console.line(phrases.text(.classList))
+      for (index, label) in labels.enumerated() {
+        console.line("  \(index + 1). \(label)")
       }
     }
     while true {
-      let prompt =
-        classes.isEmpty ? "Child \(number), class: " : "Child \(number), class (number or name): "
+      let prompt = phrases.prompt(
+        classes.isEmpty ? .classPrompt : .classPromptList, ["number": String(number)])
       let answer = NameNormalisation.tidy(
         try prompter.ask(
-          prompt, kind: .answer(completions: classes),
-          help: "Type the number of the child's class from the list, or type the class name."))
+          prompt, kind: .answer(completions: labels), help: phrases.text(.classHelp)))
       if let chosen = Int(answer), !classes.isEmpty {
         guard classes.indices.contains(chosen - 1) else {
-          console.line("Please type a number from 1 to \(classes.count), or the class name.")
+          console.line(phrases.text(.classInvalid, ["count": String(classes.count)]))
           continue
         }
         return classes[chosen - 1]
       }
-      if let known = classes.first(where: {
-        NameNormalisation.matchKey($0) == NameNormalisation.matchKey(answer)
+      // The label in the parent's language or the English name: both record the English name.
+      let key = NameNormalisation.matchKey(answer)
+      if let index = classes.indices.first(where: {
+        NameNormalisation.matchKey(labels[$0]) == key
+          || NameNormalisation.matchKey(classes[$0]) == key
       }) {
-        return known
+        return classes[index]
       }
       if let problem = Self.nameProblem(answer) {
-        console.line(problem)
+        console.line(phrases.text(problem.key, problem.values))
         continue
       }
       return answer

@@ -10,4 +10,6 @@ enum FlowExit: Error, Equatable {
   case timedOut
   /// Staff typed the staff word at the kiosk's welcome screen.
   case staffRequested
+  /// The parent chose another language (its tag): the guidance and questions start again in it.
+  case switchLanguage(String)
 }

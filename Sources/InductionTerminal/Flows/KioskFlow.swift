@@ -16,19 +16,29 @@ public enum KioskExit: Equatable {
 /// the person before them; a half-finished session is never signed.
 public struct KioskFlow {
   let environment: Environment
-  let catalog: ScenarioCatalog
-  let guidanceText: String
+  let content: SchoolContent
   let station: String
   let options: ParentFlow.KioskOptions
 
-  /// Creates a kiosk for `station`.
+  /// Creates a kiosk for `station` over the English set only.
   public init(
     environment: Environment, catalog: ScenarioCatalog, guidanceText: String, station: String,
     options: ParentFlow.KioskOptions
   ) {
+    self.init(
+      environment: environment,
+      content: SchoolContent(catalog: catalog, guidanceText: guidanceText), station: station,
+      options: options)
+  }
+
+  /// Creates a kiosk for `station` offering every language in `content`; each parent starts in
+  /// the school's default language.
+  public init(
+    environment: Environment, content: SchoolContent, station: String,
+    options: ParentFlow.KioskOptions
+  ) {
     self.environment = environment
-    self.catalog = catalog
-    self.guidanceText = guidanceText
+    self.content = content
     self.station = station
     self.options = options
   }
@@ -39,7 +49,7 @@ public struct KioskFlow {
   public func run() throws -> KioskExit {
     try environment.database.logStaff(.kioskStarted, station: station, at: environment.clock.now())
     let parent = ParentFlow(
-      environment: environment, catalog: catalog, guidanceText: guidanceText,
+      environment: environment, content: content,
       context: SessionContext(station: station, mode: "kiosk"), kiosk: options)
     while true {
       resetForNextPerson()
@@ -54,7 +64,8 @@ public struct KioskFlow {
         return .terminated
       case .staffRequested:
         let access = StaffAccess(
-          environment: environment, station: station, schoolZone: catalog.school.timeZone,
+          environment: environment, station: station,
+          schoolZone: content.english.catalog.school.timeZone,
           idleTimeout: options.idleTimeout)
         let result: StaffAccess.Result
         do {

@@ -1,10 +1,12 @@
 import Foundation
 import InductionCore
 
-/// One parent's induction: welcome, guidance, quiz, details, statement, signature, receipt.
+/// One parent's induction: welcome, guidance, quiz, details, statement, signature, receipt — in the
+/// language the parent chooses.
 ///
 /// Nothing is signed until the parent confirms, and the receipt is shown only after the ledger
 /// append has committed (durably, `synchronous=FULL`), so a reference on screen is always stored.
+/// The entry records the language and the text shown beside the English originals.
 public struct ParentFlow {
   /// What changes when the flow runs inside a kiosk.
   public struct KioskOptions: Sendable, Equatable {
@@ -21,45 +23,73 @@ public struct ParentFlow {
   }
 
   let environment: Environment
-  let catalog: ScenarioCatalog
-  let guidanceText: String
+  let content: SchoolContent
+  let startLanguage: String
   let context: SessionContext
   let kiosk: KioskOptions?
 
-  /// Creates the flow for one parent; `kiosk` is set when it runs inside a kiosk.
+  /// Creates the flow for one parent over the English set only; `kiosk` is set inside a kiosk.
   public init(
     environment: Environment, catalog: ScenarioCatalog, guidanceText: String,
     context: SessionContext,
     kiosk: KioskOptions? = nil
   ) {
+    self.init(
+      environment: environment,
+      content: SchoolContent(catalog: catalog, guidanceText: guidanceText), context: context,
+      kiosk: kiosk)
+  }
+
+  /// Creates the flow for one parent, offering every language in `content` and starting in
+  /// `language` (the school's default language when nil, or when it is not offered).
+  public init(
+    environment: Environment, content: SchoolContent, language: String? = nil,
+    context: SessionContext, kiosk: KioskOptions? = nil
+  ) {
     self.environment = environment
-    self.catalog = catalog
-    self.guidanceText = guidanceText
+    self.content = content
+    self.startLanguage =
+      language.flatMap { content.content(for: $0)?.language.tag } ?? content.defaultLanguage
     self.context = context
     self.kiosk = kiosk
   }
 
   var console: Console { environment.console }
-  var prompter: Prompter {
-    Prompter(reader: environment.reader, console: console, guidance: catalog.guidance)
+
+  /// The state of one parent's run: the language being shown and the details typed so far.
+  final class State {
+    var language: String
+    var details = KeptDetails()
+    /// Whether the parent has passed the welcome screen (a change of language then goes straight
+    /// back to the guidance).
+    var begun = false
+
+    init(language: String) { self.language = language }
   }
 
   /// Runs until the parent signs, cancels, or the session is ended; Ctrl-C then "yes" starts over.
   public func run() throws -> ParentOutcome {
+    let state = State(language: startLanguage)
     while true {
       var session: Int64?
       environment.reader.idleTimeout = nil
       defer { environment.reader.idleTimeout = nil }
+      let shown = current(state)
+      let phrases = Phrases.for(shown)
+      environment.reader.setCountdownText { seconds in
+        phrases.prompt(.idleCountdown, ["seconds": String(seconds)])
+      }
       do {
-        try welcome()
+        if !state.begun { try welcome(state) }
+        state.begun = true
         environment.reader.idleTimeout = kiosk?.idleTimeout
-        session = try startSession()
-        let entry = try induct(session: session!)
+        session = try startSession(current(state))
+        let entry = try induct(session: session!, state: state)
         return .signed(entry)
       } catch let exit as FlowExit {
         let outcome: SessionOutcome
         switch exit {
-        case .startOver: outcome = .restarted
+        case .startOver, .switchLanguage: outcome = .restarted
         case .cancelled: outcome = .cancelled
         case .terminated: outcome = .ended
         case .timedOut: outcome = .timedOut
@@ -71,17 +101,22 @@ public struct ParentFlow {
             session, outcome: outcome, at: environment.clock.now())
         }
         switch exit {
+        case .switchLanguage(let tag):
+          state.language = tag
+          continue
         case .startOver:
+          state.details = KeptDetails()
+          state.begun = false
           environment.reader.forgetHistory()
           console.clearScreen()
           continue
         case .cancelled:
           console.line()
-          console.line("Cancelled. Nothing has been signed or saved.")
+          console.line(phrases.text(.sessionCancelled))
           return .cancelled
         case .terminated:
           console.line()
-          console.line("This session was closed. Nothing has been signed.")
+          console.line(phrases.text(.sessionClosed))
           return .terminated
         case .timedOut:
           return .timedOut
@@ -92,173 +127,240 @@ public struct ParentFlow {
     }
   }
 
+  /// The content in the language being shown.
+  private func current(_ state: State) -> LocalisedContent {
+    content.content(for: state.language) ?? content.english
+  }
+
+  private func prompter(_ state: State) -> Prompter {
+    let shown = current(state)
+    return Prompter(
+      reader: environment.reader, console: console, guidance: shown.catalog.guidance,
+      phrases: Phrases.for(shown), languages: LanguageMenu(content: content),
+      language: shown.language.tag)
+  }
+
   /// Starts the session record; when the database cannot be written, says so plainly and waits for
   /// staff, so a kiosk never dies in front of a parent.
-  private func startSession() throws -> Int64 {
+  private func startSession(_ shown: LocalisedContent) throws -> Int64 {
+    let english = content.english
+    let phrases = Phrases.for(shown)
     while true {
       do {
         return try environment.database.startSession(
-          context: context, guidance: catalog.guidance, guidanceText: guidanceText,
-          at: environment.clock.now())
+          context: context, guidance: english.catalog.guidance, guidanceText: english.guidanceText,
+          shown: shown.shown, shownGuidanceText: shown.guidanceText, at: environment.clock.now())
       } catch let error as StoreError {
         console.line()
-        console.paragraph(
-          "Sorry, this computer cannot save anything just now, so the induction cannot start. Please ask a member of staff."
-        )
+        console.paragraph(phrases.text(.storeCannotStart))
         console.paragraph("(\(error.localizedDescription))")
-        _ = try prompter.ask("Press Enter to try again: ", help: "Press Enter to try again.")
+        _ = try Prompter(
+          reader: environment.reader, console: console, guidance: shown.catalog.guidance,
+          phrases: phrases
+        ).ask(phrases.prompt(.storeRetryPrompt), help: phrases.text(.storeRetryHelp))
       }
     }
   }
 
-  private func welcome() throws {
-    console.clearScreen()
-    console.heading("Welcome to \(catalog.school.name)")
-    console.line()
-    console.paragraph("This short induction takes about ten minutes. You will:")
-    console.line("  1. read the school's guidance on social media,")
-    console.line(
-      "  2. answer \(catalog.scenarios.count) short questions about everyday situations,")
-    console.line("  3. sign to say you have read and understood it.")
-    console.line()
-    console.paragraph(
-      "At any question you can type \"help\", or \"guidance\" to read the guidance again.")
-    console.line()
-    let typed = try prompter.ask(
-      "Press Enter to begin: ", help: "Press Enter to start the induction.")
-    if let kiosk, typed == kiosk.staffWord { throw FlowExit.staffRequested }
+  /// The welcome screen, with the languages to choose from (by number) when there are several.
+  private func welcome(_ state: State) throws {
+    let menu = LanguageMenu(content: content)
+    while true {
+      let shown = current(state)
+      let phrases = Phrases.for(shown)
+      console.clearScreen()
+      console.heading(phrases.text(.welcomeHeading, ["school": shown.catalog.school.name]))
+      console.line()
+      if let menu {
+        menu.show(on: console)
+        console.paragraph(phrases.text(.languageHint))
+        console.line()
+      }
+      console.paragraph(phrases.text(.welcomeIntro))
+      let steps = [
+        phrases.text(.welcomeStepRead),
+        phrases.text(.welcomeStepAnswer, count: shown.catalog.scenarios.count),
+        phrases.text(.welcomeStepSign),
+      ]
+      for (index, step) in steps.enumerated() {
+        console.paragraph("\(index + 1). \(step)", indent: 2, hanging: 3)
+      }
+      console.line()
+      console.paragraph(phrases.text(.welcomeCommands))
+      console.line()
+      while true {
+        let typed = try prompter(state).ask(
+          phrases.prompt(.welcomePrompt),
+          kind: .answer(completions: menu?.completions ?? []), help: phrases.text(.welcomeHelp))
+        if let kiosk, typed == kiosk.staffWord { throw FlowExit.staffRequested }
+        guard let menu, !typed.isEmpty else { return }
+        guard let chosen = menu.language(for: typed) else {
+          // Anything else begins, as it always has; only a number outside the list is refused.
+          if Int(typed) == nil { return }
+          console.line(phrases.text(.languageInvalid, ["count": String(menu.languages.count)]))
+          continue
+        }
+        if chosen.tag == state.language { return }
+        state.language = chosen.tag
+        break
+      }
+    }
   }
 
-  private func induct(session: Int64) throws -> LedgerEntry {
-    try showChangesForReturningParent()
-    try showGuidance()
+  private func induct(session: Int64, state: State) throws -> LedgerEntry {
+    let shown = current(state)
+    let phrases = Phrases.for(shown)
+    let prompter = prompter(state)
+    try showChangesForReturningParent(shown, prompter: prompter)
+    try showGuidance(shown, prompter: prompter)
     let quiz = try QuizScreen(environment: environment, prompter: prompter, session: session)
-      .run(scenarios: catalog.scenarios)
+      .run(scenarios: shown.catalog.scenarios)
     let summary = quiz.summary
     console.clearScreen()
-    console.heading("Well done")
+    console.heading(phrases.text(.summaryHeading))
     console.line()
     console.paragraph(
-      "You got \(summary.firstTryCorrect) of \(summary.scenarioCount) right first time, and every one right in the end."
-    )
+      phrases.text(
+        .summaryScore,
+        ["correct": String(summary.firstTryCorrect), "total": String(summary.scenarioCount)]))
     console.line()
-    _ = try prompter.ask("Press Enter to continue: ", help: "Press Enter to go on to signing.")
+    _ = try prompter.ask(phrases.prompt(.summaryPrompt), help: phrases.text(.summaryHelp))
 
     while true {
       let answers = try DetailsScreen(
-        console: console, prompter: prompter, classes: catalog.school.classes
+        console: console, prompter: prompter, classes: shown.catalog.school.classes,
+        classLabel: shown.label(forClass:), kept: state.details
       ).run()
-      guard let signature = try sign(answers) else { continue }
+      guard let signature = try sign(answers, shown: shown, prompter: prompter) else {
+        state.details.clear()
+        continue
+      }
       let details = PersonalDetails(
         parentName: answers.parentName, relationship: answers.relationship, signature: signature,
         children: answers.children)
+      let english = content.english.catalog
       let draft = AcknowledgementDraft(
-        session: session, context: context, guidanceSHA256: catalog.guidance.sha256,
-        statement: catalog.school.statement, summary: summary,
-        attempts: quiz.attempts, details: details)
-      let entry = try save(draft)
-      showReceipt(entry)
+        session: session, context: context, guidanceSHA256: english.guidance.sha256,
+        statement: english.school.statement, summary: summary,
+        attempts: quiz.attempts, details: details, shown: shown.shown)
+      let entry = try save(draft, phrases: phrases, prompter: prompter)
+      showReceipt(entry, phrases: phrases)
       // The receipt is on screen: now the log can be copied into the database without a parent
       // waiting on it.
       environment.database.checkpointWAL()
       if kiosk != nil {
         // Already signed and saved: whatever happens at this prompt, the kiosk moves on.
         _ = try? prompter.ask(
-          "Press Enter when you have noted your reference: ",
-          help: "Press Enter to finish. The screen will be cleared for the next person.")
+          phrases.prompt(.receiptNotedPrompt), help: phrases.text(.receiptNotedHelp))
       }
       return entry
     }
   }
 
-  /// Once the guidance has changed, a parent who signed an older version can type their reference
-  /// to see what is new before reading it all again.
-  private func showChangesForReturningParent() throws {
-    let versions = try environment.database.guidanceVersions()
+  /// Once the guidance (in the language shown) has changed, a parent who signed an older version
+  /// can type their reference to see what is new before reading it all again.
+  private func showChangesForReturningParent(_ shown: LocalisedContent, prompter: Prompter) throws {
+    let language = shown.language.tag
+    let versions = try environment.database.guidanceVersions(language: language)
     guard versions.count > 1 else { return }
+    let phrases = prompter.phrases
     console.clearScreen()
-    console.heading("The guidance has been updated")
+    console.heading(phrases.text(.changesHeading))
     console.line()
-    console.paragraph(
-      "If you have signed before, type the reference from your receipt to see what has changed. Otherwise just press Enter."
-    )
+    console.paragraph(phrases.text(.changesIntro))
     while true {
       let typed = try prompter.ask(
-        "Your reference, or Enter: ", kind: .personal,
-        help:
-          "Your reference is 8 letters and numbers, like 7K3M-Q9TZ. If you do not have it, press Enter."
-      )
+        phrases.prompt(.changesPrompt), kind: .personal, help: phrases.text(.changesHelp))
       if typed.isEmpty { return }
       guard let entry = try environment.database.entry(reference: typed),
-        entry.kind == .acknowledgement,
-        let old = versions.first(where: { $0.sha256 == entry.guidanceSHA256 })
+        entry.kind == .acknowledgement
       else {
-        console.line("That reference was not found. Check it, or press Enter to carry on.")
+        console.line(phrases.text(.changesNotFound))
         continue
       }
-      let changes = GuidanceChanges(from: Guidance(text: old.text), to: catalog.guidance)
-      console.line()
-      if changes.isEmpty {
-        console.paragraph(
-          "Nothing has changed since you signed. Please read it again and answer the questions.")
-      } else {
-        console.paragraph("Since you signed, this is new:")
-        for item in changes.added { console.paragraph("+ \(item)", indent: 2, hanging: 2) }
-        if !changes.removed.isEmpty {
-          console.paragraph("And this has been taken out:")
-          for item in changes.removed { console.paragraph("- \(item)", indent: 2, hanging: 2) }
+      let signedSHA =
+        language == LanguageTag.english
+        ? entry.guidanceSHA256 : entry.shownGuidanceSHA256 ?? entry.guidanceSHA256
+      if entry.languageShown != language {
+        console.line()
+        console.paragraph(phrases.text(.changesOtherLanguage))
+      } else if let old = versions.first(where: { $0.sha256 == signedSHA }) {
+        console.line()
+        let before =
+          language == LanguageTag.english
+          ? Guidance(text: old.text)
+          : Guidance(
+            text: old.text, examplesFromList: shown.catalog.guidance.prohibitedListIndex ?? 0)
+        let changes = GuidanceChanges(from: before, to: shown.catalog.guidance)
+        if changes.isEmpty {
+          console.paragraph(phrases.text(.changesNothing))
+        } else {
+          console.paragraph(phrases.text(.changesAdded))
+          for item in changes.added { console.paragraph("+ \(item)", indent: 2, hanging: 2) }
+          if !changes.removed.isEmpty {
+            console.paragraph(phrases.text(.changesRemoved))
+            for item in changes.removed { console.paragraph("- \(item)", indent: 2, hanging: 2) }
+          }
         }
+      } else {
+        console.line(phrases.text(.changesNotFound))
+        continue
       }
       console.line()
-      _ = try prompter.ask(
-        "Press Enter to read the full guidance: ", help: "Press Enter to carry on.")
+      _ = try prompter.ask(phrases.prompt(.changesReadPrompt), help: phrases.text(.changesReadHelp))
       return
     }
   }
 
-  private func showGuidance() throws {
-    let screen = GuidanceScreen(console: console, guidance: catalog.guidance)
+  private func showGuidance(_ shown: LocalisedContent, prompter: Prompter) throws {
+    let phrases = prompter.phrases
+    let guidance = shown.catalog.guidance
+    let screen = GuidanceScreen(console: console, guidance: guidance)
     let screens = screen.screens
     for (index, blocks) in screens.enumerated() {
       console.clearScreen()
-      console.heading("\(catalog.guidance.title) (\(index + 1) of \(screens.count))")
+      console.heading(
+        phrases.text(
+          .guidanceHeading,
+          [
+            "title": guidance.title, "number": String(index + 1),
+            "total": String(screens.count),
+          ]))
       console.line()
       screen.show(blocks)
       _ = try prompter.ask(
-        index + 1 == screens.count
-          ? "Press Enter to start the questions: " : "Press Enter to read on: ",
-        help: "Press Enter to read the next part of the guidance.")
+        phrases.prompt(index + 1 == screens.count ? .guidanceStartQuestions : .guidanceReadOn),
+        help: phrases.text(.guidanceHelp))
     }
   }
 
   /// Shows the statement and takes the typed signature; nil when the parent wants to change details.
-  private func sign(_ answers: DetailsScreen.Answers) throws -> String? {
+  private func sign(_ answers: DetailsScreen.Answers, shown: LocalisedContent, prompter: Prompter)
+    throws -> String?
+  {
+    let phrases = prompter.phrases
     console.clearScreen()
-    console.heading("Your acknowledgement")
+    console.heading(phrases.text(.signHeading))
     console.line()
-    console.paragraph("\(catalog.school.statement)")
+    console.paragraph("\(shown.catalog.school.statement)")
     console.line()
     var signature = ""
     while true {
       signature = try prompter.ask(
-        "To sign, type your full name as you gave it: ", kind: .personal,
-        help:
-          "Type your full name exactly as you gave it before (capital letters do not matter). This is your signature."
-      )
+        phrases.prompt(.signPrompt), kind: .personal, help: phrases.text(.signHelp))
       if NameNormalisation.signatureMatches(signature, name: answers.parentName) { break }
-      console.line("That does not match the name you gave. Please type your full name again.")
+      console.line(phrases.text(.signMismatch))
     }
     console.line()
     let confirmed = try prompter.askYesNo(
-      "Type yes to sign and save, or no to change your details: ",
-      help:
-        "Type yes to sign the statement. Type no to go back and change your details; nothing is saved until you type yes."
-    )
+      phrases.prompt(.signConfirmPrompt), help: phrases.text(.signConfirmHelp))
     return confirmed ? NameNormalisation.tidy(signature) : nil
   }
 
   /// Appends to the ledger; when saving fails, says so plainly, keeps everything typed, and retries.
-  private func save(_ draft: AcknowledgementDraft) throws -> LedgerEntry {
+  private func save(_ draft: AcknowledgementDraft, phrases: Phrases, prompter: Prompter) throws
+    -> LedgerEntry
+  {
     let salt = environment.makeSalt()
     while true {
       do {
@@ -266,30 +368,28 @@ public struct ParentFlow {
           draft, key: environment.signingKey, at: environment.clock.now(), salt: salt)
       } catch let error as StoreError {
         console.line()
-        console.paragraph(
-          "Sorry, your acknowledgement could not be saved, so it is not signed yet. Please ask a member of staff."
-        )
+        console.paragraph(phrases.text(.storeCannotSave))
         console.paragraph("(\(error.localizedDescription))")
         _ = try prompter.ask(
-          "Press Enter to try again: ",
-          help: "Press Enter to try saving again. Your answers are kept.")
+          phrases.prompt(.storeRetryPrompt), help: phrases.text(.storeSaveRetryHelp))
       }
     }
   }
 
-  private func showReceipt(_ entry: LedgerEntry) {
+  private func showReceipt(_ entry: LedgerEntry, phrases: Phrases) {
     let signedAt = Timestamp.parseUTC(entry.recordedAt) ?? environment.clock.now()
     console.clearScreen()
-    console.heading("Thank you")
+    console.heading(phrases.text(.receiptHeading))
     console.line()
-    console.paragraph("Your acknowledgement is signed and saved.")
+    console.paragraph(phrases.text(.receiptSaved))
     console.line()
-    console.line("  Your reference: \(trusted: entry.displayReference)")
-    console.line("  Signed: \(Timestamp.local(signedAt, in: catalog.school.timeZone))")
+    console.line(phrases.text(.receiptReference, ["reference": entry.displayReference]))
+    console.line(
+      phrases.text(
+        .receiptSignedAt,
+        ["time": Timestamp.local(signedAt, in: content.english.catalog.school.timeZone)]))
     console.line()
-    console.paragraph(
-      "Please write the reference down or take a photo of it. The office can use it to find your acknowledgement."
-    )
+    console.paragraph(phrases.text(.receiptKeep))
     console.line()
   }
 }

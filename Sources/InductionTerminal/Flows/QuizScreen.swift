@@ -7,6 +7,7 @@ struct QuizScreen {
   let session: Int64
 
   var console: Console { environment.console }
+  var phrases: Phrases { prompter.phrases }
 
   func run(scenarios: [Scenario]) throws -> Quiz {
     var quiz = Quiz(scenarios: scenarios, generator: environment.random.makeGenerator())
@@ -15,10 +16,8 @@ struct QuizScreen {
       if question.isRetry && !announcedRetries {
         announcedRetries = true
         console.clearScreen()
-        console.heading("Let's look again")
-        console.paragraph(
-          "You have \(quiz.retriesWaiting + 1) \(quiz.retriesWaiting == 0 ? "question" : "questions") to try again. Take your time and read the situation once more."
-        )
+        console.heading(phrases.text(.quizAgainHeading))
+        console.paragraph(phrases.text(.quizAgain, count: quiz.retriesWaiting + 1))
         console.line()
       }
       let pick = try ask(question)
@@ -28,28 +27,28 @@ struct QuizScreen {
       try? environment.database.recordAttempt(answer.attempt, session: session)
       console.line()
       if answer.isCorrect {
-        console.line(console.toned("✓ That's right.", .good))
+        console.line(console.toned(phrases.text(.quizRight), .good))
       } else {
-        console.line(console.toned("✗ Not quite.", .bad))
+        console.line(console.toned(phrases.text(.quizWrong), .bad))
       }
       console.paragraph("\(answer.choice.feedback)")
       if !answer.isCorrect {
-        console.paragraph("We will come back to this one at the end.")
+        console.paragraph(phrases.text(.quizComeBack))
       }
       console.line()
       _ = try prompter.ask(
-        "Press Enter to continue: ", help: "Press Enter to go on to the next question.")
+        phrases.prompt(.quizContinuePrompt), help: phrases.text(.quizContinueHelp))
     }
     return quiz
   }
 
   private func ask(_ question: Quiz.Question) throws -> Int {
     console.clearScreen()
-    let label: TerminalText =
-      question.isRetry
-      ? "Question \(question.number) of \(question.total), again: \(question.scenario.title)"
-      : "Question \(question.number) of \(question.total): \(question.scenario.title)"
-    console.heading(label)
+    let values = [
+      "number": String(question.number), "total": String(question.total),
+      "title": question.scenario.title,
+    ]
+    console.heading(phrases.text(question.isRetry ? .quizHeadingAgain : .quizHeading, values))
     console.line()
     console.paragraph("\(question.scenario.situation)")
     console.line()
@@ -62,12 +61,10 @@ struct QuizScreen {
     let numbers = (1...count).map(String.init)
     while true {
       let answer = try prompter.ask(
-        "Type the number of your answer (1-\(count)): ", kind: .answer(completions: numbers),
-        help:
-          "Read the situation, then type the number next to the answer you think is best, and press Enter. If you are not sure, pick the one you think is closest: you will see why straight away."
-      )
+        phrases.prompt(.quizPrompt, ["count": String(count)]),
+        kind: .answer(completions: numbers), help: phrases.text(.quizHelp))
       if let index = Self.choiceIndex(answer, count: count) { return index }
-      console.line("Please type a number from 1 to \(count).")
+      console.line(phrases.text(.quizInvalid, ["count": String(count)]))
     }
   }
 

@@ -35,9 +35,14 @@ public protocol LineReader: AnyObject {
   var idleTimeout: TimeInterval? { get set }
   /// Whether a person is typing at a terminal (false for pipes and scripts).
   var isInteractive: Bool { get }
+  /// Sets the words of the idle countdown, in the parent's language: `text(secondsLeft)`.
+  func setCountdownText(_ text: @escaping (Int) -> String)
 }
 
 extension LineReader {
+  /// Readers without an idle countdown ignore its words.
+  public func setCountdownText(_ text: @escaping (Int) -> String) {}
+
   /// Reads an answer with no completion.
   public func readLine(prompt: String) -> LineInput {
     readLine(prompt: prompt, kind: .answer(completions: []))

@@ -15,6 +15,10 @@ public final class ReadlineLineReader: LineReader {
   public var isInteractive: Bool { true }
   /// Decides which lines may enter history (when history is kept at all).
   public var historyFilter: (String) -> Bool = { _ in true }
+  private var countdownText: (Int) -> String = { "(Still there? Press any key to carry on. \($0))" }
+
+  /// Sets the words of the idle countdown.
+  public func setCountdownText(_ text: @escaping (Int) -> String) { countdownText = text }
 
   /// Sets readline up for Induction. `keepsHistory` is false in parent and kiosk modes.
   public init(programName: String, keepsHistory: Bool, clock: @escaping () -> Date = Date.init) {
@@ -22,6 +26,7 @@ public final class ReadlineLineReader: LineReader {
     self.clock = clock
     ReadlineLineReader.configure(programName: programName)
     if !keepsHistory {
+      induction_set_completion_quotes_spaces(0)
       induction_rl_disable_yank()
       induction_rl_keep_terminal_prepared()
     }
@@ -86,7 +91,7 @@ public final class ReadlineLineReader: LineReader {
         case .warning(let secondsLeft):
           if countdownShown != secondsLeft && !hidden {
             // Overwrite the prompt line in place; a key press redraws it.
-            output.write("\r\u{1B}[K(Still there? Press any key to carry on. \(secondsLeft))")
+            output.write("\r\u{1B}[K" + countdownText(secondsLeft))
             countdownShown = secondsLeft
           }
         }

@@ -177,7 +177,7 @@ struct ExportRoundTripTests {
       header: [
         "Reference", "Signed at", "Parent", "Relationship", "Children", "Classes",
         "Guidance version",
-        "Status", "First-try score", "Station",
+        "Status", "First-try score", "Station", "Language",
       ])
     // And every value is the one stored, with `'` only in front of trigger cells
     let expected = zip(Self.signings, entries).map { signing, entry in
@@ -188,7 +188,7 @@ struct ExportRoundTripTests {
         Self.safe(signing.storedChildren.map(\.className).joined(separator: "; ")),
         LedgerBuilder.version(1, LedgerBuilder.fixtureGuidance), "current",
         "\(signing.firstTry)/16",
-        Self.safe(signing.station),
+        Self.safe(signing.station), "en",
       ]
     }
     #expect(export.rows == expected)
@@ -214,13 +214,14 @@ struct ExportRoundTripTests {
       export,
       header: [
         "Class", "Child", "Parent (roster)", "Status", "Acknowledged by", "Signed at", "Reference",
+        "Language",
       ])
     let expected = zip(Self.signings, entries).flatMap { signing, entry in
       signing.storedChildren.map { child in
         [
           Self.safe(child.className), Self.safe(child.name), "", "acknowledged",
           Self.safe(signing.storedParent),
-          signing.shownAt, LedgerBuilder.shown(entry),
+          signing.shownAt, LedgerBuilder.shown(entry), "en",
         ]
       }
     }
@@ -256,27 +257,32 @@ struct ExportRoundTripTests {
       completion,
       header: [
         "Class", "Child", "Parent (roster)", "Status", "Acknowledged by", "Signed at", "Reference",
+        "Language",
       ])
-    Self.expectWellFormed(outstanding, header: ["Class", "Child", "Parent", "Email", "Status"])
+    Self.expectWellFormed(
+      outstanding, header: ["Class", "Child", "Parent", "Email", "Status", "Language"])
     #expect(
       Self.sorted(completion.rows)
         == Self.sorted([
-          ["'\nLF Class", "\\u{D}CR Child", "\\u{9}Tab Parent", "outstanding", "", "", ""],
+          ["'\nLF Class", "\\u{D}CR Child", "\\u{9}Tab Parent", "outstanding", "", "", "", ""],
           [
             "Reception (Blue)", "Zoë O'Neil-Smith", "'+Plus, \"Parent\"", "acknowledged",
             "Smith, Jo \"JJ\"",
-            "2026-07-01 11:00:00 +01:00", LedgerBuilder.shown(entries[0]),
+            "2026-07-01 11:00:00 +01:00", LedgerBuilder.shown(entries[0]), "en",
           ],
-          ["Year 2", "'\u{FF0B}Full Width", "مريم الأحمد", "outstanding", "", "", ""],
+          ["Year 2", "'\u{FF0B}Full Width", "مريم الأحمد", "outstanding", "", "", "", ""],
         ]))
     #expect(
       Self.sorted(outstanding.rows)
         == Self.sorted([
           [
             "'\nLF Class", "\\u{D}CR Child", "\\u{9}Tab Parent", "'=cmd@example.test",
-            "outstanding",
+            "outstanding", "",
           ],
-          ["Year 2", "'\u{FF0B}Full Width", "مريم الأحمد", "maryam@example.test", "outstanding"],
+          [
+            "Year 2", "'\u{FF0B}Full Width", "مريم الأحمد", "maryam@example.test", "outstanding",
+            "",
+          ],
         ]))
   }
 }

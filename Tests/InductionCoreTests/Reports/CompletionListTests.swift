@@ -321,9 +321,11 @@ struct CompletionListTests {
         child.className, child.name, child.parent, expected.status, expected.ack?.parent ?? "",
         expected.ack.map { LedgerBuilder.london($0.at) } ?? "",
         expected.ack.map { LedgerBuilder.shown($0.entry) } ?? "",
+        expected.ack == nil ? "" : "en",
       ])
     }
-    return file("Class,Child,Parent (roster),Status,Acknowledged by,Signed at,Reference", lines)
+    return file(
+      "Class,Child,Parent (roster),Status,Acknowledged by,Signed at,Reference,Language", lines)
   }
 
   static func outstandingFile(_ world: World, only className: String? = nil) -> String {
@@ -331,9 +333,12 @@ struct CompletionListTests {
       .compactMap { child -> String? in
         let expected = world.expected[key(child)]!
         guard expected.status != "acknowledged" else { return nil }
-        return line([child.className, child.name, child.parent, child.email ?? "", expected.status])
+        return line([
+          child.className, child.name, child.parent, child.email ?? "", expected.status,
+          expected.status == "re-acknowledge" ? "en" : "",
+        ])
       }
-    return file("Class,Child,Parent,Email,Status", lines)
+    return file("Class,Child,Parent,Email,Status,Language", lines)
   }
 
   static func acknowledgementsFile(_ acks: [Ack]) -> String {
@@ -345,10 +350,11 @@ struct CompletionListTests {
         ack.isCurrent
           ? LedgerBuilder.version(2, currentGuidance) : LedgerBuilder.version(1, oldGuidance),
         ack.revoked ? "revoked" : (ack.isCurrent ? "current" : "superseded"), "16/16", "Reception",
+        "en",
       ])
     }
     return file(
-      "Reference,Signed at,Parent,Relationship,Children,Classes,Guidance version,Status,First-try score,Station",
+      "Reference,Signed at,Parent,Relationship,Children,Classes,Guidance version,Status,First-try score,Station,Language",
       lines)
   }
 
@@ -441,13 +447,13 @@ struct CompletionListTests {
     expectSameFile(
       completion,
       Self.file(
-        "Class,Child,Parent (roster),Status,Acknowledged by,Signed at,Reference",
-        ["Nursery,Tobi Okafor,Amara Okafor,outstanding,,,"]))
+        "Class,Child,Parent (roster),Status,Acknowledged by,Signed at,Reference,Language",
+        ["Nursery,Tobi Okafor,Amara Okafor,outstanding,,,,"]))
     expectSameFile(
       outstanding,
       Self.file(
-        "Class,Child,Parent,Email,Status",
-        ["Nursery,Tobi Okafor,Amara Okafor,amara@example.test,outstanding"]))
+        "Class,Child,Parent,Email,Status,Language",
+        ["Nursery,Tobi Okafor,Amara Okafor,amara@example.test,outstanding,"]))
   }
 
   @Test func aClassFilterKeepsOnlyThatClassWhateverItsCaseAndSpacing() throws {
@@ -510,28 +516,28 @@ struct CompletionListTests {
     #expect(
       acknowledgements
         == Self.file(
-          "Reference,Signed at,Parent,Relationship,Children,Classes,Guidance version,Status,First-try score,Station",
+          "Reference,Signed at,Parent,Relationship,Children,Classes,Guidance version,Status,First-try score,Station,Language",
           [
-            "\(LedgerBuilder.shown(entries[1])),2026-09-02 00:00:00 +01:00,Parent of Ben Jones,parent,Ben Jones,Nursery,\(version),current,2/2,Reception",
-            "\(LedgerBuilder.shown(entries[2])),2026-09-03 23:59:59 +01:00,Parent of Cara Singh,parent,Cara Singh,Nursery,\(version),current,2/2,Reception",
+            "\(LedgerBuilder.shown(entries[1])),2026-09-02 00:00:00 +01:00,Parent of Ben Jones,parent,Ben Jones,Nursery,\(version),current,2/2,Reception,en",
+            "\(LedgerBuilder.shown(entries[2])),2026-09-03 23:59:59 +01:00,Parent of Cara Singh,parent,Cara Singh,Nursery,\(version),current,2/2,Reception,en",
           ]))
     #expect(
       completion
         == Self.file(
-          "Class,Child,Parent (roster),Status,Acknowledged by,Signed at,Reference",
+          "Class,Child,Parent (roster),Status,Acknowledged by,Signed at,Reference,Language",
           [
-            "Nursery,Ava Patel,Parent of Ava Patel,outstanding,,,",
-            "Nursery,Ben Jones,Parent of Ben Jones,acknowledged,Parent of Ben Jones,2026-09-02 00:00:00 +01:00,\(LedgerBuilder.shown(entries[1]))",
-            "Nursery,Cara Singh,Parent of Cara Singh,acknowledged,Parent of Cara Singh,2026-09-03 23:59:59 +01:00,\(LedgerBuilder.shown(entries[2]))",
-            "Nursery,Dan Evans,Parent of Dan Evans,outstanding,,,",
+            "Nursery,Ava Patel,Parent of Ava Patel,outstanding,,,,",
+            "Nursery,Ben Jones,Parent of Ben Jones,acknowledged,Parent of Ben Jones,2026-09-02 00:00:00 +01:00,\(LedgerBuilder.shown(entries[1])),en",
+            "Nursery,Cara Singh,Parent of Cara Singh,acknowledged,Parent of Cara Singh,2026-09-03 23:59:59 +01:00,\(LedgerBuilder.shown(entries[2])),en",
+            "Nursery,Dan Evans,Parent of Dan Evans,outstanding,,,,",
           ]))
     #expect(
       outstanding
         == Self.file(
-          "Class,Child,Parent,Email,Status",
+          "Class,Child,Parent,Email,Status,Language",
           [
-            "Nursery,Ava Patel,Parent of Ava Patel,,outstanding",
-            "Nursery,Dan Evans,Parent of Dan Evans,,outstanding",
+            "Nursery,Ava Patel,Parent of Ava Patel,,outstanding,",
+            "Nursery,Dan Evans,Parent of Dan Evans,,outstanding,",
           ]))
   }
 }

@@ -13,8 +13,8 @@ struct ScenarioCacheTests {
     let cache = ScenarioCache(
       file: Fixtures.temporaryDirectory("cache").appendingPathComponent("scenarios.cache"),
       program: "test 1")
-    let first = cache.lookup(directory: folder.url, key: key)
-    #expect(first.catalog == nil)
+    let first = cache.lookup(directory: folder.url, key: key, as: ScenarioCatalog.self)
+    #expect(first.value == nil)
     let linted = try ScenarioLinter.load(directory: folder.url)
     cache.store(linted, fingerprint: try #require(first.fingerprint), key: key)
     return (folder, cache, linted)
@@ -23,7 +23,7 @@ struct ScenarioCacheTests {
   @Test func anUnchangedFolderComesFromTheCacheExactlyAsLinted() throws {
     let (folder, cache, linted) = try cachedFolder()
     defer { folder.delete() }
-    #expect(cache.lookup(directory: folder.url, key: key).catalog == linted)
+    #expect(cache.lookup(directory: folder.url, key: key, as: ScenarioCatalog.self).value == linted)
   }
 
   @Test func anyChangeToTheFolderMeansLintingAgain() throws {
@@ -31,7 +31,7 @@ struct ScenarioCacheTests {
     defer { folder.delete() }
     // A file edited (here: broken)
     folder.write("02-rule-two.yaml", "id: rule-two\n")
-    #expect(cache.lookup(directory: folder.url, key: key).catalog == nil)
+    #expect(cache.lookup(directory: folder.url, key: key, as: ScenarioCatalog.self).value == nil)
     #expect(throws: ScenarioLoadError.self) { try ScenarioLinter.load(directory: folder.url) }
   }
 
@@ -41,7 +41,7 @@ struct ScenarioCacheTests {
     let file = folder.url.appendingPathComponent("school.yaml").path
     try FileManager.default.setAttributes(
       [.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: file)
-    #expect(cache.lookup(directory: folder.url, key: key).catalog == nil)
+    #expect(cache.lookup(directory: folder.url, key: key, as: ScenarioCatalog.self).value == nil)
   }
 
   @Test func aNewFileInAnyFolderBelowMeansLintingAgain() throws {
@@ -50,7 +50,7 @@ struct ScenarioCacheTests {
     let pack = folder.url.appendingPathComponent("translations/pl")
     try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
     try Data("# Wskazówki\n".utf8).write(to: pack.appendingPathComponent("guidance.md"))
-    #expect(cache.lookup(directory: folder.url, key: key).catalog == nil)
+    #expect(cache.lookup(directory: folder.url, key: key, as: ScenarioCatalog.self).value == nil)
   }
 
   @Test func anEditedCacheFileIsNeverUsed() throws {
@@ -61,14 +61,16 @@ struct ScenarioCacheTests {
     try #require(text.contains("Staff can help."))
     try Data(text.replacingOccurrences(of: "Staff can help.", with: "Post it online.").utf8)
       .write(to: cache.file)
-    #expect(cache.lookup(directory: folder.url, key: key).catalog == nil)
+    #expect(cache.lookup(directory: folder.url, key: key, as: ScenarioCatalog.self).value == nil)
   }
 
   @Test func aCacheSignedByAnotherKeyOrAnotherReleaseIsNotUsed() throws {
     let (folder, cache, _) = try cachedFolder()
     defer { folder.delete() }
-    #expect(cache.lookup(directory: folder.url, key: SigningKey.generate()).catalog == nil)
+    #expect(
+      cache.lookup(directory: folder.url, key: SigningKey.generate(), as: ScenarioCatalog.self)
+        .value == nil)
     let newer = ScenarioCache(file: cache.file, program: "test 2")
-    #expect(newer.lookup(directory: folder.url, key: key).catalog == nil)
+    #expect(newer.lookup(directory: folder.url, key: key, as: ScenarioCatalog.self).value == nil)
   }
 }

@@ -136,7 +136,7 @@ struct ScenarioLinterTests {
     #expect(
       lint(folder) == [
         "S/school.yaml:2: unknown time zone \"Mars/Olympus\" (for example: Europe/London)",
-        "S/school.yaml:4: unknown field \"motto\" (expected one of: classes, name, retention, statement, time_zone)",
+        "S/school.yaml:4: unknown field \"motto\" (expected one of: classes, default_language, name, retention, statement, time_zone)",
       ])
   }
 

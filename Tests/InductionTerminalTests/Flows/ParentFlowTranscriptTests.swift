@@ -178,7 +178,7 @@ struct ParentFlowTranscriptTests {
 
     Your acknowledgement is signed and saved.
 
-      Your reference: PECW-P2HP
+      Your reference: CGWY-N95V
       Signed: 2026-11-26 09:00:00 +00:00
 
     Please write the reference down or take a photo of it. The

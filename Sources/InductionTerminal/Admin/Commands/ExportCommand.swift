@@ -47,7 +47,10 @@ public struct ExportCommand: AdminCommand {
   public func run(in session: AdminSession) throws {
     signal(SIGPIPE, SIG_IGN)
     signal(SIGXFSZ, SIG_IGN)
-    let zone = session.export.timeZone
+    var context = session.export
+    context.currentTranslations = SchoolContentLoader.currentTranslations(
+      session.scenariosPath, database: session.database, at: session.clock.now())
+    let zone = context.timeZone
     var filter = ExportFilter(className: className)
     if let since { filter.since = try DayParser.startOfDay(since, option: "--since", zone: zone) }
     if let until { filter.until = try DayParser.endOfDay(until, option: "--until", zone: zone) }
@@ -63,7 +66,7 @@ public struct ExportCommand: AdminCommand {
     let progress = Progress(label: "Exporting", console: session.errors)
     do {
       let rows = try session.database.export(
-        kind, filter: filter, context: session.export, into: writer, progress: progress.update)
+        kind, filter: filter, context: context, into: writer, progress: progress.update)
       try writer.finish()
       progress.done()
       let message: TerminalText =

@@ -19,7 +19,7 @@ public struct LintCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "lint",
     abstract:
-      "Check every scenario file, school.yaml and guidance.md; report each problem as file:line: reason."
+      "Check every scenario file, school.yaml and guidance.md, and each translation pack against them; report each problem as file:line: reason."
   )
 
   /// The data and scenarios folders.
@@ -35,14 +35,26 @@ public struct LintCommand: ParsableCommand {
   /// Lints the folder; needs no data folder.
   public func lint(output: Console, errors: Console) throws {
     let path = directory ?? options.scenariosPath
-    let report = ScenarioLinter.lint(directory: URL(fileURLWithPath: path), displayPath: path)
-    if report.problems.isEmpty, let catalog = report.catalog {
-      output.line(
-        "ok: \(catalog.scenarios.count) scenarios cover all \(catalog.guidance.prohibitedExamples.count) prohibited examples"
-      )
-      return
-    }
+    let report = SchoolContentLoader.lint(path)
     for problem in report.problems { errors.line("\(problem.description)") }
+    if let content = report.content {
+      let english = content.english.catalog
+      output.line(
+        "ok: \(english.scenarios.count) scenarios cover all \(english.guidance.prohibitedExamples.count) prohibited examples"
+      )
+      for pack in report.packs {
+        if let language = pack.content?.language {
+          output.line(
+            "ok: \(language.englishName) (\(language.tag), \(language.name)) in \(pack.folder) is offered"
+          )
+        } else {
+          output.line(
+            "not offered: \(pack.folder) (\(AdminSession.count(pack.problems.count, "problem")) above)"
+          )
+        }
+      }
+    }
+    if report.problems.isEmpty { return }
     throw AdminFailure(
       "\(AdminSession.count(report.problems.count, "problem")) in \(path); fix them and run this again"
     )

@@ -17,12 +17,17 @@ public struct StatsCommand: AdminCommand {
 
   /// Draws the report.
   public func run(in session: AdminSession) throws {
-    let stats = try session.database.statistics(context: session.export)
+    var context = session.export
+    context.currentTranslations = SchoolContentLoader.currentTranslations(
+      session.scenariosPath, database: session.database, at: session.clock.now())
+    let stats = try session.database.statistics(context: context)
     let titles = Dictionary(
       uniqueKeysWithValues: (session.catalog?.scenarios ?? []).map { ($0.id, $0.title) })
     // The report sanitises every value itself, and adds colour only when asked.
     session.output.write(
       TerminalText(
-        trusted: StatsReport.render(stats, titles: titles, colour: session.output.useColour)))
+        trusted: StatsReport.render(
+          stats, titles: titles, colour: session.output.useColour,
+          languageNames: SchoolContentLoader.englishNames(session.scenariosPath))))
   }
 }
