@@ -44,7 +44,8 @@ extension Induction {
           Self.commands.keys.sorted() + ["help", "quit", "import", "unmatched", "link", "lint"]
           + ExportKind.allCases.map(\.rawValue)
           + [
-            "--out", "--since", "--until", "--class", "--force", "--reason", "--skip-invalid",
+            "--out", "--format", "csv", "xlsx", "--since", "--until", "--class", "--force",
+            "--reason", "--skip-invalid",
             "--against",
             "--dry-run", "--parent", "--reference", "--yes",
           ]

@@ -3,15 +3,19 @@ import Foundation
 import InductionCore
 
 extension ExportKind: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
 
 extension Induction {
-  /// `induction export KIND`: a CSV list for Excel.
+  /// `induction export KIND`: a CSV list or an Excel workbook.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Export acknowledgements, completion or outstanding lists as CSV for Excel.",
+      abstract:
+        "Export acknowledgements, completion or outstanding lists as CSV or an Excel workbook.",
       discussion: """
-        Files are UTF-8 with a byte-order mark, CRLF line endings, times in the school's time zone, and \
-        cells that Excel would run as formulas made safe with a leading '.
+        CSV files are UTF-8 with a byte-order mark, CRLF line endings, times in the school's time zone, \
+        and cells that Excel would run as formulas made safe with a leading '. Workbooks (--format xlsx) \
+        keep every name as text, times as real dates, and have a bold, frozen, filtered header; the \
+        completion workbook has a Summary sheet per class.
         """)
 
     @OptionGroup var options: GlobalOptions
@@ -19,8 +23,13 @@ extension Induction {
     @Argument(help: "acknowledgements, completion or outstanding")
     var kind: ExportKind
 
-    @Option(help: "Where to write (default Exports/<kind>-<date>.csv); - for standard output.")
+    @Option(
+      help:
+        "Where to write (default Exports/<kind>-<date>.csv or .xlsx); - for standard output (CSV).")
     var out: String?
+
+    @Option(help: "csv (the default) or xlsx; --out FILE.xlsx means xlsx.")
+    var format: ExportFormat?
 
     @Option(help: "Only acknowledgements signed on or after this date (YYYY-MM-DD).")
     var since: String?
@@ -38,6 +47,7 @@ extension Induction {
       try Failure.report {
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
+        let format = try chosenFormat()
         let admin = try AdminContext.open(options)
         let zone = admin.export.timeZone
         var filter = ExportFilter(className: className)
@@ -47,13 +57,21 @@ extension Induction {
         if let until {
           filter.until = try DayParser.endOfDay(until, option: "--until", zone: zone)
         }
-        let path = out ?? "Exports/\(kind.rawValue)-\(Self.today(zone)).csv"
+        let path = out ?? "Exports/\(kind.rawValue)-\(Self.today(zone)).\(format.fileExtension)"
         let toStandardOutput = path == "-"
-        let writer = try CSVExportWriter(
-          destination: toStandardOutput
-            ? .descriptor(STDOUT_FILENO)
-            : .file(URL(fileURLWithPath: path), displayPath: path, overwrite: force),
-          header: kind.header)
+        let writer: any ExportWriter
+        switch format {
+        case .csv:
+          writer = try CSVExportWriter(
+            destination: toStandardOutput
+              ? .descriptor(STDOUT_FILENO)
+              : .file(URL(fileURLWithPath: path), displayPath: path, overwrite: force),
+            header: kind.header)
+        case .xlsx:
+          writer = try XLSXExportWriter(
+            target: URL(fileURLWithPath: path), displayPath: path, overwrite: force,
+            sheetName: kind.sheetName, header: kind.header, schoolName: admin.school?.name)
+        }
         let progress = Progress(label: "Exporting")
         do {
           let rows = try admin.database.export(
@@ -73,6 +91,25 @@ extension Induction {
           throw error
         }
       }
+    }
+
+    /// The format asked for, else the one `--out` names by its extension, else CSV. A workbook
+    /// cannot go to standard output, and a format that contradicts `--out`'s extension is refused
+    /// (Excel will not open a CSV file named `.xlsx`).
+    func chosenFormat() throws -> ExportFormat {
+      let implied = out.flatMap(ExportFormat.implied(by:))
+      let chosen = format ?? implied ?? .csv
+      if chosen == .xlsx && out == "-" {
+        throw ValidationError(
+          "an Excel workbook cannot be written to standard output; give --out a file name such as "
+            + "\(kind.rawValue).xlsx, or use --format csv")
+      }
+      if let implied, let out, implied != chosen {
+        throw ValidationError(
+          "--format \(chosen.rawValue) does not match --out \(out); "
+            + "name the file .\(chosen.fileExtension) or leave out --format")
+      }
+      return chosen
     }
 
     static func today(_ zone: TimeZone) -> String {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The CSV lists an admin can export.
+/// The lists an admin can export.
 public enum ExportKind: String, Sendable, CaseIterable {
   /// One row per acknowledgement.
   case acknowledgements
@@ -22,6 +22,17 @@ public enum ExportKind: String, Sendable, CaseIterable {
       ["Class", "Child", "Parent (roster)", "Status", "Acknowledged by", "Signed at", "Reference"]
     case .outstanding:
       ["Class", "Child", "Parent", "Email", "Status"]
+    }
+  }
+}
+
+extension ExportKind {
+  /// The name of the workbook sheet that holds the list.
+  public var sheetName: String {
+    switch self {
+    case .acknowledgements: "Acknowledgements"
+    case .completion: "Completion"
+    case .outstanding: "Outstanding"
     }
   }
 }
