@@ -92,6 +92,7 @@ let package = Package(
       dependencies: [
         "induction", "TestSupport", "InductionCore",
         .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
   ],

@@ -287,7 +287,9 @@ final class XMLElements: NSObject, XMLParserDelegate {
 
   /// Every element of `data`, or an error when it is not well-formed XML.
   static func parse(_ data: Data) throws -> [Element] {
-    let parser = XMLParser(data: data)
+    // From a stream: given as one Data, Foundation on Linux hands libxml2 the whole document at
+    // once, and libxml2 refuses a chunk over 10 MB (a sheet of 20,000 rows is larger).
+    let parser = XMLParser(stream: InputStream(data: data))
     let delegate = XMLElements()
     parser.delegate = delegate
     guard parser.parse() else {

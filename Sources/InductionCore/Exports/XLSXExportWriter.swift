@@ -139,7 +139,7 @@ public final class XLSXExportWriter: ExportWriter {
       main.handle, 0, 0, lxw_row_t(main.rows - 1), lxw_col_t(columnCount - 1))
     if filter != LXW_NO_ERROR { throw fail(error(for: filter)) }
     if sheets.contains(where: { induction_xlsx_rows_lost($0.handle) != 0 }) {
-      throw fail(file.error(for: errno))
+      throw fail(lostWrite())
     }
     errno = 0
     let closed = workbook_close(workbook)
@@ -148,7 +148,7 @@ public final class XLSXExportWriter: ExportWriter {
     do {
       try WorkbookCheck.verify(path: file.path, rows: sheets.map(\.rows))
     } catch {
-      throw fail(file.error(for: errno))
+      throw fail(lostWrite())
     }
     do {
       try file.commit()
@@ -268,6 +268,13 @@ public final class XLSXExportWriter: ExportWriter {
     case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED: .cellTooLong(path: displayPath)
     default: file.error(for: errno)
     }
+  }
+
+  /// The error for data libxlsxwriter lost while writing. Its writes go unchecked, so errno is
+  /// whatever a later call left; short of an I/O error, lost data means no room was left on the
+  /// disk or under a file-size limit or quota.
+  private func lostWrite() -> ExportError {
+    errno == EIO ? .cannotWrite(path: displayPath) : .diskFull(path: displayPath)
   }
 
   private func ensureWriting() throws {
