@@ -160,6 +160,22 @@ struct XLSXExportWriterTests {
     #expect(widths == [1 + 3 + 1, 36 + 1, 60 + 1])
   }
 
+  @Test func aRowWithNoValuesStaysABlankRow() throws {
+    let folder = Fixtures.temporaryDirectory("xlsx")
+    let writer = try Self.writer(folder, header: ["Class", "Child"])
+    try writer.write([.text("Nursery"), .text("Ada")])
+    try writer.write([.text(""), .text("")])
+    try writer.write([.text("Year 1"), .text("Ben")])
+    try writer.finish()
+    let sheet = try #require(
+      try Workbook(contentsOf: folder.appendingPathComponent("x.xlsx")).sheet("Completion"))
+    #expect(
+      sheet.rows.dropFirst().map { $0.map(\.shown) } == [
+        ["Nursery", "Ada"], [], ["Year 1", "Ben"],
+      ])
+    #expect(sheet.autoFilter == "A1:B4")
+  }
+
   @Test func anEmptyExportIsTheHeaderOnlyWithItsFilter() throws {
     let folder = Fixtures.temporaryDirectory("xlsx")
     let writer = try Self.writer(folder, header: ["Class", "Child"])

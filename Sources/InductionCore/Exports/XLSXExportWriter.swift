@@ -37,11 +37,14 @@ public final class XLSXExportWriter: ExportWriter {
     case failed(ExportError)
   }
 
-  /// One sheet being written: libxlsxwriter's handle, its widths, and the rows it will hold.
+  /// One sheet being written: libxlsxwriter's handle, its widths, its rows so far (the header
+  /// included), and how many of them have a cell (libxlsxwriter writes no element for an empty
+  /// row, and the read-back counts elements).
   private struct Sheet {
     let handle: UnsafeMutablePointer<lxw_worksheet>
     var widths: ColumnWidths
     var rows = 1
+    var rowsWithCells = 1
   }
 
   private let file: WorkbookFile
@@ -146,7 +149,7 @@ public final class XLSXExportWriter: ExportWriter {
     self.workbook = nil
     if closed != LXW_NO_ERROR { throw fail(error(for: closed)) }
     do {
-      try WorkbookCheck.verify(path: file.path, rows: sheets.map(\.rows))
+      try WorkbookCheck.verify(path: file.path, rows: sheets.map(\.rowsWithCells))
     } catch {
       throw fail(lostWrite())
     }
@@ -207,8 +210,8 @@ public final class XLSXExportWriter: ExportWriter {
       }
       wroteAny = true
     }
-    // libxlsxwriter writes no row element for a row with no cells; the check counts row elements.
-    if wroteAny { sheets[index].rows += 1 }
+    sheets[index].rows += 1
+    if wroteAny { sheets[index].rowsWithCells += 1 }
   }
 
   private func writeSummary(
@@ -231,6 +234,7 @@ public final class XLSXExportWriter: ExportWriter {
           percent(emphasised: emphasised)))
     }
     sheets[index].rows += 1
+    sheets[index].rowsWithCells += 1
   }
 
   /// `?/16`: a score out of 16 shown as `14/16` (a fixed denominator, so 8/16 is not shown as 1/2).
