@@ -250,7 +250,7 @@ struct XLSXExportRoundTripTests {
     // Given signings at these instants (UTC), around the clock changes of 2026 in London
     let builder = try LedgerBuilder.inMemory()
     let instants: [(utc: String, wallClock: String)] = [
-      ("2026-03-29 00:30", "2026-03-29 00:30:00"),  // GMT, half an hour before the clocks go forward
+      ("2026-03-29 00:30", "2026-03-29 00:30:00"),  // GMT, half an hour before the change
       ("2026-03-29 01:30", "2026-03-29 02:30:00"),  // BST: 01:00 to 02:00 never happens
       ("2026-07-01 23:30", "2026-07-02 00:30:00"),  // BST, past midnight: the next day
       ("2026-10-25 00:30", "2026-10-25 01:30:00"),  // BST: the first 01:30 of the day
