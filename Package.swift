@@ -47,8 +47,12 @@ let package = Package(
         "InductionCore",
         "InductionTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      plugins: ["BuildInfoPlugin"]
     ),
+    .executableTarget(name: "BuildInfoGenerator"),
+    .plugin(
+      name: "BuildInfoPlugin", capability: .buildTool(), dependencies: ["BuildInfoGenerator"]),
     .executableTarget(
       name: "induction-bench",
       dependencies: [

@@ -96,11 +96,14 @@ struct DatabaseBuilder {
           summary: QuizSummary(
             scenarioCount: school.scenarioCount, firstTryCorrect: firstTry,
             attemptCount: school.scenarioCount + retries),
-          transcriptSHA256: Digest.sha256Hex("transcript \(appended + offset) \(random.next())"),
+          attempts: SyntheticAnswers.make(
+            scenarioCount: school.scenarioCount, firstTryCorrect: firstTry,
+            attemptCount: school.scenarioCount + retries, signedAt: plan.date, random: &random),
           details: details)
         items.append((draft, plan.date, random.bytes(16)))
       }
       let entries = try database.appendAcknowledgements(items, key: key)
+      database.checkpointWAL()
       appended += count
       if appended % revocationEvery < count || (appended == rows && revocations == 0) {
         let subject = entries.randomElement(using: &random)!

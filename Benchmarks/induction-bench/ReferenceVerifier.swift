@@ -8,13 +8,9 @@ import InductionCore
 enum ReferenceVerifier {
   /// The report checking entry by entry would give.
   static func verify(_ database: AppDatabase) throws -> VerificationReport {
-    let (keys, erased) = try database.writer.read { db in
+    let (trust, erased) = try database.writer.read { db in
       (
-        Dictionary(
-          uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, public_key FROM signing_key")
-            .map {
-              ($0["id"] as String, $0["public_key"] as Data)
-            }),
+        try KeyTrust.read(db),
         Set(
           try Int.fetchAll(
             db,
@@ -25,6 +21,8 @@ enum ReferenceVerifier {
     var expectedSeq = 1
     var previousHash = LedgerEntry.genesisHash
     var count = 0
+    var trusted: [String: Data] = [:]
+    if let genesis = trust.genesis { trusted[genesis.id] = genesis.publicKey }
     for entry in try database.ledgerEntries() {
       count += 1
       func damage(_ kind: LedgerDamage.Kind) -> VerificationReport {
@@ -33,7 +31,13 @@ enum ReferenceVerifier {
       if entry.seq != expectedSeq { return damage(.missingEntry) }
       if entry.prevHash != previousHash { return damage(.brokenChain) }
       if entry.computedHash() != entry.entryHash { return damage(.alteredEntry) }
-      guard let publicKey = keys[entry.keyID] else { return damage(.unknownKey) }
+      guard let genesisSeq = trust.genesisSeq else { return damage(.noGenesis) }
+      if entry.kind == .genesis && entry.seq != genesisSeq { return damage(.unexpectedGenesis) }
+      if entry.kind == .genesis && entry.subjectKey.map(SigningKey.id(of:)) != entry.keyID {
+        return damage(.untrustedKey)
+      }
+      if entry.kind.namesKey != (entry.subjectKey != nil) { return damage(.alteredEntry) }
+      guard let publicKey = trusted[entry.keyID] else { return damage(.untrustedKey) }
       if !SigningKey.isValid(signature: entry.signature, of: entry.entryHash, publicKey: publicKey)
       {
         return damage(.badSignature)
@@ -51,6 +55,16 @@ enum ReferenceVerifier {
           }
         } else if !erased.contains(entry.seq) {
           return damage(.missingPersonalDetails)
+        }
+        if try database.signedAnswers(seq: entry.seq).transcriptSHA256 != entry.transcriptSHA256 {
+          return damage(.alteredAnswers)
+        }
+      }
+      if let subject = entry.subjectKey {
+        if entry.kind == .keyRetirement {
+          trusted[SigningKey.id(of: subject)] = nil
+        } else {
+          trusted[SigningKey.id(of: subject)] = subject
         }
       }
       expectedSeq += 1

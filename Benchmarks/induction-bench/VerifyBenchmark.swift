@@ -142,6 +142,7 @@ struct SignedMaterial {
     encoder.append(entry.piiCommitment)
     encoder.append(optional: entry.subjectSeq)
     encoder.append(entry.note)
+    if let subjectKey = entry.subjectKey { encoder.append(bytes: Array(subjectKey)) }
     return encoder.bytes
   }
 }

@@ -18,11 +18,8 @@ struct AdminContext {
     let report = ScenarioLinter.lint(directory: folder, displayPath: options.scenariosPath)
     var guidance: Guidance?
     var text = ""
-    if let data = FileManager.default.contents(
-      atPath: folder.appendingPathComponent("guidance.md").path),
-      let read = String(data: data, encoding: .utf8)
-    {
-      text = read.replacingOccurrences(of: "\r\n", with: "\n")
+    if case .success(let read) = TextFileReader.read(folder.appendingPathComponent("guidance.md")) {
+      text = read
       guidance = Guidance(text: text)
       try database.registerGuidanceVersion(guidance!, text: text, at: Date())
     }

@@ -19,7 +19,7 @@ extension Induction {
         let admin = try AdminContext.open(options)
         let checkpoint = try admin.database.makeCheckpoint(
           school: admin.school?.name ?? "Induction", key: admin.key, at: Date())
-        print(checkpoint.text, terminator: "")
+        Output.say(checkpoint.text, terminator: "")
       }
     }
   }

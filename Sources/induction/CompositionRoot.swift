@@ -4,15 +4,18 @@ import InductionTerminal
 
 /// Builds the real environment: the one place that touches the process, terminal, disk and clock.
 enum CompositionRoot {
-  /// Opens the data folder and database, creating the signing key on first run.
-  static func openStore(_ options: GlobalOptions) throws -> (AppDatabase, SigningKey, DataDirectory)
-  {
+  /// Opens the data folder and database, creating the signing key on first run (or always, with
+  /// `createKey`, for a new PC joining a ledger). On a new ledger the key's genesis entry is written.
+  static func openStore(_ options: GlobalOptions, createKey: Bool = false) throws -> (
+    AppDatabase, SigningKey, DataDirectory
+  ) {
     umask(0o077)
     let directory = options.dataDirectoryValue
     try directory.prepare()
     let database = try AppDatabase.open(at: directory.databaseURL)
     let hasEntries = try database.hasLedgerEntries()
-    let key = try SigningKey.loadOrCreate(at: directory.signingKeyURL, create: !hasEntries)
+    let key = try SigningKey.loadOrCreate(
+      at: directory.signingKeyURL, create: createKey || !hasEntries)
     try database.registerSigningKey(key, keyPath: directory.signingKeyURL.path, at: Date())
     return (database, key, directory)
   }
@@ -22,9 +25,8 @@ enum CompositionRoot {
     let path = options.scenariosPath
     let url = URL(fileURLWithPath: path)
     let catalog = try ScenarioLinter.load(directory: url, displayPath: path)
-    let text =
-      (try? String(contentsOf: url.appendingPathComponent("guidance.md"), encoding: .utf8)) ?? ""
-    return (catalog, text.replacingOccurrences(of: "\r\n", with: "\n"))
+    let text = (try? TextFileReader.read(url.appendingPathComponent("guidance.md")).get()) ?? ""
+    return (catalog, text)
   }
 
   /// Whether standard input is a terminal that readline can drive.
@@ -63,6 +65,12 @@ enum CompositionRoot {
     TerminalLocale.adopt()
     let (catalog, guidanceText) = try loadScenarios(options)
     let (database, key, _) = try openStore(options)
+    // Refused before the welcome screen: a parent must never answer everything and then be told
+    // this PC may not sign.
+    let status = try database.keyTrust().status(of: key.publicKey)
+    guard status == .trusted else {
+      throw StoreError.keyNotTrusted(fingerprint: KeyFingerprint.display(key.id), status: status)
+    }
     Signals.install()
     let console = makeConsole()
     let environment = Environment(

@@ -38,12 +38,13 @@ extension Induction {
           guard case .line(let typed) = reader.readLine(prompt: prompt, kind: .personal),
             Reference.normalise(typed) == entry.reference
           else {
-            print("Not erased.")
+            Output.say("Not erased.")
             return
           }
         }
         try admin.database.erase(references: [entry.reference], key: admin.key, at: Date())
-        print("erased the personal details of \(entry.displayReference); the ledger still verifies")
+        Output.say(
+          "erased the personal details of \(entry.displayReference); the ledger still verifies")
       }
     }
   }
@@ -70,13 +71,13 @@ extension Induction {
         let cutoffText = Timestamp.local(cutoff, in: admin.export.timeZone)
         if dryRun {
           let count = try admin.database.retentionCandidates(before: cutoff).count
-          print(
+          Output.say(
             "would erase \(count) \(count == 1 ? "acknowledgement" : "acknowledgements") signed before \(cutoffText) (retention \(retention))"
           )
           return
         }
         let count = try admin.database.purge(before: cutoff, key: admin.key, at: Date())
-        print(
+        Output.say(
           "erased \(count) \(count == 1 ? "acknowledgement" : "acknowledgements") signed before \(cutoffText) (retention \(retention))"
         )
       }
@@ -101,6 +102,9 @@ extension Induction {
     @Option(help: "Write the report as JSON to this file (mode 0600) instead of showing it.")
     var out: String?
 
+    @Flag(help: "Replace the --out file if it already exists.")
+    var force = false
+
     func validate() throws {
       if parent == nil && reference == nil {
         throw ValidationError("give --parent NAME or --reference REF")
@@ -115,24 +119,15 @@ extension Induction {
         if let out {
           let encoder = JSONEncoder()
           encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-          let data = try encoder.encode(report)
-          let temporary = out + ".tmp-\(getpid())"
-          guard
-            FileManager.default.createFile(
-              atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]),
-            rename(temporary, out) == 0
-          else {
-            unlink(temporary)
-            Failure.printError(
-              "cannot write \(out); check the folder exists and you may write to it")
-            throw ExitCode.failure
-          }
-          print(
+          try AtomicFile.write(
+            try encoder.encode(report), to: URL(fileURLWithPath: out), displayPath: out,
+            overwrite: force)
+          Output.say(
             "wrote \(report.acknowledgements.count) \(report.acknowledgements.count == 1 ? "acknowledgement" : "acknowledgements") to \(out)"
           )
           return
         }
-        print(
+        Output.say(
           Sanitiser.sanitise(
             SubjectAccessText.render(report, zone: admin.export.timeZone), allowNewlines: true),
           terminator: "")

@@ -81,9 +81,9 @@ extension Induction {
           let message =
             "wrote \(rows) \(rows == 1 ? "row" : "rows") to \(toStandardOutput ? "standard output" : path)"
           if toStandardOutput {
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Output.note(message)
           } else {
-            print(message)
+            Output.say(message)
           }
         } catch {
           writer.abandon()

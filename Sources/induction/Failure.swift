@@ -20,7 +20,9 @@ enum Failure {
     }
   }
 
+  /// `induction: message` on standard error, sanitised: messages quote paths, references and
+  /// file contents.
   static func printError(_ message: String) {
-    FileHandle.standardError.write(Data(("induction: " + message + "\n").utf8))
+    Output.note("induction: " + message)
   }
 }

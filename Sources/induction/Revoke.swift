@@ -23,7 +23,7 @@ extension Induction {
         let admin = try AdminContext.open(options)
         let entry = try admin.database.revoke(
           reference: reference, reason: reason, key: admin.key, at: Date())
-        print(
+        Output.say(
           "revoked \(Reference.normalise(reference).map(Reference.display) ?? reference) (ledger entry \(entry.seq))"
         )
       }

@@ -29,15 +29,10 @@ extension Induction.Roster {
 
     func run() throws {
       try Failure.report {
-        guard let data = FileManager.default.contents(atPath: file) else {
-          Failure.printError("cannot read \(file); check the path and that you may read it")
-          throw ExitCode.failure
-        }
-        let result = RosterParser.parse(data, displayPath: file)
+        let result = RosterParser.parse(fileAt: file, displayPath: file)
         if !result.problems.isEmpty {
           for problem in result.problems {
-            FileHandle.standardError.write(
-              Data(((skipInvalid ? "skipped " : "") + problem.description + "\n").utf8))
+            Output.note((skipInvalid ? "skipped " : "") + problem.description)
           }
           if !skipInvalid || result.rows.isEmpty {
             Failure.printError(
@@ -52,7 +47,7 @@ extension Induction.Roster {
         try admin.database.replaceRoster(result.rows, at: Date(), progress: progress.update)
         progress.done()
         let classes = Set(result.rows.map { NameNormalisation.matchKey($0.className) }).count
-        print(
+        Output.say(
           "imported \(result.rows.count) children in \(classes) \(classes == 1 ? "class" : "classes") (replacing a roster of \(before))"
         )
       }
@@ -77,9 +72,9 @@ extension Induction.Roster {
             } ?? ""
           let children = item.children.map { "\($0.name) (\($0.className))" }.joined(
             separator: "; ")
-          print(Sanitiser.sanitise("\(Reference.display(item.reference))  \(signed)  \(children)"))
+          Output.say("\(Reference.display(item.reference))  \(signed)  \(children)")
         }
-        print(
+        Output.say(
           "\(unmatched.count) unmatched \(unmatched.count == 1 ? "acknowledgement" : "acknowledgements")"
         )
       }
@@ -109,7 +104,7 @@ extension Induction.Roster {
         let admin = try AdminContext.open(options)
         try admin.database.linkToRoster(
           reference: reference, childName: child, className: className, at: Date())
-        print("linked \(Reference.normalise(reference).map(Reference.display) ?? reference)")
+        Output.say("linked \(Reference.normalise(reference).map(Reference.display) ?? reference)")
       }
     }
   }

@@ -28,13 +28,13 @@ extension Induction.Scenarios {
       let path = directory ?? options.scenariosPath
       let report = ScenarioLinter.lint(directory: URL(fileURLWithPath: path), displayPath: path)
       if report.problems.isEmpty, let catalog = report.catalog {
-        print(
+        Output.say(
           "ok: \(catalog.scenarios.count) scenarios cover all \(catalog.guidance.prohibitedExamples.count) prohibited examples"
         )
         return
       }
       for problem in report.problems {
-        FileHandle.standardError.write(Data((problem.description + "\n").utf8))
+        Output.note(problem.description)
       }
       let count = report.problems.count
       Failure.printError(

@@ -20,13 +20,32 @@ extension Induction.Staff {
 
     @OptionGroup var options: GlobalOptions
 
+    @Flag(
+      help:
+        "Set a new PIN without the old one (a forgotten PIN). Only the data folder's owner may; it is written to the staff log."
+    )
+    var reset = false
+
     func run() throws {
       try Failure.report {
         TerminalLocale.adopt()
-        let (database, _, _) = try CompositionRoot.openStore(options)
+        let (database, _, directory) = try CompositionRoot.openStore(options)
         Signals.install()
         let console = CompositionRoot.makeConsole()
         let reader = CompositionRoot.makeStaffReader(console: console)
+        if let current = try database.staffPin() {
+          if reset {
+            var info = stat()
+            guard stat(directory.url.path, &info) == 0, info.st_uid == geteuid() else {
+              Failure.printError(
+                "only the owner of the data folder \(directory.url.path) may reset the PIN; run this as that user"
+              )
+              throw ExitCode.failure
+            }
+          } else {
+            try Self.checkCurrentPin(current, database: database, reader: reader)
+          }
+        }
         for _ in 0..<3 {
           guard
             case .line(let first) = reader.readSecret(prompt: "New staff PIN (at least 6 digits): ")
@@ -43,11 +62,33 @@ extension Induction.Staff {
             continue
           }
           let stored = try PinHasher.hash(first)
+          if reset { try database.logStaff(.pinReset, station: "staff set-pin", at: Date()) }
           try database.setStaffPin(stored, station: "staff set-pin", at: Date())
           console.line("The staff PIN is set.")
           return
         }
         Failure.printError("the PIN was not set; run `induction staff set-pin` again")
+        throw ExitCode.failure
+      }
+    }
+
+    /// Asks for the PIN in force; a wrong one counts towards the staff lockout like one at a kiosk.
+    static func checkCurrentPin(
+      _ current: StoredPin, database: AppDatabase, reader: LineReader
+    ) throws {
+      if let until = try database.staffLockout().lockedUntil(now: Date()) {
+        Failure.printError(
+          "staff access is locked after too many wrong PINs until \(Timestamp.utc(until)); try again then"
+        )
+        throw ExitCode.failure
+      }
+      guard case .line(let typed) = reader.readSecret(prompt: "Current staff PIN: "),
+        PinHasher.matches(typed, current)
+      else {
+        _ = try database.recordPinFailure(station: "staff set-pin", at: Date())
+        Failure.printError(
+          "that is not the current staff PIN, so it was not changed; if it is forgotten, the data folder's owner can run `induction staff set-pin --reset`"
+        )
         throw ExitCode.failure
       }
     }

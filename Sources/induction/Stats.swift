@@ -19,7 +19,7 @@ extension Induction {
           isatty(STDOUT_FILENO) == 1
           && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let titles = Self.scenarioTitles(options)
-        print(StatsReport.render(stats, titles: titles, colour: colour), terminator: "")
+        Output.sayRendered(StatsReport.render(stats, titles: titles, colour: colour))
       }
     }
 

@@ -16,6 +16,24 @@ extension Induction {
     )
     var against: String?
 
+    /// The genesis key to compare with a printed checkpoint, and how many keys are trusted now.
+    static func keys(_ database: AppDatabase) throws -> String {
+      let trust = try database.keyTrust()
+      guard let genesis = trust.genesis else { return "" }
+      let others = trust.trusted.filter { $0.id != genesis.id }.count
+      return "; genesis key \(KeyFingerprint.display(genesis.id))"
+        + (others > 0 ? " and \(others) enrolled \(others == 1 ? "key" : "keys") trusted" : "")
+    }
+
+    /// A ledger from before key enrolment gains its genesis entry here too, when this folder holds
+    /// the key that signed it (without the key, verify reports the missing genesis).
+    static func upgrade(_ database: AppDatabase, _ directory: DataDirectory) throws {
+      guard try database.keyTrust().genesis == nil, try database.hasLedgerEntries(),
+        let key = try? SigningKey.loadOrCreate(at: directory.signingKeyURL, create: false)
+      else { return }
+      try database.registerSigningKey(key, keyPath: directory.signingKeyURL.path, at: Date())
+    }
+
     func run() throws {
       try Failure.report {
         let directory = options.dataDirectoryValue
@@ -25,6 +43,7 @@ extension Induction {
           throw ExitCode.failure
         }
         let database = try AppDatabase.open(at: directory.databaseURL)
+        try Self.upgrade(database, directory)
         let report = try database.verifyLedger()
         if let damage = report.damage {
           Failure.printError(
@@ -33,8 +52,8 @@ extension Induction {
           throw ExitCode.failure
         }
         if let against {
-          guard let data = FileManager.default.contents(atPath: against),
-            let checkpoint = InductionCore.Checkpoint.parse(String(decoding: data, as: UTF8.self))
+          guard case .success(let text) = TextFileReader.read(URL(fileURLWithPath: against)),
+            let checkpoint = InductionCore.Checkpoint.parse(text)
           else {
             Failure.printError(
               "\(against) is not a checkpoint made by `induction checkpoint`; check the file")
@@ -46,12 +65,14 @@ extension Induction {
             )
             throw ExitCode.failure
           }
-          print(
-            "ok: \(report.entryCount) \(report.entryCount == 1 ? "entry" : "entries"), including the \(checkpoint.entryCount) in the checkpoint of \(checkpoint.createdAt)"
+          Output.say(
+            "ok: \(report.entryCount) \(report.entryCount == 1 ? "entry" : "entries"), including the \(checkpoint.entryCount) in the checkpoint of \(checkpoint.createdAt)\(try Self.keys(database))"
           )
           return
         }
-        print("ok: \(report.entryCount) \(report.entryCount == 1 ? "entry" : "entries")")
+        Output.say(
+          "ok: \(report.entryCount) \(report.entryCount == 1 ? "entry" : "entries")\(try Self.keys(database))"
+        )
       }
     }
   }

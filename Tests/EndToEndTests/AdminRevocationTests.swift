@@ -29,7 +29,7 @@ struct AdminRevocationTests {
 
     // Then it succeeds, naming the reference and the new ledger entry
     #expect(revoked.status == 0, "\(revoked.error)")
-    #expect(revoked.output == "revoked \(shownMistaken) (ledger entry 3)\n")
+    #expect(revoked.output == "revoked \(shownMistaken) (ledger entry 4)\n")
     #expect(revoked.error.isEmpty)
     // And the acknowledgements export shows it revoked, the other current
     let version = LedgerBuilder.version(1, guidance)
@@ -55,7 +55,7 @@ struct AdminRevocationTests {
       try sandbox.exportText("outstanding"),
       csvFile(Headers.outstanding, ["Nursery,Tobi Okafor,Amara Okafor,,outstanding"]))
     // And the ledger, now three entries, verifies
-    #expect(try sandbox.verifiedOutput() == "ok: 3 entries")
+    #expect(try sandbox.verifiedOutput() == sandbox.verifyOK(4))
 
     // When it is revoked again (typed in lower case without the hyphen)
     let again = try sandbox.induction([
@@ -68,7 +68,7 @@ struct AdminRevocationTests {
       again.error
         == "induction: the acknowledgement \(shownMistaken) is already revoked; nothing was changed\n"
     )
-    #expect(try sandbox.verifiedOutput() == "ok: 3 entries")
+    #expect(try sandbox.verifiedOutput() == sandbox.verifyOK(4))
   }
 
   @Test func anUnknownReferenceOrAMissingReasonIsRefused() throws {
@@ -99,6 +99,6 @@ struct AdminRevocationTests {
     )
 
     // And nothing was appended
-    #expect(try sandbox.verifiedOutput() == "ok: 1 entry")
+    #expect(try sandbox.verifiedOutput() == sandbox.verifyOK(2))
   }
 }

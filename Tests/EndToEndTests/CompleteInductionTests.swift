@@ -82,7 +82,8 @@ struct CompleteInductionTests {
     #expect(try program.waitForExit(timeout: stepTimeout) == 0)
     try expectSigned(sandbox, reference: reference)
     #expect(
-      try sandbox.query("SELECT scenario_count, first_try_correct, attempt_count FROM ledger;")
+      try sandbox.query(
+        "SELECT scenario_count, first_try_correct, attempt_count FROM \(signedEntries);")
         == ["\(count)|\(count - 1)|\(count + 1)"])
   }
 }

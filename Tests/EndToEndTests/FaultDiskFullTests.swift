@@ -99,7 +99,7 @@ struct FaultDiskFullTests {
           "attempt \(attempt): \"\(claim)\" shown on a full disk")
       }
       // And nothing of it is in the database
-      #expect(try sandbox.count("ledger") == 0)
+      #expect(try sandbox.count(signedEntries) == 0)
       #expect(try sandbox.count("personal_details") == 0)
       #expect(try sandbox.count("acknowledged_child") == 0)
       #expect(try sandbox.query("SELECT outcome FROM session;") == ["in progress"])

@@ -112,16 +112,17 @@ struct FaultLoadTests {
     #expect(exportRows.allSatisfy { (0...total).contains($0) }, "\(exportRows)")
 
     // One chain: seq 1…total, no gaps or forks, every shown reference stored, the names typed.
-    #expect(try sandbox.count("ledger") == total)
+    #expect(try sandbox.count(signedEntries) == total)
     #expect(
-      try sandbox.query("SELECT min(seq), max(seq), count(DISTINCT seq) FROM ledger;") == [
-        "1|\(total)|\(total)"
-      ])
+      try sandbox.query(
+        "SELECT min(seq), max(seq), count(DISTINCT seq) FROM \(signedEntries);") == [
+          "2|\(total + 1)|\(total)"
+        ])
     let stored = try sandbox.storedReferences()
     #expect(Set(stored) == Set(shown), "shown and stored references differ")
     #expect(Set(stored).count == total)
     let perStation = try sandbox.query(
-      "SELECT station, count(*) FROM ledger GROUP BY station ORDER BY station;")
+      "SELECT station, count(*) FROM \(signedEntries) GROUP BY station ORDER BY station;")
     #expect(perStation == (1...Self.writers).map { "Station \($0)|\(perWriter)" })
     let expectedNames = Set(
       (1...Self.writers).flatMap { w in

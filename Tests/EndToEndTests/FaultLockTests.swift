@@ -59,7 +59,7 @@ struct FaultLockTests {
         !program.plainText.contains(claim), "\"\(claim)\" shown while the database was locked")
     }
     #expect(!program.hasExited, "the program ended instead of waiting for staff")
-    #expect(try sandbox.count("ledger") == 0)
+    #expect(try sandbox.count(signedEntries) == 0)
     #expect(try sandbox.count("personal_details") == 0)
 
     // When the other program lets go (about 12 s after taking the lock) and Enter is pressed

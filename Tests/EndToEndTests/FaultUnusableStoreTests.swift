@@ -262,7 +262,8 @@ struct FaultUnusableStoreTests {
       "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-a-newer-version');")
     let before = try sandbox.snapshot(of: sandbox.dataDirectory)
     try #require(
-      before.keys.sorted() == ["induction.sqlite", "signing-key"], "\(before.keys.sorted())")
+      before.keys.sorted() == ["induction.lock", "induction.sqlite", "signing-key"],
+      "\(before.keys.sorted())")
 
     // When each command opens it
     let outcomes = try Self.runEveryCommand(sandbox, dataDirectory: sandbox.dataDirectory.path)

@@ -95,7 +95,7 @@ struct CSVExportWriterTests {
     // No check of reader.error: CSV.swift 2.5.2 sets cannotReadFile when a file stream reaches its
     // end; the whole-table comparison below is what proves every row came back.
     let expected = values.enumerated().map { index, value in
-      [String(index), CSVCell.neutralised(value), CSVCell.neutralised(String(value.reversed()))]
+      [String(index), CSVCell.exported(value), CSVCell.exported(String(value.reversed()))]
     }
     #expect(rows == expected)
     #expect(rows.allSatisfy { $0.count == header.count })

@@ -14,17 +14,16 @@ func sign(
   let context = SessionContext(station: "Office", mode: "start")
   let session = try database.startSession(
     context: context, guidance: guidance, guidanceText: Fixtures.guidanceText, at: date)
-  try database.recordAttempt(
-    QuizAttempt(
-      scenarioID: "rule-one", choiceIndex: 1, choiceText: "Post about it.", isCorrect: false,
-      isFirstTry: true, answeredAt: date),
-    session: session)
+  let attempt = QuizAttempt(
+    scenarioID: "rule-one", choiceIndex: 1, choiceText: "Post about it.", isCorrect: false,
+    isFirstTry: true, answeredAt: date)
+  try database.recordAttempt(attempt, session: session)
   return try database.appendAcknowledgement(
     AcknowledgementDraft(
       session: session, context: context, guidanceSHA256: guidance.sha256,
       statement: "I have read it.",
       summary: QuizSummary(scenarioCount: 2, firstTryCorrect: 1, attemptCount: 3),
-      transcriptSHA256: "t",
+      attempts: [attempt],
       details: PersonalDetails(
         parentName: parent, relationship: "parent", signature: parent,
         children: children.map { PersonalDetails.Child(name: $0.0, className: $0.1) })),
@@ -39,7 +38,7 @@ struct CheckpointTests {
       school: "Test School", key: Fixtures.signingKey, at: Fixtures.instant)
     let parsed = try #require(Checkpoint.parse(checkpoint.text))
     #expect(parsed == checkpoint)
-    #expect(parsed.entryCount == 3)
+    #expect(parsed.entryCount == 4)
     #expect(try database.check(against: parsed) == nil)
     // Appending more entries later is fine: the checkpoint's prefix is still there.
     try sign(database, parent: "Later Parent", children: [("Kid", "Year 1")])
@@ -51,9 +50,9 @@ struct CheckpointTests {
     let checkpoint = try database.makeCheckpoint(
       school: "T", key: Fixtures.signingKey, at: Fixtures.instant)
     try tamper(
-      url, "DELETE FROM ledger WHERE seq = 3; DELETE FROM personal_details WHERE ledger_seq = 3")
-    #expect(try database.verifyLedger() == VerificationReport(entryCount: 2, damage: nil))
-    #expect(try database.check(against: checkpoint) == .entriesRemoved(held: 2, expected: 3))
+      url, "DELETE FROM ledger WHERE seq = 4; DELETE FROM personal_details WHERE ledger_seq = 4")
+    #expect(try database.verifyLedger() == VerificationReport(entryCount: 3, damage: nil))
+    #expect(try database.check(against: checkpoint) == .entriesRemoved(held: 3, expected: 4))
   }
 
   @Test func deletingEveryEntryIsCaught() throws {
@@ -63,24 +62,35 @@ struct CheckpointTests {
     try tamper(
       url, "DELETE FROM acknowledged_child; DELETE FROM personal_details; DELETE FROM ledger")
     #expect(try database.verifyLedger() == VerificationReport(entryCount: 0, damage: nil))
-    #expect(try database.check(against: checkpoint) == .entriesRemoved(held: 0, expected: 3))
+    #expect(try database.check(against: checkpoint) == .entriesRemoved(held: 0, expected: 4))
     #expect(
-      CheckpointMismatch.entriesRemoved(held: 0, expected: 3).description
-        == "the ledger has 0 entries but the checkpoint saw 3: entries were removed")
+      CheckpointMismatch.entriesRemoved(held: 0, expected: 4).description
+        == "the ledger has 0 entries but the checkpoint saw 4: entries were removed")
   }
 
   @Test func aRewrittenLedgerOfTheSameLengthIsCaught() throws {
     let (database, url) = try makeSignedLedger(count: 2)
     let checkpoint = try database.makeCheckpoint(
       school: "T", key: Fixtures.signingKey, at: Fixtures.instant)
-    try tamper(url, "UPDATE ledger SET entry_hash = zeroblob(32) WHERE seq = 2")
-    #expect(try database.check(against: checkpoint) == .headChanged(seq: 2))
+    try tamper(url, "UPDATE ledger SET entry_hash = zeroblob(32) WHERE seq = 3")
+    #expect(try database.check(against: checkpoint) == .headChanged(seq: 3))
   }
 
   @Test func aCheckpointSignedByAnotherKeyOrEditedIsRefused() throws {
     let (database, _) = try makeSignedLedger(count: 1)
-    let other = try database.makeCheckpoint(
-      school: "T", key: SigningKey.generate(), at: Fixtures.instant)
+    // A key the ledger never enrolled may not make a checkpoint, and one made outside the program
+    // with it is refused.
+    let stranger = SigningKey.generate()
+    #expect(
+      throws: StoreError.keyNotTrusted(
+        fingerprint: KeyFingerprint.display(stranger.id), status: .notEnrolled)
+    ) {
+      try database.makeCheckpoint(school: "T", key: stranger, at: Fixtures.instant)
+    }
+    let head = try database.ledgerEntries().last!
+    let other = try Checkpoint.make(
+      school: "T", entryCount: head.seq, headHash: head.entryHash, at: Fixtures.instant,
+      key: stranger)
     #expect(try database.check(against: other) == .otherKey(other.keyID))
     var edited = try database.makeCheckpoint(
       school: "T", key: Fixtures.signingKey, at: Fixtures.instant)
@@ -124,7 +134,7 @@ struct DataProtectionTests {
     #expect(erasures[0].subjectSeq == erased.seq)
     #expect(try database.personalDetails(seq: erased.seq) == nil)
     #expect(try database.personalDetails(seq: kept.seq)?.details.parentName == "Harriet Keepwell")
-    #expect(try database.verifyLedger() == VerificationReport(entryCount: 3, damage: nil))
+    #expect(try database.verifyLedger() == VerificationReport(entryCount: 4, damage: nil))
     #expect(throws: ErasureError.alreadyErased(erased.displayReference)) {
       try database.erase(
         references: [erased.reference], key: Fixtures.signingKey, at: Fixtures.instant)

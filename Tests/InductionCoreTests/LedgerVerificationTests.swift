@@ -4,7 +4,8 @@ import InductionCore
 import TestSupport
 import Testing
 
-/// A file database with `count` signed acknowledgements, appended through the real API.
+/// A file database with its genesis entry (seq 1) and `count` signed acknowledgements (seq 2 on),
+/// each with three quiz answers, appended through the real API.
 func makeSignedLedger(count: Int, in directory: URL = Fixtures.temporaryDirectory("ledger")) throws
   -> (AppDatabase, URL)
 {
@@ -25,7 +26,17 @@ func makeSignedLedger(count: Int, in directory: URL = Fixtures.temporaryDirector
         session: session, context: SessionContext(station: "Test", mode: "start"),
         guidanceSHA256: guidance.sha256, statement: "I have read it.",
         summary: QuizSummary(scenarioCount: 2, firstTryCorrect: 1, attemptCount: 3),
-        transcriptSHA256: [QuizAttempt]().transcriptSHA256, details: details),
+        attempts: [
+          QuizAttempt(
+            scenarioID: "rule-one", choiceIndex: 0, choiceText: "Post it.", isCorrect: false,
+            isFirstTry: true, answeredAt: at.addingTimeInterval(-50)),
+          QuizAttempt(
+            scenarioID: "rule-two", choiceIndex: 1, choiceText: "Speak to staff.", isCorrect: true,
+            isFirstTry: true, answeredAt: at.addingTimeInterval(-40)),
+          QuizAttempt(
+            scenarioID: "rule-one", choiceIndex: 2, choiceText: "Speak to staff.", isCorrect: true,
+            isFirstTry: false, answeredAt: at.addingTimeInterval(-30)),
+        ], details: details),
       key: Fixtures.signingKey, at: at, salt: Array(repeating: UInt8(index), count: 16))
   }
   return (database, url)
@@ -48,9 +59,12 @@ func tamper(_ url: URL, _ sql: String, arguments: StatementArguments = []) throw
 struct LedgerVerificationTests {
   @Test func anUntouchedLedgerVerifies() throws {
     let (database, _) = try makeSignedLedger(count: 3)
-    #expect(try database.verifyLedger() == VerificationReport(entryCount: 3, damage: nil))
+    #expect(try database.verifyLedger() == VerificationReport(entryCount: 4, damage: nil))
     let entries = try database.ledgerEntries()
-    #expect(entries.map(\.seq) == [1, 2, 3])
+    #expect(entries.map(\.seq) == [1, 2, 3, 4])
+    #expect(
+      entries.map(\.kind) == [.genesis, .acknowledgement, .acknowledgement, .acknowledgement])
+    #expect(entries[0].subjectKey == Fixtures.signingKey.publicKey)
     #expect(entries[1].prevHash == entries[0].entryHash)
     #expect(entries.allSatisfy { $0.reference.count == 8 })
   }
@@ -68,35 +82,60 @@ struct LedgerVerificationTests {
   static let damageCases: [(String, String, Int, LedgerDamage.Kind)] = [
     (
       "an edited name",
-      "UPDATE personal_details SET parent_name = 'Someone Else' WHERE ledger_seq = 2", 2,
+      "UPDATE personal_details SET parent_name = 'Someone Else' WHERE ledger_seq = 3", 3,
       .alteredPersonalDetails
     ),
     (
       "an edited child class",
-      "UPDATE acknowledged_child SET class_name = 'Year 6' WHERE ledger_seq = 3", 3,
+      "UPDATE acknowledged_child SET class_name = 'Year 6' WHERE ledger_seq = 4", 4,
       .alteredPersonalDetails
     ),
     (
-      "an edited ledger field", "UPDATE ledger SET first_try_correct = 2 WHERE seq = 2", 2,
+      "an edited ledger field", "UPDATE ledger SET first_try_correct = 2 WHERE seq = 3", 3,
       .alteredEntry
     ),
     (
       "a changed timestamp",
-      "UPDATE ledger SET recorded_at = '2026-01-01T00:00:00.000Z' WHERE seq = 1", 1, .alteredEntry
+      "UPDATE ledger SET recorded_at = '2026-01-01T00:00:00.000Z' WHERE seq = 2", 2, .alteredEntry
     ),
-    ("a deleted middle entry", "DELETE FROM ledger WHERE seq = 2", 3, .missingEntry),
+    ("a deleted middle entry", "DELETE FROM ledger WHERE seq = 3", 4, .missingEntry),
     (
-      "a corrupted signature", "UPDATE ledger SET signature = zeroblob(64) WHERE seq = 3", 3,
+      "a corrupted signature", "UPDATE ledger SET signature = zeroblob(64) WHERE seq = 4", 4,
       .badSignature
     ),
     (
-      "removed personal details", "DELETE FROM personal_details WHERE ledger_seq = 1", 1,
+      "removed personal details", "DELETE FROM personal_details WHERE ledger_seq = 2", 2,
       .missingPersonalDetails
     ),
     (
-      "a changed reference", "UPDATE ledger SET reference = 'AAAAAAAA' WHERE seq = 2", 2,
+      "a changed reference", "UPDATE ledger SET reference = 'AAAAAAAA' WHERE seq = 3", 3,
       .wrongReference
     ),
+    (
+      "an answer changed to the right one",
+      """
+      UPDATE quiz_attempt SET choice_index = 2, choice_text = 'Speak to staff.', is_correct = 1
+      WHERE scenario_id = 'rule-one' AND is_first_try = 1
+        AND session_id = (SELECT id FROM session WHERE ledger_seq = 3)
+      """, 3, .alteredAnswers
+    ),
+    (
+      "a wrong answer deleted",
+      """
+      DELETE FROM quiz_attempt WHERE is_correct = 0
+        AND session_id = (SELECT id FROM session WHERE ledger_seq = 4)
+      """, 4, .alteredAnswers
+    ),
+    (
+      "answers moved to another signing",
+      "UPDATE session SET outcome = 'cancelled', ledger_seq = NULL WHERE ledger_seq = 2", 2,
+      .alteredAnswers
+    ),
+    (
+      "the genesis key swapped in the key table and ledger",
+      "UPDATE ledger SET subject_key = zeroblob(32) WHERE seq = 1", 1, .alteredEntry
+    ),
+    ("the genesis entry removed", "DELETE FROM ledger WHERE seq = 1", 2, .missingEntry),
   ]
 
   @Test(arguments: damageCases)
@@ -109,17 +148,17 @@ struct LedgerVerificationTests {
   }
 
   @Test func aForgedEntryInsertedInTheMiddleBreaksTheChain() throws {
-    // Given three entries, shift the last one up and insert a forged copy of entry 1 as seq 2,
-    // re-hashed and re-signed with a key that is not the installation's
+    // Given three acknowledgements, shift the last two up and insert a forged copy of the first as
+    // seq 3, re-hashed and re-signed with a key that is not the installation's
     let (database, url) = try makeSignedLedger(count: 3)
-    var forged = try database.ledgerEntries()[0]
-    forged.seq = 2
-    forged.prevHash = try database.ledgerEntries()[0].entryHash
+    var forged = try database.ledgerEntries()[1]
+    forged.seq = 3
+    forged.prevHash = try database.ledgerEntries()[1].entryHash
     forged.entryHash = forged.computedHash()
     let otherKey = SigningKey.generate()
     forged.signature = try otherKey.sign(forged.entryHash)
     forged.reference = Reference.make(from: Array(forged.entryHash))
-    try tamper(url, "UPDATE ledger SET seq = seq + 10 WHERE seq >= 2")
+    try tamper(url, "UPDATE ledger SET seq = seq + 10 WHERE seq >= 3")
     try tamper(
       url,
       """
@@ -134,7 +173,7 @@ struct LedgerVerificationTests {
         forged.transcriptSHA256, forged.piiCommitment, forged.prevHash, forged.entryHash,
         forged.signature, forged.keyID, forged.reference,
       ])
-    #expect(try database.verifyLedger().damage == LedgerDamage(seq: 2, kind: .badSignature))
+    #expect(try database.verifyLedger().damage == LedgerDamage(seq: 3, kind: .badSignature))
   }
 
   @Test func appendsFromTwoConnectionsAtOnceKeepSeqContiguous() throws {
@@ -155,7 +194,7 @@ struct LedgerVerificationTests {
           AcknowledgementDraft(
             session: session, context: context, guidanceSHA256: guidance.sha256, statement: "S",
             summary: QuizSummary(scenarioCount: 1, firstTryCorrect: 1, attemptCount: 1),
-            transcriptSHA256: "t",
+            attempts: [],
             details: PersonalDetails(
               parentName: "P \(worker) \(index)", relationship: "parent", signature: "p",
               children: [])),
@@ -163,6 +202,6 @@ struct LedgerVerificationTests {
       }
     }
     // Then the chain has 80 contiguous entries and verifies
-    #expect(try first.verifyLedger() == VerificationReport(entryCount: 80, damage: nil))
+    #expect(try first.verifyLedger() == VerificationReport(entryCount: 81, damage: nil))
   }
 }

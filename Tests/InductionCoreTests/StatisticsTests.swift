@@ -31,20 +31,24 @@ struct StatisticsTests {
     (scenario, index, text, false)
   }
 
-  /// Records `answers` in order; the first answer to each scenario in a session is its first try.
+  /// Records `answers` in order, as the quiz does while it runs, and returns them for signing; the
+  /// first answer to each scenario in a session is its first try.
+  @discardableResult
   static func answer(_ answers: [Answer], session: Int64, database: AppDatabase, at start: Date)
-    throws
+    throws -> [QuizAttempt]
   {
     var seen: Set<String> = []
+    var attempts: [QuizAttempt] = []
     for (offset, answer) in answers.enumerated() {
       let isFirst = seen.insert(answer.scenario).inserted
-      try database.recordAttempt(
-        QuizAttempt(
-          scenarioID: answer.scenario, choiceIndex: answer.index, choiceText: answer.text,
-          isCorrect: answer.correct, isFirstTry: isFirst,
-          answeredAt: start.addingTimeInterval(Double(offset) * 20)),
-        session: session)
+      let attempt = QuizAttempt(
+        scenarioID: answer.scenario, choiceIndex: answer.index, choiceText: answer.text,
+        isCorrect: answer.correct, isFirstTry: isFirst,
+        answeredAt: start.addingTimeInterval(Double(offset) * 20))
+      try database.recordAttempt(attempt, session: session)
+      attempts.append(attempt)
     }
+    return attempts
   }
 
   @Test func statisticsOnASeededDatabaseEqualTheExpectedTable() throws {
@@ -88,11 +92,11 @@ struct StatisticsTests {
     ) throws -> LedgerEntry {
       let at = day.addingTimeInterval(hour * 3600)
       let session = try builder.startSession(at: at, guidance: guidance, guidanceText: text)
-      try Self.answer(answers, session: session, database: database, at: at)
+      let attempts = try Self.answer(answers, session: session, database: database, at: at)
       return try builder.sign(
         parent: parent, children: [(child, className)], at: at.addingTimeInterval(600),
         guidance: guidance,
-        guidanceText: text, session: session)
+        guidanceText: text, session: session, attempts: attempts)
     }
     let current = (Self.currentGuidance, Self.currentText)
     // Tobi: acknowledged on the current guidance.

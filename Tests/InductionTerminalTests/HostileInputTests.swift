@@ -31,7 +31,7 @@ struct HostileInputTests {
     // The console here is not a terminal: no escape or bidi control may appear at all.
     #expect(!text.unicodeScalars.contains { Sanitiser.isUnsafe($0) && $0 != "\n" })
     #expect(session.reader.prompts.filter { $0 == "Your full name: " }.count == 2)
-    let stored = try #require(try session.database.personalDetails(seq: 1))
+    let stored = try #require(try session.database.personalDetails(seq: 2))
     #expect(stored.details.parentName == "Zoë Ní Bhriain")
   }
 

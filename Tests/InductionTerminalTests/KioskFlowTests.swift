@@ -40,11 +40,11 @@ struct KioskFlowTests {
         of: clearSequence, options: .backwards, range: receiptA.upperBound..<welcomeB.lowerBound))
     #expect(!text[lastClearBeforeB.upperBound...].contains("Ann Able"))
     #expect(session.reader.historyClears >= 2)
-    let entries = try session.database.ledgerEntries()
+    let entries = try session.database.signedEntries()
     #expect(entries.count == 2)
     #expect(entries.allSatisfy { $0.station == "Desk" && $0.mode == "kiosk" })
     #expect(try session.database.sessionOutcomes() == [.signed, .signed])
-    #expect(try session.database.verifyLedger() == VerificationReport(entryCount: 2, damage: nil))
+    #expect(try session.database.verifyLedger() == VerificationReport(entryCount: 3, damage: nil))
   }
 
   @Test func noPromptBeforeTheSessionStartsHasAnIdleTimerButEveryParentPromptDoes() throws {
@@ -65,7 +65,7 @@ struct KioskFlowTests {
     try withPin(session)
     #expect(try session.runKiosk() == .closedByStaff)
     #expect(try session.database.sessionOutcomes() == [.timedOut, .signed])
-    #expect(try session.database.ledgerEntries().count == 1)
+    #expect(try session.database.signedEntries().count == 1)
     let afterIdle = try #require(session.transcript.text.range(of: "[idle]"))
     let rest = session.transcript.text[afterIdle.upperBound...]
     #expect(rest.hasPrefix("\n" + clearSequence) || rest.contains(clearSequence + "Welcome"))
@@ -81,8 +81,8 @@ struct KioskFlowTests {
     let session = try TestSession(script: script)
     try withPin(session)
     #expect(try session.runKiosk() == .closedByStaff)
-    #expect(try session.database.ledgerEntries().count == 1)
-    #expect(try session.database.personalDetails(seq: 1)?.details.parentName == "Bob Best")
+    #expect(try session.database.signedEntries().count == 1)
+    #expect(try session.database.personalDetails(seq: 2)?.details.parentName == "Bob Best")
   }
 
   @Test func ctrlDAtTheWelcomeScreenOfATerminalKioskJustShowsItAgain() throws {
@@ -99,7 +99,7 @@ struct KioskFlowTests {
     try withPin(session)
     #expect(try session.runKiosk() == .terminated)
     #expect(try session.database.sessionOutcomes() == [.ended])
-    #expect(try session.database.ledgerEntries().isEmpty)
+    #expect(try session.database.signedEntries().isEmpty)
     #expect(try session.database.staffLog().map(\.action).last == "kiosk ended by signal")
   }
 

@@ -65,8 +65,8 @@ struct ParentFlowTests {
     let outcome = try session.run()
     // Then nothing is signed and no personal detail is stored
     #expect(outcome == .cancelled)
-    #expect(try session.database.ledgerEntries().isEmpty)
-    #expect(try session.database.personalDetails(seq: 1) == nil)
+    #expect(try session.database.signedEntries().isEmpty)
+    #expect(try session.database.personalDetails(seq: 2) == nil)
     #expect(try session.database.sessionOutcomes() == [.cancelled])
     #expect(session.transcript.text.hasSuffix("Cancelled. Nothing has been signed or saved.\n"))
   }
@@ -138,14 +138,14 @@ struct ParentFlowTests {
       Issue.record("expected signed")
       return
     }
-    #expect(try session.database.ledgerEntries().count == 1)
+    #expect(try session.database.signedEntries().count == 1)
     #expect(session.reader.prompts.filter { $0 == "Your full name: " }.count == 2)
   }
 
   @Test func terminateSignalEndsTheSessionWithNothingSigned() throws {
     let session = try TestSession(script: ["", "", "", "1"].map(LineInput.line) + [.terminate])
     #expect(try session.run() == .terminated)
-    #expect(try session.database.ledgerEntries().isEmpty)
+    #expect(try session.database.signedEntries().isEmpty)
     #expect(try session.database.sessionOutcomes() == [.ended])
   }
 
@@ -222,6 +222,6 @@ struct BusyDatabaseTests {
     #expect(text.contains("is busy (another program is holding it); try again"))
     #expect(session.reader.prompts.filter { $0 == "Your full name: " }.count == 1)
     #expect(try database.personalDetails(seq: entry.seq)?.details.parentName == "Zoë Ní Bhriain")
-    #expect(try database.verifyLedger() == VerificationReport(entryCount: 1, damage: nil))
+    #expect(try database.verifyLedger() == VerificationReport(entryCount: 2, damage: nil))
   }
 }

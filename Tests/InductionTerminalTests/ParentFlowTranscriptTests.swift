@@ -34,8 +34,8 @@ struct ParentFlowTranscriptTests {
     #expect(attempts.map(\.isCorrect) == [true, false, true])
     #expect(attempts.map(\.isFirstTry) == [true, true, false])
     #expect(try session.database.sessionOutcomes() == [.signed])
-    #expect(try session.database.verifyLedger() == VerificationReport(entryCount: 1, damage: nil))
-    let stored = try #require(try session.database.personalDetails(seq: 1))
+    #expect(try session.database.verifyLedger() == VerificationReport(entryCount: 2, damage: nil))
+    let stored = try #require(try session.database.personalDetails(seq: 2))
     #expect(stored.details.parentName == "Zoë Ní Bhriain")
     #expect(stored.details.signature == "zoë ní bhriain")
     #expect(
@@ -178,7 +178,7 @@ struct ParentFlowTranscriptTests {
 
     Your acknowledgement is signed and saved.
 
-      Your reference: TPJA-CANK
+      Your reference: PECW-P2HP
       Signed: 2026-11-26 09:00:00 +00:00
 
     Please write the reference down or take a photo of it. The

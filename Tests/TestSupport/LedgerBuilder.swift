@@ -77,7 +77,7 @@ public final class LedgerBuilder {
     children: [(name: String, className: String)], at date: Date, station: String = "Reception",
     mode: String = "kiosk", guidance: Guidance = LedgerBuilder.fixtureGuidance,
     guidanceText: String = Fixtures.guidanceText, firstTryCorrect: Int = 2, scenarioCount: Int = 2,
-    session: Int64? = nil
+    session: Int64? = nil, attempts: [QuizAttempt] = []
   ) throws -> AcknowledgementDraft {
     let session =
       try session
@@ -90,7 +90,7 @@ public final class LedgerBuilder {
       summary: QuizSummary(
         scenarioCount: scenarioCount, firstTryCorrect: firstTryCorrect,
         attemptCount: scenarioCount + (scenarioCount - firstTryCorrect)),
-      transcriptSHA256: [QuizAttempt]().transcriptSHA256,
+      attempts: attempts,
       details: PersonalDetails(
         parentName: parent, relationship: relationship, signature: signature ?? parent,
         children: children.map { PersonalDetails.Child(name: $0.name, className: $0.className) }))
@@ -103,13 +103,14 @@ public final class LedgerBuilder {
     at date: Date, station: String = "Reception", mode: String = "kiosk",
     guidance: Guidance = LedgerBuilder.fixtureGuidance,
     guidanceText: String = Fixtures.guidanceText,
-    firstTryCorrect: Int = 2, scenarioCount: Int = 2, session: Int64? = nil
+    firstTryCorrect: Int = 2, scenarioCount: Int = 2, session: Int64? = nil,
+    attempts: [QuizAttempt] = []
   ) throws -> LedgerEntry {
     let draft = try draft(
       parent: parent, relationship: relationship, children: children, at: date, station: station,
       mode: mode,
       guidance: guidance, guidanceText: guidanceText, firstTryCorrect: firstTryCorrect,
-      scenarioCount: scenarioCount, session: session)
+      scenarioCount: scenarioCount, session: session, attempts: attempts)
     return try database.appendAcknowledgement(draft, key: key, at: date, salt: nextSalt())
   }
 
@@ -140,13 +141,14 @@ public final class LedgerBuilder {
           session: 0, context: SessionContext(station: "Reception", mode: "kiosk"),
           guidanceSHA256: guidance.sha256, statement: statement,
           summary: QuizSummary(scenarioCount: 16, firstTryCorrect: 14, attemptCount: 18),
-          transcriptSHA256: "",
+          attempts: [],
           details: PersonalDetails(
             parentName: "Parent \(number)", relationship: "parent", signature: "Parent \(number)",
             children: [.init(name: "Child \(number)", className: "Year \(number % 6 + 1)")]))
         return (draft: draft, date: date, salt: salt)
       }
       _ = try database.appendAcknowledgements(items, key: key)
+      database.checkpointWAL()
       index = end
     }
   }
@@ -229,4 +231,12 @@ public func lineDiff(_ actual: String, _ expected: String) -> String {
     }
   }
   return out.isEmpty ? "identical" : out.prefix(12).joined(separator: "\n")
+}
+
+extension AppDatabase {
+  /// The ledger entries that record what people did, oldest first: every entry but the genesis and
+  /// other key entries.
+  public func signedEntries() throws -> [LedgerEntry] {
+    try ledgerEntries().filter { !$0.kind.namesKey }
+  }
 }

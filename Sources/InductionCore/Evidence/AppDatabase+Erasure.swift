@@ -63,7 +63,7 @@ extension AppDatabase {
               mode: "admin",
               guidanceSHA256: "", statementSHA256: "", scenarioCount: 0, firstTryCorrect: 0,
               attemptCount: 0,
-              transcriptSHA256: "", piiCommitment: "", subjectSeq: seq, note: "",
+              transcriptSHA256: "", piiCommitment: "", subjectSeq: seq, note: "", subjectKey: nil,
               prevHash: prevHash,
               entryHash: Data(), signature: Data(), keyID: key.id, reference: "")
           })

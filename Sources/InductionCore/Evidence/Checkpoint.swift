@@ -57,7 +57,7 @@ public struct Checkpoint: Sendable, Equatable {
     entries: \(entryCount)
     head: \(headHash)
     time: \(createdAt)
-    key: \(keyID)
+    key: \(KeyFingerprint.display(keyID))
     public-key: \(publicKey.base64EncodedString())
     signature: \(signature.base64EncodedString())
 
@@ -79,7 +79,9 @@ public struct Checkpoint: Sendable, Equatable {
       publicKey.count == 32,
       let signature = fields["signature"].flatMap({ Data(base64Encoded: $0) })
     else { return nil }
-    if let keyID = fields["key"], keyID != SigningKey.id(of: publicKey) { return nil }
+    if let typed = fields["key"], KeyFingerprint.parse(typed) != SigningKey.id(of: publicKey) {
+      return nil
+    }
     return Checkpoint(
       school: school, entryCount: count, headHash: head, createdAt: time, publicKey: publicKey,
       signature: signature)
@@ -90,7 +92,7 @@ public struct Checkpoint: Sendable, Equatable {
 public enum CheckpointMismatch: Sendable, Equatable, CustomStringConvertible {
   /// The checkpoint's signature is not valid (it was edited).
   case badSignature
-  /// It was signed by a key this database does not hold.
+  /// It was signed by a key the ledger did not trust when the checkpoint was made.
   case otherKey(String)
   /// The ledger has fewer entries than the checkpoint saw.
   case entriesRemoved(held: Int, expected: Int)
@@ -103,7 +105,7 @@ public enum CheckpointMismatch: Sendable, Equatable, CustomStringConvertible {
     case .badSignature:
       "the checkpoint's signature is not valid, so the checkpoint itself was altered"
     case .otherKey(let id):
-      "the checkpoint was signed by key \(id), which is not this installation's key"
+      "the checkpoint was signed by key \(KeyFingerprint.display(id)), which the ledger did not trust at that point"
     case .entriesRemoved(let held, let expected):
       "the ledger has \(held) entries but the checkpoint saw \(expected): entries were removed"
     case .headChanged(let seq):
@@ -113,9 +115,13 @@ public enum CheckpointMismatch: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension AppDatabase {
-  /// Signs a checkpoint of the ledger as it is now.
+  /// Signs a checkpoint of the ledger as it is now; only a key the ledger trusts may.
   public func makeCheckpoint(school: String, key: SigningKey, at date: Date) throws -> Checkpoint {
     let (count, head) = try read { db in
+      let status = try KeyTrust.read(db).status(of: key.publicKey)
+      guard status == .trusted else {
+        throw StoreError.keyNotTrusted(fingerprint: KeyFingerprint.display(key.id), status: status)
+      }
       let row = try Row.fetchOne(
         db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1")
       return ((row?["seq"] as Int?) ?? 0, (row?["entry_hash"] as Data?) ?? LedgerEntry.genesisHash)
@@ -124,21 +130,28 @@ extension AppDatabase {
       school: school, entryCount: count, headHash: head, at: date, key: key)
   }
 
-  /// Whether the ledger still contains the checkpoint's prefix, under this installation's key.
+  /// Whether the ledger still contains the checkpoint's prefix, and the checkpoint was signed by a
+  /// key the ledger trusted at the checkpoint's newest entry. Run after ``verifyLedger()`` found
+  /// the ledger sound, so its key entries are checked.
   public func check(against checkpoint: Checkpoint) throws -> CheckpointMismatch? {
     guard checkpoint.isSignatureValid else { return .badSignature }
     return try read { db in
-      let keys = try Data.fetchAll(db, sql: "SELECT public_key FROM signing_key")
-      guard keys.contains(checkpoint.publicKey) else { return .otherKey(checkpoint.keyID) }
       let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger") ?? 0
       if count < checkpoint.entryCount {
         return .entriesRemoved(held: count, expected: checkpoint.entryCount)
       }
-      guard checkpoint.entryCount > 0 else { return nil }
-      let hash = try Data.fetchOne(
-        db, sql: "SELECT entry_hash FROM ledger WHERE seq = ?", arguments: [checkpoint.entryCount])
-      guard hash?.hexString == checkpoint.headHash else {
-        return .headChanged(seq: checkpoint.entryCount)
+      if checkpoint.entryCount > 0 {
+        let hash = try Data.fetchOne(
+          db, sql: "SELECT entry_hash FROM ledger WHERE seq = ?",
+          arguments: [checkpoint.entryCount])
+        guard hash?.hexString == checkpoint.headHash else {
+          return .headChanged(seq: checkpoint.entryCount)
+        }
+      }
+      // The prefix is the one the checkpoint saw, so its key entries are too.
+      let trust = try KeyTrust.read(db, upTo: checkpoint.entryCount)
+      guard trust.status(of: checkpoint.publicKey) == .trusted else {
+        return .otherKey(checkpoint.keyID)
       }
       return nil
     }

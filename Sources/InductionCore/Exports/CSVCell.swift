@@ -16,6 +16,25 @@ public enum CSVCell {
     return "'" + text
   }
 
+  /// What a cell holds in an export: control and text-direction characters shown escaped as
+  /// ``Sanitiser`` does (an export may be streamed to a terminal), except line feeds and CR LF pairs,
+  /// which a quoted field keeps; then ``neutralised(_:)``.
+  public static func exported(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: Sanitiser.isUnsafe) else { return neutralised(text) }
+    var output = ""
+    var scalars = text.unicodeScalars.makeIterator()
+    var pending = scalars.next()
+    while let scalar = pending {
+      pending = scalars.next()
+      if scalar == "\n" || (scalar == "\r" && pending == "\n") || !Sanitiser.isUnsafe(scalar) {
+        output.unicodeScalars.append(scalar)
+      } else {
+        output += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      }
+    }
+    return neutralised(output)
+  }
+
   /// Whether `text` must be quoted as a field: it holds a comma, a double quote, CR or LF.
   public static func needsQuoting(_ text: String) -> Bool {
     text.utf8.contains { isSpecial($0) }

@@ -7,7 +7,7 @@ import Foundation
 #endif
 
 /// Streams an export as CSV, row by row: RFC 4180 with CRLF after every record, UTF-8 with a
-/// byte-order mark, a header row first, and every cell passed through ``CSVCell/neutralised(_:)``.
+/// byte-order mark, a header row first, and every cell passed through ``CSVCell/exported(_:)``.
 ///
 /// A file destination is written to a hidden temporary file (mode 0600) in the same folder and
 /// only renamed onto the target by ``finish()``, so a failure or a crash never leaves a partial
@@ -44,7 +44,7 @@ public final class CSVExportWriter: ExportWriter {
   private let descriptor: Int32
   private let displayPath: String
   private let fieldCount: Int
-  private let file: TemporaryFile?
+  private let file: AtomicFile?
   private var buffer: [UInt8] = []
   private var state = State.writing
 
@@ -53,8 +53,7 @@ public final class CSVExportWriter: ExportWriter {
   public init(destination: Destination, header: [String]) throws {
     switch destination {
     case .file(let url, let displayPath, let overwrite):
-      if !overwrite && Self.exists(url.path) { throw ExportError.targetExists(path: displayPath) }
-      let file = try TemporaryFile(target: url, displayPath: displayPath, overwrite: overwrite)
+      let file = try AtomicFile(target: url, displayPath: displayPath, overwrite: overwrite)
       self.file = file
       self.descriptor = file.descriptor
       self.displayPath = displayPath
@@ -122,23 +121,14 @@ public final class CSVExportWriter: ExportWriter {
   private func append(_ row: [String]) {
     for (index, cell) in row.enumerated() {
       if index > 0 { buffer.append(UInt8(ascii: ",")) }
-      CSVCell.appendField(CSVCell.neutralised(cell), to: &buffer)
+      CSVCell.appendField(CSVCell.exported(cell), to: &buffer)
     }
     buffer.append(contentsOf: Self.crlf)
   }
 
   private func flush() throws {
-    var offset = 0
-    while offset < buffer.count {
-      let written = buffer.withUnsafeBytes { bytes in
-        systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-      }
-      if written < 0 {
-        if errno == EINTR { continue }
-        throw fail(errno: errno)
-      }
-      offset += written
-    }
+    let code = buffer.withUnsafeBytes { writeAll(descriptor, $0) }
+    if code != 0 { throw fail(errno: code) }
     buffer.removeAll(keepingCapacity: true)
   }
 
@@ -155,105 +145,19 @@ public final class CSVExportWriter: ExportWriter {
     return error
   }
 
-  static func exists(_ path: String) -> Bool {
-    var info = stat()
-    return lstat(path, &info) == 0
-  }
 }
 
-// Inside the class `write` means the method; this names the system call.
-private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-  write(fd, bytes, count)
-}
-
-/// The hidden `.<name>.tmp-<random>` file an export is written to before it is renamed.
-private final class TemporaryFile {
-  let descriptor: Int32
-  private let path: String
-  private let target: URL
-  private let displayPath: String
-  private let overwrite: Bool
-  private var isOpen = true
-  private var isPresent = true
-
-  init(target: URL, displayPath: String, overwrite: Bool) throws {
-    self.target = target
-    self.displayPath = displayPath
-    self.overwrite = overwrite
-    let folder = target.deletingLastPathComponent()
-    var attempt = 0
-    while true {
-      // The name only has to be unique, not repeatable, so the system generator is fine here.
-      let suffix = String(UInt64.random(in: .min ... .max), radix: 36)
-      let name = ".\(target.lastPathComponent).tmp-\(suffix)"
-      let candidate = folder.appendingPathComponent(name).path
-      let fd = open(candidate, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-      if fd >= 0 {
-        descriptor = fd
-        path = candidate
-        break
-      }
-      let code = errno
-      attempt += 1
-      if code == EEXIST && attempt < 16 { continue }
-      if code == EINTR { continue }
-      throw Self.error(for: code, displayPath: displayPath)
+/// Writes all of `bytes` to `fd`, retrying short writes and interruptions; 0, or the `errno` of the
+/// write that failed.
+func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+  var offset = 0
+  while offset < bytes.count {
+    let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+    if written < 0 {
+      if errno == EINTR { continue }
+      return errno
     }
-    // A restrictive umask can only remove bits, but a permissive one must not add any.
-    _ = fchmod(descriptor, 0o600)
+    offset += written
   }
-
-  /// Syncs and closes the file, then renames it onto the target and syncs the folder.
-  func commit() throws {
-    if fsync(descriptor) != 0 { throw failure(errno) }
-    isOpen = false
-    if close(descriptor) != 0 && errno != EINTR { throw failure(errno) }
-    // Checked again because the target may have appeared while the rows were written.
-    if !overwrite && CSVExportWriter.exists(target.path) {
-      discard()
-      throw ExportError.targetExists(path: displayPath)
-    }
-    if rename(path, target.path) != 0 { throw failure(errno) }
-    isPresent = false
-    syncFolder()
-  }
-
-  /// Closes and removes the file; harmless when already done.
-  func discard() {
-    if isOpen {
-      isOpen = false
-      close(descriptor)
-    }
-    if isPresent {
-      isPresent = false
-      unlink(path)
-    }
-  }
-
-  /// The error for a failed system call on this file.
-  func error(for code: Int32) -> ExportError {
-    Self.error(for: code, displayPath: displayPath)
-  }
-
-  private func failure(_ code: Int32) -> ExportError {
-    let error = error(for: code)
-    discard()
-    return error
-  }
-
-  private static func error(for code: Int32, displayPath: String) -> ExportError {
-    switch code {
-    case ENOSPC, EFBIG, EDQUOT: .diskFull(path: displayPath)
-    default: .cannotWrite(path: displayPath)
-    }
-  }
-
-  private func syncFolder() {
-    // The rename is durable only once the folder is synced; some file systems refuse to sync a
-    // folder, and the file is already in place by then, so a failure here is not reported.
-    let folder = open(target.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard folder >= 0 else { return }
-    _ = fsync(folder)
-    close(folder)
-  }
+  return 0
 }

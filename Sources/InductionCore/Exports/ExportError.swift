@@ -4,6 +4,8 @@ import Foundation
 public enum ExportError: LocalizedError, Equatable, Sendable {
   /// The target file exists and replacing it was not asked for.
   case targetExists(path: String)
+  /// Something that is not a regular file is at the target: a folder, device, pipe, socket or link.
+  case notARegularFile(path: String)
   /// The folder is missing or may not be written, or the file could not be written or moved there.
   case cannotWrite(path: String)
   /// The disk filled up (or the file grew too large) while the temporary file was written.
@@ -22,6 +24,8 @@ public enum ExportError: LocalizedError, Equatable, Sendable {
     switch self {
     case .targetExists(let path):
       "\(path) already exists; choose another --out or add --force to replace it"
+    case .notARegularFile(let path):
+      "\(path) is not a regular file (it is a folder, device, pipe, socket or link), so it is never replaced; choose a file name for --out"
     case .cannotWrite(let path):
       "cannot write \(path); check the folder exists and you may write to it"
     case .diskFull(let path):

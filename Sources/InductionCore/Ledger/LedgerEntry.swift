@@ -8,9 +8,23 @@ public enum LedgerKind: String, Sendable, Codable, CaseIterable {
   case revocation
   /// A person's details were erased on request.
   case erasure
+  /// The first entry of an installation: names the key trusted from the start, signed by it.
+  case genesis
+  /// A trusted key adds another key (a second PC, a replacement) to the trusted set.
+  case keyEnrolment = "key enrolment"
+  /// A trusted key takes a key out of the trusted set.
+  case keyRetirement = "key retirement"
+
+  /// Whether entries of this kind name a key in ``LedgerEntry/subjectKey``.
+  public var namesKey: Bool {
+    switch self {
+    case .genesis, .keyEnrolment, .keyRetirement: true
+    case .acknowledgement, .revocation, .erasure: false
+    }
+  }
 }
 
-/// One row of the append-only ledger. Every field but the last four is covered by `entryHash`.
+/// One row of the append-only ledger. Every field but the last three is covered by `entryHash`.
 public struct LedgerEntry: Sendable, Equatable, Codable {
   /// Position in the ledger, contiguous from 1.
   public var seq: Int
@@ -38,8 +52,10 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
   public var piiCommitment: String
   /// The entry a revocation or erasure is about.
   public var subjectSeq: Int?
-  /// A revocation's reason; empty otherwise.
+  /// A revocation's or retirement's reason, an enrolled key's name; empty otherwise.
   public var note: String
+  /// The raw Ed25519 public key a genesis, enrolment or retirement names; nil for other kinds.
+  public var subjectKey: Data?
   /// The previous entry's hash (32 zero bytes for the first).
   public var prevHash: Data
   /// SHA-256 over the domain, `prevHash` and every field above.
@@ -62,6 +78,7 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
     case transcriptSHA256 = "transcript_sha256"
     case piiCommitment = "pii_commitment"
     case subjectSeq = "subject_seq"
+    case subjectKey = "subject_key"
     case prevHash = "prev_hash"
     case entryHash = "entry_hash"
     case keyID = "key_id"
@@ -88,6 +105,9 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
     encoder.append(piiCommitment)
     encoder.append(optional: subjectSeq)
     encoder.append(note)
+    // Only key entries carry it, so the hashes of entries made before keys were enrolled in the
+    // ledger are unchanged.
+    if let subjectKey { encoder.append(bytes: Array(subjectKey)) }
     return Digest.sha256(encoder.bytes)
   }
 

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 
-/// Streams the ledger in seq order with each entry's personal details and children, in two
-/// queries (entries joined to their details, and all children in (seq, position) order merged
-/// alongside) instead of two more queries per entry. Rows are decoded by column index.
+/// Streams the ledger in seq order with each entry's personal details, children and quiz answers,
+/// in three queries (entries joined to their details; all children in (seq, position) order; all
+/// answers of signed sessions in (seq, id) order), the last two merged alongside, instead of more
+/// queries per entry. Rows are decoded by column index.
 struct LedgerScanner {
   /// One ledger entry as stored, with what `verify` needs besides it.
   struct Item {
@@ -11,12 +12,17 @@ struct LedgerScanner {
     var entry: LedgerEntry
     /// Its personal details and salt exactly as stored, or nil when there is no row for it.
     var details: (details: PersonalDetails, salt: [UInt8])?
+    /// The quiz answers of the session it signed, in the order they were stored.
+    var answers: [QuizAttempt.Stored]
   }
 
   private let entries: RowCursor
   private let children: RowCursor
+  private let attempts: RowCursor
   private var nextChild: (seq: Int, child: PersonalDetails.Child)?
   private var childrenStarted = false
+  private var nextAnswer: (seq: Int, answer: QuizAttempt.Stored)?
+  private var answersStarted = false
 
   /// Opens both cursors in `db`.
   init(_ db: Database) throws {
@@ -26,7 +32,7 @@ struct LedgerScanner {
         SELECT l.seq, l.kind, l.recorded_at, l.station, l.mode, l.guidance_sha256, l.statement_sha256,
           l.scenario_count, l.first_try_correct, l.attempt_count, l.transcript_sha256, l.pii_commitment,
           l.subject_seq, l.note, l.prev_hash, l.entry_hash, l.signature, l.key_id, l.reference,
-          p.ledger_seq, p.salt, p.parent_name, p.relationship, p.signature_text
+          p.ledger_seq, p.salt, p.parent_name, p.relationship, p.signature_text, l.subject_key
         FROM ledger l LEFT JOIN personal_details p ON p.ledger_seq = l.seq
         ORDER BY l.seq
         """)
@@ -34,6 +40,17 @@ struct LedgerScanner {
       db,
       sql:
         "SELECT ledger_seq, name, class_name FROM acknowledged_child ORDER BY ledger_seq, position")
+    // Walks the unique index on session.ledger_seq, then each session's answers by the
+    // quiz_attempt_session index (whose entries are in id order): no sort of all answers.
+    attempts = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT s.ledger_seq, a.scenario_id, a.choice_index, a.choice_text, a.is_correct,
+          a.is_first_try, a.answered_at
+        FROM session s JOIN quiz_attempt a ON a.session_id = s.id
+        WHERE s.ledger_seq IS NOT NULL
+        ORDER BY s.ledger_seq, a.id
+        """)
   }
 
   /// The next entry, or nil at the end.
@@ -53,7 +70,8 @@ struct LedgerScanner {
       scenarioCount: try row.decode(atIndex: 7), firstTryCorrect: try row.decode(atIndex: 8),
       attemptCount: try row.decode(atIndex: 9), transcriptSHA256: try row.decode(atIndex: 10),
       piiCommitment: try row.decode(atIndex: 11), subjectSeq: try row.decode(atIndex: 12),
-      note: try row.decode(atIndex: 13), prevHash: try row.decode(atIndex: 14),
+      note: try row.decode(atIndex: 13),
+      subjectKey: try row.decode(atIndex: 24), prevHash: try row.decode(atIndex: 14),
       entryHash: try row.decode(atIndex: 15), signature: try row.decode(atIndex: 16),
       keyID: try row.decode(atIndex: 17), reference: try row.decode(atIndex: 18))
     var details: (PersonalDetails, [UInt8])?
@@ -66,7 +84,36 @@ struct LedgerScanner {
         Array(salt)
       )
     }
-    return Item(entry: entry, details: details)
+    let answers = entry.kind == .acknowledgement ? try answers(of: entry.seq) : []
+    return Item(entry: entry, details: details, answers: answers)
+  }
+
+  /// The stored answers of the session that signed `seq`, skipping those of entries before it.
+  private mutating func answers(of seq: Int) throws -> [QuizAttempt.Stored] {
+    if !answersStarted {
+      answersStarted = true
+      try advanceAnswer()
+    }
+    var found: [QuizAttempt.Stored] = []
+    while let next = nextAnswer, next.seq <= seq {
+      if next.seq == seq { found.append(next.answer) }
+      try advanceAnswer()
+    }
+    return found
+  }
+
+  private mutating func advanceAnswer() throws {
+    guard let row = try attempts.next() else {
+      nextAnswer = nil
+      return
+    }
+    nextAnswer = (
+      try row.decode(atIndex: 0),
+      QuizAttempt.Stored(
+        scenarioID: try row.decode(atIndex: 1), choiceIndex: try row.decode(atIndex: 2),
+        choiceText: try row.decode(atIndex: 3), isCorrect: try row.decode(atIndex: 4),
+        isFirstTry: try row.decode(atIndex: 5), answeredAt: try row.decode(atIndex: 6))
+    )
   }
 
   /// The children of `seq`, in position order, skipping those of entries before it.

@@ -15,8 +15,16 @@ public struct LedgerDamage: Sendable, Equatable, CustomStringConvertible {
     case alteredEntry = "its recorded fields were changed after signing"
     /// The signature is not valid for the entry hash.
     case badSignature = "its signature is not valid"
-    /// The entry names a key the database does not hold.
-    case unknownKey = "it names a signing key this database does not hold"
+    /// The ledger has entries but no genesis entry naming the key trusted from the start.
+    case noGenesis = "no genesis entry names the key trusted from the start"
+    /// A second genesis entry: only the first entry of an installation may name its own key.
+    case unexpectedGenesis =
+      "it is a second genesis entry (keys after the first are added only by enrolment)"
+    /// The entry is signed by a key the ledger had not enrolled, or had retired, at that point.
+    case untrustedKey =
+      "it is signed by a key that the ledger had not enrolled, or had retired, at that point"
+    /// The stored quiz answers no longer hash to the signed transcript hash.
+    case alteredAnswers = "its quiz answers were changed after signing"
     /// The personal details were changed.
     case alteredPersonalDetails = "its personal details were changed after signing"
     /// The personal details are gone without an erasure entry.
@@ -55,21 +63,38 @@ public struct VerificationReport: Sendable, Equatable {
 }
 
 extension AppDatabase {
-  /// Recomputes every commitment, link, hash and signature, streaming entries so memory stays flat.
+  /// Recomputes every commitment, link, hash, transcript and signature, and accepts a signature
+  /// only from a key the ledger trusted at that entry (the genesis key from the start, enrolled
+  /// keys from their enrolment until their retirement), streaming entries so memory stays flat.
   ///
   /// One thread reads the ledger in seq order and checks everything but the signatures (seq,
   /// link, hash, key, reference, personal details); the Ed25519 signatures, the costly part, are
   /// checked in batches on the other cores meanwhile. The report is the same as checking entry by
   /// entry: the first damaged entry in seq order, and for that entry the first failing check in the
-  /// order seq, link, hash, key, signature, reference, personal details.
+  /// order seq, link, hash, key, signature, reference, personal details, answers.
   public func verifyLedger() throws -> VerificationReport {
     try read { db in
+      // Every key the ledger names, as stored: the signature workers need them all before the
+      // scan starts. Trust is decided during the scan, from key entries whose hash and signature
+      // have been checked, so a key edited into these rows is an altered entry, not trust.
       var keyIndex: [String: Int] = [:]
       var keys: [Curve25519.Signing.PublicKey?] = []
-      for row in try Row.fetchAll(db, sql: "SELECT id, public_key FROM signing_key") {
-        keyIndex[row["id"]] = keys.count
-        keys.append(try? Curve25519.Signing.PublicKey(rawRepresentation: row["public_key"] as Data))
+      let stored = try KeyTrust.read(db)
+      for row in try Row.fetchAll(
+        db,
+        sql:
+          "SELECT subject_key FROM ledger WHERE kind IN ('genesis', 'key enrolment', 'key retirement') ORDER BY seq"
+      ) {
+        guard let raw = row[0] as Data? else { continue }
+        let id = SigningKey.id(of: raw)
+        if keyIndex[id] != nil { continue }
+        keyIndex[id] = keys.count
+        keys.append(try? Curve25519.Signing.PublicKey(rawRepresentation: raw))
       }
+      // Entries from before key enrolment (upgraded ledgers) precede the genesis entry that names
+      // the key they were signed with: that key is trusted from seq 1.
+      var trusted: Set<String> = stored.genesis.map { [$0.id] } ?? []
+      let genesisSeq = stored.genesisSeq
       let erased = Set(
         try Int.fetchAll(
           db,
@@ -105,8 +130,22 @@ extension AppDatabase {
             damage(.alteredEntry)
             break scan
           }
-          guard let key = keyIndex[entry.keyID] else {
-            damage(.unknownKey)
+          guard let genesisSeq else {
+            damage(.noGenesis)
+            break scan
+          }
+          if entry.kind == .genesis
+            && (entry.seq != genesisSeq || entry.subjectKey.map(SigningKey.id(of:)) != entry.keyID)
+          {
+            damage(entry.seq != genesisSeq ? .unexpectedGenesis : .untrustedKey)
+            break scan
+          }
+          if entry.kind.namesKey != (entry.subjectKey != nil) {
+            damage(.alteredEntry)
+            break scan
+          }
+          guard trusted.contains(entry.keyID), let key = keyIndex[entry.keyID] else {
+            damage(.untrustedKey)
             break scan
           }
           signatures.submit(
@@ -129,6 +168,17 @@ extension AppDatabase {
             } else if !erased.contains(entry.seq) {
               damage(.missingPersonalDetails)
               break scan
+            }
+            if item.answers.transcriptSHA256 != entry.transcriptSHA256 {
+              damage(.alteredAnswers)
+              break scan
+            }
+          }
+          if let subject = entry.subjectKey {
+            switch entry.kind {
+            case .genesis, .keyEnrolment: trusted.insert(SigningKey.id(of: subject))
+            case .keyRetirement: trusted.remove(SigningKey.id(of: subject))
+            default: break
             }
           }
           expectedSeq += 1

@@ -7,24 +7,65 @@ public enum RosterParser {
   /// The longest field accepted, in Unicode scalars after tidying.
   public static let maximumFieldLength = 200
 
+  /// Roster files larger than this are refused before they are read: a school of 2,000 children
+  /// exports well under 1 MB.
+  public static let maximumBytes: Int64 = 50 * 1024 * 1024
+
+  /// Parses the roster file at `path`, streaming it: its size is checked first (``maximumBytes``),
+  /// then its UTF-8 is checked and its records read without holding the file in memory.
+  /// `displayPath` is how problems name the file.
+  public static func parse(fileAt path: String, displayPath: String) -> RosterParseResult {
+    func refuse(_ reason: String) -> RosterParseResult {
+      RosterParseResult(
+        rows: [], problems: [RosterProblem(file: displayPath, line: 1, reason: reason)])
+    }
+    switch BoundedFile.open(path, limit: maximumBytes) {
+    case .failure(.unreadable):
+      return refuse("file cannot be read; check the path and that you may read it")
+    case .failure(.notARegularFile):
+      return refuse("is not a regular file (a folder, device or pipe); give the roster CSV file")
+    case .failure(.tooLarge(let size)):
+      return refuse(
+        "file is \(size / 1_048_576) MB, over the 50 MB limit for a roster; export only the current enrolment (one row per child)"
+      )
+    case .success(let (fd, _)):
+      let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+      let chunks = AnyIterator { () -> Data? in
+        let chunk = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+        return chunk.isEmpty ? nil : chunk
+      }
+      if let badLine = firstInvalidUTF8Line(chunks) { return refuse(notUTF8(badLine)) }
+      guard let stream = InputStream(fileAtPath: path) else {
+        return refuse("file cannot be read; check the path and that you may read it")
+      }
+      return parse(stream: stream, displayPath: displayPath)
+    }
+  }
+
   /// Parses `data` (UTF-8 with or without a byte-order mark, CRLF or LF line ends). `displayPath`
   /// is how problems name the file.
   public static func parse(_ data: Data, displayPath: String) -> RosterParseResult {
+    if let badLine = firstInvalidUTF8Line(CollectionOfOne(data).makeIterator()) {
+      return RosterParseResult(
+        rows: [], problems: [RosterProblem(file: displayPath, line: 1, reason: notUTF8(badLine))])
+    }
+    return parse(stream: InputStream(data: data), displayPath: displayPath)
+  }
+
+  private static func notUTF8(_ badLine: Int) -> String {
+    "file is not UTF-8 text (the first bad character is on line \(badLine)); "
+      + "save it from the spreadsheet as CSV UTF-8 and import again"
+  }
+
+  /// Reads records one at a time from `stream` (already checked to be UTF-8; a byte-order mark is
+  /// skipped by the reader) and checks each.
+  private static func parse(stream: InputStream, displayPath: String) -> RosterParseResult {
     var problems: [RosterProblem] = []
     func report(_ line: Int, _ reason: String) {
       problems.append(RosterProblem(file: displayPath, line: line, reason: reason))
     }
-    if let badLine = firstInvalidUTF8Line(data) {
-      report(
-        1,
-        "file is not UTF-8 text (the first bad character is on line \(badLine)); "
-          + "save it from the spreadsheet as CSV UTF-8 and import again")
-      return RosterParseResult(rows: [], problems: problems)
-    }
-    var text = String(decoding: data, as: UTF8.self)
-    if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-    let records = readRecords(text)
-    guard let header = records.first else {
+    var records = RecordReader(stream)
+    guard let header = records.next() else {
       report(1, "file is empty; export the roster again with a header row")
       return RosterParseResult(rows: [], problems: problems)
     }
@@ -34,11 +75,10 @@ public enum RosterParser {
     case .failure(let failure):
       for reason in failure.reasons { report(header.line, reason) }
     }
-    if records.count == 1 {
-      report(1, "file has a header row but no children; export the roster again with the children")
-    }
     var rows: [RosterRow] = []
-    for record in records.dropFirst() {
+    var recordCount = 0
+    while let record = records.next() {
+      recordCount += 1
       guard record.fields.count == header.fields.count else {
         report(
           record.line,
@@ -49,6 +89,9 @@ public enum RosterParser {
       var reasons: [String] = []
       if let row = row(record, layout, &reasons) { rows.append(row) }
       for reason in reasons { report(record.line, reason) }
+    }
+    if recordCount == 0 {
+      report(1, "file has a header row but no children; export the roster again with the children")
     }
     return RosterParseResult(rows: rows, problems: problems)
   }
@@ -88,6 +131,12 @@ public enum RosterParser {
         "\(label) contains a control or text-direction character; retype it in the spreadsheet")
       return nil
     }
+    if cells.contains(where: { NameNormalisation.invisibleCharacter(in: $0) != nil }) {
+      reasons.append(
+        "\(label) contains an invisible character (such as a zero-width space); retype it in the spreadsheet"
+      )
+      return nil
+    }
     let value = NameNormalisation.tidy(cells.joined(separator: " "))
     // Counted in scalars so that stacked combining marks cannot hide a huge field in one
     // Character.
@@ -118,34 +167,16 @@ public enum RosterParser {
     }
   }
 
-  /// Every record that is not blank, with the physical line it starts on.
-  private static func readRecords(_ text: String) -> [(line: Int, fields: [String])] {
-    guard let reader = try? CSVReader(string: text) else { return [] }
-    var records: [(line: Int, fields: [String])] = []
-    var line = 1
-    while let fields = reader.next() {
-      let start = line
-      // The reader does not count lines: a record ends with one line break, and each quoted
-      // field holds its own line breaks unchanged.
-      line += 1 + fields.reduce(0) { $0 + lineBreaks(in: $1.unicodeScalars) }
-      let isBlank = fields.allSatisfy {
-        $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-      }
-      if !isBlank { records.append((start, fields)) }
-    }
-    return records
-  }
-
   /// Line breaks in `scalars`, counting CRLF as one, like the CSV reader.
-  private static func lineBreaks(in scalars: some Sequence<Unicode.Scalar>) -> Int {
+  fileprivate static func lineBreaks(in scalars: some Sequence<Unicode.Scalar>) -> Int {
     var counter = LineBreakCounter()
     for scalar in scalars { counter.read(scalar) }
     return counter.count
   }
 
-  /// The line of the first byte sequence that is not UTF-8, or `nil` when all of `data` is.
-  private static func firstInvalidUTF8Line(_ data: Data) -> Int? {
-    var bytes = data.makeIterator()
+  /// The line of the first byte sequence that is not UTF-8, or `nil` when all of the chunks are.
+  private static func firstInvalidUTF8Line(_ chunks: some IteratorProtocol<Data>) -> Int? {
+    var bytes = ChunkedBytes(chunks: chunks)
     var decoder = UTF8()
     var counter = LineBreakCounter()
     while true {
@@ -155,6 +186,47 @@ public enum RosterParser {
       case .error: return counter.count + 1
       }
     }
+  }
+
+  /// Every record that is not blank, one at a time, with the physical line it starts on.
+  private struct RecordReader {
+    private let reader: CSVReader?
+    private var line = 1
+
+    init(_ stream: InputStream) { reader = try? CSVReader(stream: stream) }
+
+    mutating func next() -> (line: Int, fields: [String])? {
+      while let fields = reader?.next() {
+        let start = line
+        // The reader does not count lines: a record ends with one line break, and each quoted
+        // field holds its own line breaks unchanged.
+        line += 1 + fields.reduce(0) { $0 + RosterParser.lineBreaks(in: $1.unicodeScalars) }
+        let isBlank = fields.allSatisfy {
+          $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+        if !isBlank { return (start, fields) }
+      }
+      return nil
+    }
+  }
+}
+
+/// The bytes of a sequence of chunks, one at a time.
+private struct ChunkedBytes<Chunks: IteratorProtocol<Data>>: IteratorProtocol {
+  var chunks: Chunks
+  private var current = Data()
+  private var index = 0
+
+  init(chunks: Chunks) { self.chunks = chunks }
+
+  mutating func next() -> UInt8? {
+    while index >= current.endIndex {
+      guard let chunk = chunks.next() else { return nil }
+      current = chunk
+      index = current.startIndex
+    }
+    defer { index += 1 }
+    return current[index]
   }
 }
 

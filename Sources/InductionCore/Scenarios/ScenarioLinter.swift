@@ -143,7 +143,11 @@ public enum ScenarioLinter {
       if let sequence = node.sequence {
         for item in sequence {
           if let value = item.scalar?.string.trimmingCharacters(in: .whitespaces), !value.isEmpty {
-            classes.append(value)
+            if let reason = FieldReader.unsafeTextReason(value, field: "class name") {
+              problems.append(LintProblem(file: file, line: item.line, reason: reason))
+            } else {
+              classes.append(value)
+            }
           } else {
             problems.append(
               LintProblem(file: file, line: item.line, reason: "each class should be a name"))

@@ -1,22 +1,29 @@
 import Foundation
 
-/// Reads a small UTF-8 text file for the linter, turning every way it can be unusable into a reason.
-enum TextFileReader {
+/// Reads a small UTF-8 text file (guidance, school settings, a scenario, a checkpoint), turning every
+/// way it can be unusable into a reason. The size is checked before anything is read.
+public enum TextFileReader {
   /// Files larger than this are refused: a scenario is a page of text, not a data set.
-  static let maximumBytes = 64 * 1024
+  public static let maximumBytes = 64 * 1024
 
-  enum Failure: Error, Equatable {
+  /// Why a file could not be used.
+  public enum Failure: Error, Equatable {
     case unreadable
+    case notARegularFile
     case empty
     case oversized
     case notText
   }
 
-  static func read(_ url: URL) -> Result<String, Failure> {
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      return .failure(.unreadable)
+  /// The text of `url` with CRLF read as LF, or why it cannot be used.
+  public static func read(_ url: URL) -> Result<String, Failure> {
+    let data: Data
+    switch BoundedFile.read(url.path, limit: Int64(maximumBytes)) {
+    case .success(let read): data = read
+    case .failure(.unreadable): return .failure(.unreadable)
+    case .failure(.notARegularFile): return .failure(.notARegularFile)
+    case .failure(.tooLarge): return .failure(.oversized)
     }
-    if data.count > maximumBytes { return .failure(.oversized) }
     var bytes = data[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     if bytes.contains(0) { return .failure(.notText) }
@@ -25,9 +32,12 @@ enum TextFileReader {
     return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
   }
 
-  static func reason(_ failure: Failure) -> String {
+  /// The reason shown after `file:line:`.
+  public static func reason(_ failure: Failure) -> String {
     switch failure {
     case .unreadable: "file cannot be read; check it exists and its permissions"
+    case .notARegularFile:
+      "is not a regular file (a folder, device or pipe); put the text file here"
     case .empty: "file is empty"
     case .oversized: "file is larger than 64 KiB; a scenario should be a page of text"
     case .notText: "file is not UTF-8 text (it looks binary); save it as UTF-8 text"

@@ -91,6 +91,30 @@ struct FieldReader {
         LintProblem(file: file, line: node.line, reason: "\(context)\"\(name)\" is empty"))
       return nil
     }
+    if let reason = Self.unsafeTextReason(value, field: "\"\(name)\"") {
+      problems.append(LintProblem(file: file, line: node.line, reason: context + reason))
+      return nil
+    }
     return value
+  }
+
+  /// Why `value` cannot be shown to parents or stored, when it holds a control, text-direction or
+  /// other invisible formatting character (an escape sequence, a bidi override); nil when it is
+  /// plain text. Line breaks inside a folded block are allowed.
+  static func unsafeTextReason(_ value: String, field: String) -> String? {
+    guard
+      let bad = value.unicodeScalars.first(where: {
+        $0 != "\n" && (Sanitiser.isUnsafe($0) || $0.properties.generalCategory == .format)
+      })
+    else { return nil }
+    return
+      "\(field) contains a control or text-direction character (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))); retype it without one"
+  }
+}
+
+extension String {
+  /// The string with leading zeros up to `width` characters.
+  func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }

@@ -13,24 +13,27 @@ public struct AcknowledgementDraft: Sendable {
   public var statement: String
   /// The quiz in numbers.
   public var summary: QuizSummary
-  /// SHA-256 of the quiz transcript.
-  public var transcriptSHA256: String
+  /// Every answer given, in order: stored with the acknowledgement and signed through its hash.
+  public var attempts: [QuizAttempt]
   /// The parent's details.
   public var details: PersonalDetails
 
   /// Creates a draft.
   public init(
     session: Int64, context: SessionContext, guidanceSHA256: String, statement: String,
-    summary: QuizSummary, transcriptSHA256: String, details: PersonalDetails
+    summary: QuizSummary, attempts: [QuizAttempt], details: PersonalDetails
   ) {
     self.session = session
     self.context = context
     self.guidanceSHA256 = guidanceSHA256
     self.statement = statement
     self.summary = summary
-    self.transcriptSHA256 = transcriptSHA256
+    self.attempts = attempts
     self.details = details
   }
+
+  /// SHA-256 of the quiz transcript, as the ledger entry records it.
+  public var transcriptSHA256: String { attempts.transcriptSHA256 }
 }
 
 extension LedgerEntry: FetchableRecord, PersistableRecord {
@@ -39,28 +42,6 @@ extension LedgerEntry: FetchableRecord, PersistableRecord {
 }
 
 extension AppDatabase {
-  /// Records the installation's public key, refusing a key the database has never seen when it
-  /// already holds signed entries under another key.
-  public func registerSigningKey(_ key: SigningKey, keyPath: String, at date: Date) throws {
-    // Known already (every open but the first): a read, so readers never queue for the write lock.
-    if try read({ db in
-      try Bool.fetchOne(db, sql: "SELECT 1 FROM signing_key WHERE id = ?", arguments: [key.id])
-    })
-      == true
-    {
-      return
-    }
-    try writeImmediate { db in
-      let known = try String.fetchAll(db, sql: "SELECT id FROM signing_key")
-      if known.contains(key.id) { return }
-      let entries = try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger") ?? 0
-      if entries > 0 { throw StoreError.signingKeyMismatch(path: keyPath) }
-      try db.execute(
-        sql: "INSERT INTO signing_key (id, public_key, created_at) VALUES (?, ?, ?)",
-        arguments: [key.id, key.publicKey, Timestamp.utc(date)])
-    }
-  }
-
   /// Whether the ledger has any entry.
   public func hasLedgerEntries() throws -> Bool {
     try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ledger)") ?? false }
@@ -79,22 +60,25 @@ extension AppDatabase {
   public func appendAcknowledgements(
     _ items: [(draft: AcknowledgementDraft, date: Date, salt: [UInt8])], key: SigningKey
   ) throws -> [LedgerEntry] {
-    try writeImmediate { db in
-      try items.map { item in
-        try Self.insertAcknowledgement(db, item.draft, key: key, at: item.date, salt: item.salt)
+    try writeImmediate(isSigning: true) { db in
+      let trust = try KeyTrust.read(db)
+      return try items.map { item in
+        try Self.insertAcknowledgement(
+          db, item.draft, key: key, trust: trust, at: item.date, salt: item.salt)
       }
     }
   }
 
   private static func insertAcknowledgement(
-    _ db: Database, _ draft: AcknowledgementDraft, key: SigningKey, at date: Date, salt: [UInt8]
+    _ db: Database, _ draft: AcknowledgementDraft, key: SigningKey, trust: KeyTrust, at date: Date,
+    salt: [UInt8]
   ) throws -> LedgerEntry {
     let recordedAt = Timestamp.utc(date)
     try db.execute(
       sql: "INSERT OR IGNORE INTO statement_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
       arguments: [Digest.sha256Hex(draft.statement), draft.statement, recordedAt])
     let entry = try appendEntry(
-      db, key: key,
+      db, key: key, trust: trust,
       fill: { seq, prevHash in
         LedgerEntry(
           seq: seq, kind: .acknowledgement, recordedAt: recordedAt, station: draft.context.station,
@@ -104,6 +88,7 @@ extension AppDatabase {
           firstTryCorrect: draft.summary.firstTryCorrect,
           attemptCount: draft.summary.attemptCount, transcriptSHA256: draft.transcriptSHA256,
           piiCommitment: draft.details.commitment(salt: salt), subjectSeq: nil, note: "",
+          subjectKey: nil,
           prevHash: prevHash, entryHash: Data(), signature: Data(), keyID: key.id, reference: "")
       })
     try db.execute(
@@ -130,18 +115,47 @@ extension AppDatabase {
     try db.execute(
       sql: "UPDATE session SET outcome = 'signed', ended_at = ?, ledger_seq = ? WHERE id = ?",
       arguments: [recordedAt, entry.seq, draft.session])
+    // The answers saved one by one during the quiz (for statistics, best effort) are replaced by
+    // exactly the list whose hash is signed, in the same transaction: `verify` recomputes the hash
+    // from these rows.
+    try db.execute(sql: "DELETE FROM quiz_attempt WHERE session_id = ?", arguments: [draft.session])
+    for attempt in draft.attempts.map(\.stored) {
+      try db.execute(
+        sql: """
+          INSERT INTO quiz_attempt (session_id, scenario_id, choice_index, choice_text, is_correct, is_first_try, answered_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          draft.session, attempt.scenarioID, attempt.choiceIndex, attempt.choiceText,
+          attempt.isCorrect, attempt.isFirstTry, attempt.answeredAt,
+        ])
+    }
     return entry
   }
 
   /// Computes seq, chain, hash, signature and a unique reference for the next entry, and inserts it.
+  /// Refuses (``StoreError/keyNotTrusted(fingerprint:status:)``) when `key` is not trusted by the
+  /// ledger now, unless the entry is the genesis that names it: an entry `verify` would reject is
+  /// never written.
+  /// `trust` is the ledger's trust record when the caller read it already in this transaction.
   static func appendEntry(
-    _ db: Database, key: SigningKey, fill: (_ seq: Int, _ prevHash: Data) -> LedgerEntry
+    _ db: Database, key: SigningKey, trust known: KeyTrust? = nil,
+    fill: (_ seq: Int, _ prevHash: Data) -> LedgerEntry
   ) throws -> LedgerEntry {
+    let trust = try known ?? KeyTrust.read(db)
     let last = try Row.fetchOne(
       db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1")
     let seq = (last?["seq"] as Int? ?? 0) + 1
     let prevHash = last?["entry_hash"] as Data? ?? LedgerEntry.genesisHash
     var entry = fill(seq, prevHash)
+    let isOwnGenesis =
+      entry.kind == .genesis && trust.genesis == nil && entry.subjectKey == key.publicKey
+    if !isOwnGenesis {
+      let status = trust.status(of: key.publicKey)
+      guard status == .trusted else {
+        throw StoreError.keyNotTrusted(fingerprint: KeyFingerprint.display(key.id), status: status)
+      }
+    }
     entry.entryHash = entry.computedHash()
     entry.signature = try key.sign(entry.entryHash)
     var length = 8
@@ -164,6 +178,25 @@ extension AppDatabase {
     guard let reference = Reference.normalise(typed) else { return nil }
     return try read { db in
       try LedgerEntry.filter(Column("reference") == reference).fetchOne(db)
+    }
+  }
+
+  /// The quiz answers stored for the session that signed ledger entry `seq`, in stored order.
+  public func signedAnswers(seq: Int) throws -> [QuizAttempt.Stored] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT a.scenario_id, a.choice_index, a.choice_text, a.is_correct, a.is_first_try,
+            a.answered_at
+          FROM session s JOIN quiz_attempt a ON a.session_id = s.id
+          WHERE s.ledger_seq = ? ORDER BY a.id
+          """, arguments: [seq]
+      ).map {
+        QuizAttempt.Stored(
+          scenarioID: $0[0], choiceIndex: $0[1], choiceText: $0[2], isCorrect: $0[3],
+          isFirstTry: $0[4], answeredAt: $0[5])
+      }
     }
   }
 

@@ -46,6 +46,7 @@ extension AppDatabase {
           guidanceSHA256: "", statementSHA256: "", scenarioCount: 0, firstTryCorrect: 0,
           attemptCount: 0,
           transcriptSHA256: "", piiCommitment: "", subjectSeq: subject.seq, note: reason,
+          subjectKey: nil,
           prevHash: prevHash,
           entryHash: Data(), signature: Data(), keyID: key.id, reference: "")
       }

@@ -5,6 +5,8 @@ import GRDB
 public enum StaffAction: String, Sendable {
   /// The staff PIN was set or changed.
   case pinSet = "pin set"
+  /// A forgotten PIN was replaced by the data folder's owner without the old one.
+  case pinReset = "pin reset without the old pin"
   /// A wrong PIN was typed.
   case pinRejected = "pin rejected"
   /// Staff access was locked after too many wrong PINs.

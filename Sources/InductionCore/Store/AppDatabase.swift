@@ -12,9 +12,23 @@ public final class AppDatabase: Sendable {
   /// How long a writer waits for another process's lock before giving up.
   public static let busyTimeout: TimeInterval = 10
 
-  init(writer: any DatabaseWriter, path: String) {
+  /// The write-ahead log is checkpointed after a write that leaves it larger than this (the size at
+  /// which SQLite would checkpoint by itself), and after every signing once the receipt is shown.
+  static let walCheckpointBytes = 4 * 1024 * 1024
+
+  /// The queue writers join (nil in memory).
+  let writerLock: WriterLock?
+  /// How long a writer waits for the lock.
+  let busyTimeout: TimeInterval
+
+  init(
+    writer: any DatabaseWriter, path: String, writerLock: WriterLock? = nil,
+    busyTimeout: TimeInterval = AppDatabase.busyTimeout
+  ) {
     self.writer = writer
     self.path = path
+    self.writerLock = writerLock
+    self.busyTimeout = busyTimeout
   }
 
   /// Opens (creating if needed) the database at `url`: WAL, `synchronous=FULL` on the writer, a busy
@@ -38,9 +52,20 @@ public final class AppDatabase: Sendable {
     do {
       let pool = try DatabasePool(path: path, configuration: configuration)
       // GRDB's pool sets synchronous=NORMAL on its writer; a signed acknowledgement must survive power
-      // loss, so the writing connection goes back to FULL.
-      try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-      let database = AppDatabase(writer: pool, path: path)
+      // loss, so the writing connection goes back to FULL. SQLite's automatic checkpoint would run
+      // inside whichever commit crosses its threshold, a parent's signing among them: checkpoints
+      // are run by ``checkpointWAL()`` instead, after the receipt is on screen.
+      try pool.writeWithoutTransaction { db in
+        try db.execute(
+          sql: """
+            PRAGMA synchronous = FULL;
+            PRAGMA wal_autocheckpoint = 0;
+            PRAGMA journal_size_limit = \(walCheckpointBytes);
+            """)
+      }
+      let database = AppDatabase(
+        writer: pool, path: path, writerLock: WriterLock(path: lockPath(for: path)),
+        busyTimeout: busyTimeout)
       try database.migrate()
       for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
       return database
@@ -107,10 +132,22 @@ public final class AppDatabase: Sendable {
     return header.isEmpty || header == Data("SQLite format 3\0".utf8)
   }
 
-  /// Runs `body` in a write transaction of kind IMMEDIATE, mapping SQLite errors to ``StoreError``.
-  func writeImmediate<T>(_ body: (Database) throws -> T) throws -> T {
+  /// The lock file writers queue on: `induction.lock` beside `induction.sqlite`.
+  static func lockPath(for databasePath: String) -> String {
+    URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent(
+      "induction.lock"
+    ).path
+  }
+
+  /// Runs `body` in a write transaction of kind IMMEDIATE, in turn with other processes' writers
+  /// (``WriterLock``), mapping SQLite errors to ``StoreError``. Unless `isSigning`, a log left large
+  /// is checkpointed afterwards; a signing leaves that to ``checkpointWAL()`` after the receipt.
+  func writeImmediate<T>(isSigning: Bool = false, _ body: (Database) throws -> T) throws -> T {
+    let result: T
     do {
-      return try writer.writeWithoutTransaction { db in
+      let held = try writerLock?.acquire(timeout: busyTimeout, databasePath: path)
+      defer { held?.release() }
+      result = try writer.writeWithoutTransaction { db in
         var result: T?
         try db.inTransaction(.immediate) {
           result = try body(db)
@@ -121,6 +158,26 @@ public final class AppDatabase: Sendable {
     } catch let error as DatabaseError {
       throw StoreError(error, path: path)
     }
+    if !isSigning { checkpointIfLarge() }
+    return result
+  }
+
+  /// Copies the write-ahead log into the database (a passive checkpoint: it never waits for, nor
+  /// blocks, another writer) and lets the log restart. Call it when no parent is waiting: after a
+  /// receipt is drawn, or between bulk batches. A failure is left for the next one.
+  public func checkpointWAL() {
+    guard writerLock != nil else { return }
+    _ = try? writer.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)")
+    }
+  }
+
+  private func checkpointIfLarge() {
+    var info = stat()
+    guard writerLock != nil, stat(path + "-wal", &info) == 0,
+      Int(info.st_size) > Self.walCheckpointBytes
+    else { return }
+    checkpointWAL()
   }
 
   /// Runs a read, mapping SQLite errors to ``StoreError``.

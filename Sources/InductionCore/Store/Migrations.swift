@@ -137,6 +137,72 @@ enum Migrations {
           );
           """)
     }
+    migrator.registerMigration("v4-key-trust") { db in
+      // SQLite cannot widen a CHECK constraint in place, so the ledger is rebuilt the documented way
+      // (create, copy, drop, rename) with foreign keys off (GRDB's default for a migration, which
+      // checks them again before committing). Every row is copied verbatim: no entry is rewritten.
+      try db.execute(
+        sql: """
+          CREATE TABLE ledger_new (
+            seq INTEGER PRIMARY KEY NOT NULL CHECK (seq >= 1),
+            kind TEXT NOT NULL CHECK (kind IN ('acknowledgement', 'revocation', 'erasure', 'genesis', 'key enrolment', 'key retirement')),
+            recorded_at TEXT NOT NULL,
+            station TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('start', 'kiosk', 'admin')),
+            guidance_sha256 TEXT NOT NULL,
+            statement_sha256 TEXT NOT NULL,
+            scenario_count INTEGER NOT NULL CHECK (scenario_count >= 0),
+            first_try_correct INTEGER NOT NULL CHECK (first_try_correct BETWEEN 0 AND scenario_count),
+            attempt_count INTEGER NOT NULL CHECK (attempt_count >= 0),
+            transcript_sha256 TEXT NOT NULL,
+            pii_commitment TEXT NOT NULL,
+            subject_seq INTEGER REFERENCES ledger(seq),
+            note TEXT NOT NULL,
+            prev_hash BLOB NOT NULL CHECK (length(prev_hash) = 32),
+            entry_hash BLOB NOT NULL UNIQUE CHECK (length(entry_hash) = 32),
+            signature BLOB NOT NULL CHECK (length(signature) = 64),
+            key_id TEXT NOT NULL REFERENCES signing_key(id),
+            reference TEXT NOT NULL UNIQUE,
+            subject_key BLOB CHECK (subject_key IS NULL OR length(subject_key) = 32),
+            CHECK ((subject_key IS NOT NULL) = (kind IN ('genesis', 'key enrolment', 'key retirement')))
+          );
+          INSERT INTO ledger_new (seq, kind, recorded_at, station, mode, guidance_sha256,
+            statement_sha256, scenario_count, first_try_correct, attempt_count, transcript_sha256,
+            pii_commitment, subject_seq, note, prev_hash, entry_hash, signature, key_id, reference)
+          SELECT seq, kind, recorded_at, station, mode, guidance_sha256,
+            statement_sha256, scenario_count, first_try_correct, attempt_count, transcript_sha256,
+            pii_commitment, subject_seq, note, prev_hash, entry_hash, signature, key_id, reference
+          FROM ledger ORDER BY seq;
+          DROP TABLE ledger;
+          ALTER TABLE ledger_new RENAME TO ledger;
+          CREATE INDEX ledger_subject ON ledger(subject_seq);
+          CREATE INDEX ledger_key_events ON ledger(seq)
+            WHERE kind IN ('genesis', 'key enrolment', 'key retirement');
+          CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+            BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+          CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
+            BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+          """)
+    }
+    migrator.registerMigration("v5-visible-match-keys") { db in
+      // Match keys now ignore invisible characters; names stored before they were refused get
+      // the keys a visible spelling finds.
+      for table in ["roster_child", "acknowledged_child"] {
+        let nameColumn = table == "roster_child" ? "child_name" : "name"
+        let rows = try Row.fetchAll(
+          db, sql: "SELECT rowid, \(nameColumn), class_name FROM \(table)")
+        for row in rows {
+          let name: String = row[1]
+          let className: String = row[2]
+          try db.execute(
+            sql: "UPDATE \(table) SET match_key = ?, class_key = ? WHERE rowid = ?",
+            arguments: [
+              NameNormalisation.childKey(name: name, className: className),
+              NameNormalisation.matchKey(className), row[0],
+            ])
+        }
+      }
+    }
     return migrator
   }
 }

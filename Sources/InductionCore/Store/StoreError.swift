@@ -16,6 +16,10 @@ public enum StoreError: LocalizedError, Equatable {
   case signingKeyDamaged(path: String)
   /// The signing key does not match the key recorded in the database.
   case signingKeyMismatch(path: String)
+  /// This PC's key is not one the ledger trusts now, so nothing it signs would verify.
+  case keyNotTrusted(fingerprint: String, status: KeyStatus)
+  /// The signing key file is a link, not a private regular file of this user's.
+  case signingKeyUnsafe(path: String, reason: String)
   /// Another program held the database for too long.
   case busy(path: String)
   /// No space left on the disk.
@@ -40,6 +44,12 @@ public enum StoreError: LocalizedError, Equatable {
       "the signing key \(path) is damaged; restore it from a backup"
     case .signingKeyMismatch(let path):
       "the signing key \(path) is not the key this database was signed with; restore the right key from a backup"
+    case .keyNotTrusted(let fingerprint, .retired):
+      "this PC's signing key \(fingerprint) was retired, so it may not sign; make a new key on this PC and enrol it from a PC already in use (`induction keys enrol`)"
+    case .keyNotTrusted(let fingerprint, _):
+      "this PC's signing key \(fingerprint) is not enrolled in the ledger, so it may not sign yet; on a PC already in use, compare the fingerprint and run `induction keys enrol \(fingerprint.replacingOccurrences(of: " ", with: "")) --name NAME`"
+    case .signingKeyUnsafe(let path, let reason):
+      "the signing key \(path) \(reason)"
     case .busy(let path):
       "\(path) is busy (another program is holding it); try again, and ask staff if this keeps happening"
     case .diskFull(let path):

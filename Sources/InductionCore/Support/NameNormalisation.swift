@@ -10,10 +10,45 @@ public enum NameNormalisation {
       .joined(separator: " ")
   }
 
-  /// The key two names are compared by: ``tidy(_:)`` then case-folded.
+  /// The key two names are compared by: invisible characters removed, ``tidy(_:)``, then
+  /// case-folded. So a visible spelling finds a name stored with a zero-width space or a soft hyphen
+  /// in it (names typed before such characters were refused).
   public static func matchKey(_ text: String) -> String {
-    tidy(text).folding(options: [.caseInsensitive], locale: nil)
+    var visible = ""
+    visible.unicodeScalars.append(contentsOf: text.unicodeScalars.filter { !isInvisible($0) })
+    return tidy(visible).folding(options: [.caseInsensitive], locale: nil)
       .precomposedStringWithCanonicalMapping
+  }
+
+  /// The first character of `name` that has no place in a person's or a class's name: invisible
+  /// and formatting characters (zero-width spaces and joiners, soft hyphens, word joiners, tag
+  /// characters, Hangul fillers, a variation selector with nothing to vary), private-use,
+  /// unassigned and non-characters. nil when there is none.
+  public static func invisibleCharacter(in name: String) -> Unicode.Scalar? {
+    var previous: Unicode.Scalar?
+    for scalar in name.unicodeScalars {
+      defer { previous = scalar }
+      let properties = scalar.properties
+      if properties.isVariationSelector {
+        // A variation selector only ever belongs after an emoji or an ideograph it varies.
+        if let previous, previous.properties.isEmoji || previous.properties.isIdeographic {
+          continue
+        }
+        return scalar
+      }
+      if isInvisible(scalar) || properties.isNoncharacterCodePoint { return scalar }
+      switch properties.generalCategory {
+      case .privateUse, .unassigned, .surrogate, .format: return scalar
+      default: continue
+      }
+    }
+    return nil
+  }
+
+  /// Default-ignorable and formatting characters: shown as nothing, so two names that look the same
+  /// can differ by them.
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.generalCategory == .format
   }
 
   /// The key that matches an acknowledged child to a roster child: name and class, each by ``matchKey(_:)``.

@@ -1,3 +1,5 @@
+import InductionCore
+
 /// Text on its way to the terminal. Literal parts are the program's own words; every interpolated
 /// value is sanitised unless it is explicitly marked as the program's own with `trusted:`. So a name,
 /// a roster row or a scenario line can never reach the terminal raw, however a screen is written.

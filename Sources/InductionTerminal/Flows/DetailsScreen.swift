@@ -69,7 +69,9 @@ struct DetailsScreen {
   /// Why a typed name cannot be used, or nil when it can.
   static func nameProblem(_ name: String) -> TerminalText? {
     if name.isEmpty { return "Please type a name." }
-    if Sanitiser.containsUnsafe(name) || name.contains("\u{FFFD}") {
+    if Sanitiser.containsUnsafe(name) || name.contains("\u{FFFD}")
+      || NameNormalisation.invisibleCharacter(in: name) != nil
+    {
       return
         "That name has characters that cannot be used (control characters or hidden marks). Please type it again."
     }

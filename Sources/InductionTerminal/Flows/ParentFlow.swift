@@ -155,9 +155,12 @@ public struct ParentFlow {
       let draft = AcknowledgementDraft(
         session: session, context: context, guidanceSHA256: catalog.guidance.sha256,
         statement: catalog.school.statement, summary: summary,
-        transcriptSHA256: quiz.attempts.transcriptSHA256, details: details)
+        attempts: quiz.attempts, details: details)
       let entry = try save(draft)
       showReceipt(entry)
+      // The receipt is on screen: now the log can be copied into the database without a parent
+      // waiting on it.
+      environment.database.checkpointWAL()
       if kiosk != nil {
         // Already signed and saved: whatever happens at this prompt, the kiosk moves on.
         _ = try? prompter.ask(

@@ -1,4 +1,5 @@
 import Foundation
+import InductionCore
 
 /// Plays back a fixed script of inputs, writing each prompt and the typed line to the transcript as a
 /// terminal would show them, so a whole flow can be asserted as one transcript.
