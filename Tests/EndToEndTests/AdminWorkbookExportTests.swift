@@ -208,8 +208,8 @@ struct AdminWorkbookExportTests {
     #expect(result.output.isEmpty)
     #expect(
       result.error
-        == "induction: \(target.path) is not a plain file (it is a folder, a link or a device), "
-        + "so it is never replaced; choose another --out\n")
+        == "induction: \(target.path) is not a regular file (it is a folder, device, pipe, socket "
+        + "or link), so it is never replaced; choose a file name for --out\n")
     #expect(try Self.contents(folder) == ["completion.xlsx"])
     var info = stat()
     #expect(lstat(target.path, &info) == 0)

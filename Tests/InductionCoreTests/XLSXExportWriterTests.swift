@@ -118,26 +118,34 @@ struct XLSXExportWriterTests {
     #expect(sheet.rows.dropFirst().map { $0.first ?? nil } == Self.lookalikes.map { Self.text($0) })
   }
 
-  /// Text XML cannot hold as it is, and text that looks like the escape used for it.
-  static let awkward = [
-    "a\u{1}b", "nul\u{0}inside", "bell\u{7}", "cr\rinside", "crlf\r\ninside", "tab\tand\nnewline",
-    "_x0041_", "_x005F_x0041_", "__x0041__", "_X0041_ upper", "_x004_ short", "del\u{7F}",
-    "c1\u{85}\u{9B}", "\u{FFFE}\u{FFFF}", "esc\u{1B}[31m", "\u{202E}override", "trailing_x",
+  /// Text XML cannot hold as it is, text that looks like the escape used for it, and what each
+  /// must read back as: control and text-direction characters shown as `\u{…}` text, as the CSV
+  /// export and the terminal show them; LF and CR LF kept; everything else exactly as given.
+  static let awkward: [(given: String, shown: String)] = [
+    ("a\u{1}b", "a\\u{1}b"), ("nul\u{0}inside", "nul\\u{0}inside"), ("bell\u{7}", "bell\\u{7}"),
+    ("cr\rinside", "cr\\u{D}inside"), ("crlf\r\ninside", "crlf\r\ninside"),
+    ("tab\tand\nnewline", "tab\\u{9}and\nnewline"), ("del\u{7F}", "del\\u{7F}"),
+    ("c1\u{85}\u{9B}", "c1\\u{85}\\u{9B}"), ("esc\u{1B}[31m", "esc\\u{1B}[31m"),
+    ("\u{202E}override", "\\u{202E}override"), ("\u{FEFF}bom", "\\u{FEFF}bom"),
+    ("_x0041_", "_x0041_"), ("_x005F_x0041_", "_x005F_x0041_"), ("__x0041__", "__x0041__"),
+    ("_X0041_ upper", "_X0041_ upper"), ("_x004_ short", "_x004_ short"),
+    ("\u{FFFE}\u{FFFF}", "\u{FFFE}\u{FFFF}"), ("trailing_x", "trailing_x"),
   ]
 
-  @Test func controlCharactersAndEscapeLookAlikesReadBackAsTyped() throws {
-    // Given cells holding control characters, U+FFFE/U+FFFF and literal `_xHHHH_` text
+  @Test func controlCharactersAreShownAsInTheCSVAndEscapeLookAlikesReadBackAsTyped() throws {
+    // Given cells holding control characters, CR LF, U+FFFE/U+FFFF and literal `_xHHHH_` text
     let folder = Fixtures.temporaryDirectory("xlsx")
     let writer = try Self.writer(folder, header: ["Value"])
-    for value in Self.awkward { try writer.write([.text(value)]) }
+    for value in Self.awkward { try writer.write([.text(value.given)]) }
     try writer.finish()
 
     // When it is read back (the reader fails on XML that is not well-formed)
     let workbook = try Workbook(contentsOf: folder.appendingPathComponent("x.xlsx"))
 
-    // Then each cell reads back, escapes undone as a spreadsheet undoes them, as the text given
+    // Then each cell reads back, escapes undone as a spreadsheet undoes them, as the CSV shows it
     let sheet = try #require(workbook.sheet("Completion"))
-    #expect(sheet.rows.dropFirst().map { $0.first ?? nil } == Self.awkward.map { Self.text($0) })
+    #expect(
+      sheet.rows.dropFirst().map { $0.first ?? nil } == Self.awkward.map { Self.text($0.shown) })
   }
 
   @Test func columnsAreFittedToTheirLongestCellAndCapped() throws {
@@ -275,13 +283,9 @@ struct XLSXExportWriterTests {
 
     // When a workbook is started there, with or without replacing
     // Then it is refused, naming the file and what to do, and nothing in the folder changes
-    #expect(throws: ExportError.notAFile(path: "Exports/x.xlsx")) {
+    #expect(throws: ExportError.notARegularFile(path: "Exports/x.xlsx")) {
       try Self.writer(folder, overwrite: overwrite)
     }
-    #expect(
-      ExportError.notAFile(path: "Exports/x.xlsx").errorDescription
-        == "Exports/x.xlsx is not a plain file (it is a folder, a link or a device), so it is never replaced; choose another --out"
-    )
     #expect(try Self.contents(of: folder) == before)
     if obstacle == .symlinkToFile {
       #expect(
@@ -335,7 +339,7 @@ struct XLSXExportWriterTests {
     let writer = try Self.writer(folder, overwrite: true)
     try writer.write([.text("Nursery"), .text("Ada"), .text(""), .score(correct: 1, total: 2)])
     try #require(mkfifo(target.path, 0o600) == 0)
-    #expect(throws: ExportError.notAFile(path: "Exports/x.xlsx")) { try writer.finish() }
+    #expect(throws: ExportError.notARegularFile(path: "Exports/x.xlsx")) { try writer.finish() }
     var info = stat()
     #expect(lstat(target.path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
     #expect(try Self.contents(of: folder) == ["x.xlsx"])

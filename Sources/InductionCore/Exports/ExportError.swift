@@ -12,8 +12,6 @@ public enum ExportError: LocalizedError, Equatable, Sendable {
   case diskFull(path: String)
   /// Streaming to an open descriptor (such as standard output) failed part-way.
   case streamInterrupted(path: String)
-  /// The target is a folder, a symbolic link, a device, a FIFO or a socket: never replaced.
-  case notAFile(path: String)
   /// A workbook sheet would need more rows than Excel allows.
   case tooManyRows(path: String)
   /// A cell holds more text than Excel allows in one cell.
@@ -34,9 +32,6 @@ public enum ExportError: LocalizedError, Equatable, Sendable {
     case .streamInterrupted(let path):
       "writing to \(path) stopped part-way, so the output is incomplete; "
         + "check the disk or the program reading it and export again"
-    case .notAFile(let path):
-      "\(path) is not a plain file (it is a folder, a link or a device), so it is never replaced; "
-        + "choose another --out"
     case .tooManyRows(let path):
       "\(path) would have more rows than an Excel sheet holds (1,048,575); "
         + "narrow it with --since, --until or --class, or use --format csv; nothing was written"

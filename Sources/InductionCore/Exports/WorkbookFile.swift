@@ -24,13 +24,13 @@ final class WorkbookFile {
   private let overwrite: Bool
   private var isPresent = true
 
-  /// Checks the target (see ``checkTarget(_:displayPath:overwrite:)``), then makes the folder and
-  /// an empty workbook file in it.
+  /// Checks the target as ``AtomicFile`` does (only a regular file is ever replaced, and only when
+  /// `overwrite`; a link is seen as a link), then makes the folder and an empty workbook file in it.
   init(target: URL, displayPath: String, overwrite: Bool) throws {
     self.target = target.path
     self.displayPath = displayPath
     self.overwrite = overwrite
-    try Self.checkTarget(target.path, displayPath: displayPath, overwrite: overwrite)
+    try AtomicFile.checkTarget(target.path, displayPath: displayPath, overwrite: overwrite)
     let template = target.deletingLastPathComponent()
       .appendingPathComponent(".\(target.lastPathComponent).tmp-XXXXXX").path
     var bytes = Array(template.utf8CString)
@@ -43,21 +43,11 @@ final class WorkbookFile {
     guard fd >= 0 else {
       let code = errno
       rmdir(folder)
-      throw Self.error(for: code, displayPath: displayPath)
+      throw AtomicFile.error(for: code, displayPath: displayPath)
     }
     // libxlsxwriter truncates this file rather than creating one, so it keeps this mode.
     _ = fchmod(fd, 0o600)
     close(fd)
-  }
-
-  /// Refuses a target that is not a plain file (a folder, a symbolic link, which is never followed,
-  /// a FIFO, a socket or a device) even when replacing was asked for, and an existing file when it
-  /// was not. Looks with `lstat`, so a link is seen as a link.
-  static func checkTarget(_ target: String, displayPath: String, overwrite: Bool) throws {
-    var info = stat()
-    guard lstat(target, &info) == 0 else { return }
-    guard info.st_mode & S_IFMT == S_IFREG else { throw ExportError.notAFile(path: displayPath) }
-    if !overwrite { throw ExportError.targetExists(path: displayPath) }
   }
 
   /// Syncs the workbook, renames it onto the target (checking the target again, as it may have
@@ -70,7 +60,7 @@ final class WorkbookFile {
     close(fd)
     guard synced else { throw failure(code) }
     do {
-      try Self.checkTarget(target, displayPath: displayPath, overwrite: overwrite)
+      try AtomicFile.checkTarget(target, displayPath: displayPath, overwrite: overwrite)
     } catch {
       discard()
       throw error
@@ -91,14 +81,7 @@ final class WorkbookFile {
 
   /// The error for a failed system call while the workbook was written or moved.
   func error(for code: Int32) -> ExportError {
-    Self.error(for: code, displayPath: displayPath)
-  }
-
-  static func error(for code: Int32, displayPath: String) -> ExportError {
-    switch code {
-    case ENOSPC, EFBIG, EDQUOT: .diskFull(path: displayPath)
-    default: .cannotWrite(path: displayPath)
-    }
+    AtomicFile.error(for: code, displayPath: displayPath)
   }
 
   private func failure(_ code: Int32) -> ExportError {

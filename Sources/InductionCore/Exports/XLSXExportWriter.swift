@@ -10,7 +10,7 @@ import Foundation
 /// Streams an export into an Excel workbook through libxlsxwriter, row by row.
 ///
 /// Every text cell is a text cell (so `0123`, `1/2`, `1e5`, `TRUE` and `=1+1` stay as typed and no
-/// formula guard is needed), a time is a date-time on the school's wall clock shown as
+/// formula guard is needed) holding what the CSV export shows (see ``XLSXText/cell(_:)``), a time is a date-time on the school's wall clock shown as
 /// `yyyy-mm-dd hh:mm`, and a score is a number shown as a fraction (`14/16`). The header row is
 /// bold and frozen with an autofilter, columns are fitted to their longest cell (up to
 /// ``ColumnWidths/cap`` characters), and the document's title and author are the school's name.
@@ -194,7 +194,7 @@ public final class XLSXExportWriter: ExportWriter {
         // An empty cell is left out, as a spreadsheet would leave it.
         guard !text.isEmpty else { continue }
         sheets[index].widths.fit(text, column: column)
-        try check(worksheet_write_string(handle, line, at, XLSXText.escaped(text), nil))
+        try check(worksheet_write_string(handle, line, at, XLSXText.cell(text), nil))
       case .time(let time):
         sheets[index].widths.fit(width: Self.timeFormat.count, column: column)
         try check(worksheet_write_number(handle, line, at, time.spreadsheetSerial, self.time))
@@ -221,7 +221,7 @@ public final class XLSXExportWriter: ExportWriter {
     let line = lxw_row_t(sheets[index].rows)
     let format = emphasised ? bold : nil
     sheets[index].widths.fit(item.className, column: 0)
-    try check(worksheet_write_string(handle, line, 0, XLSXText.escaped(item.className), format))
+    try check(worksheet_write_string(handle, line, 0, XLSXText.cell(item.className), format))
     for (column, value) in [item.total, item.acknowledged, item.reacknowledge, item.outstanding]
       .enumerated()
     {

@@ -1,14 +1,25 @@
-/// How text goes into a workbook cell so that it reads back exactly as given.
+/// How text goes into a workbook cell: as the CSV export shows it (``cell(_:)``), and so that it
+/// reads back exactly as that.
 ///
 /// A cell's text is XML, which cannot hold most C0 control characters, U+FFFE or U+FFFF, and turns a
 /// bare CR into LF. Office Open XML writes such a character as `_xHHHH_` (its UTF-16 code unit in
 /// hex), which Excel and LibreOffice turn back into the character; so text that itself looks like
 /// such an escape must have its underscore escaped (`_x005F_`), or `_x0041_` would read as `A`.
 /// libxlsxwriter escapes C0 controls but neither the underscore nor U+FFFE/U+FFFF, and a NUL would
-/// end its C string, so everything is escaped here and libxlsxwriter finds nothing left to change.
-/// DEL and the C1 controls are legal XML, but are escaped too, as the terminal shows them escaped.
-/// Tab and LF stay as they are: XML keeps them, and LF is a line break in the cell.
+/// end its C string, so ``escaped(_:)`` does it all and libxlsxwriter finds nothing left to change.
+/// After ``cell(_:)`` has shown control characters as text, what is left for it is the CR of a
+/// CR LF, U+FFFE, U+FFFF and escape look-alikes; it escapes every C0 and C1 control anyway, so a
+/// header or any other text can never make the XML invalid. Tab and LF stay as they are: XML keeps
+/// them, and LF is a line break in the cell.
 enum XLSXText {
+  /// What a text cell holds for `text`: control and text-direction characters shown as `\u{…}`
+  /// text exactly as in the CSV export (``CSVCell/withControlsEscaped(_:)``, so the two agree
+  /// cell for cell), then ``escaped(_:)`` for what is left (LF, CR before LF, U+FFFE, U+FFFF and
+  /// text that looks like an escape).
+  static func cell(_ text: String) -> String {
+    escaped(CSVCell.withControlsEscaped(text))
+  }
+
   /// `text` with every character a cell cannot hold as it is written as `_xHHHH_`.
   static func escaped(_ text: String) -> String {
     guard needsEscaping(text) else { return text }
