@@ -39,7 +39,10 @@ let package = Package(
     ),
     .target(
       name: "InductionTerminal",
-      dependencies: ["InductionCore", "CReadline"]
+      dependencies: [
+        "InductionCore", "CReadline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .executableTarget(
       name: "induction",

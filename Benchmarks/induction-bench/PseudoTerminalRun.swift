@@ -14,14 +14,14 @@ enum PseudoTerminalRun {
     _ text: String, executable: String, arguments: [String], environment: [String: String],
     timeout: Double = 30
   ) throws -> Double {
-    let master = LibC.posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
+    let master = LibC.openPseudoTerminal(O_RDWR | O_NOCTTY | O_CLOEXEC)
     guard master >= 0 else {
       throw BenchError("posix_openpt failed: \(String(cString: strerror(errno)))")
     }
     defer { close(master) }
     var name = [CChar](repeating: 0, count: 256)
     guard LibC.grantpt(master) == 0, LibC.unlockpt(master) == 0,
-      LibC.ptsname_r(master, &name, name.count) == 0
+      LibC.pseudoTerminalName(master, &name, name.count) == 0
     else {
       throw BenchError("could not set up a pseudo-terminal: \(String(cString: strerror(errno)))")
     }

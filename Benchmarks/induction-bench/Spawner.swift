@@ -43,7 +43,7 @@ enum Spawner {
         posix_spawn_file_actions_addopen(&actions, descriptor, path, flags, 0)
       }
     }
-    if let closeFrom = LibC.posix_spawn_file_actions_addclosefrom_np { _ = closeFrom(&actions, 3) }
+    if let closeFrom = LibC.spawnActionsAddCloseFrom { _ = closeFrom(&actions, 3) }
 
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)

@@ -29,6 +29,35 @@ enum CompositionRoot {
     return (catalog, text)
   }
 
+  /// The session an admin command runs in: the store opened as `access` says, the scenarios folder
+  /// read leniently, standard output and error, a reader for confirmations at a terminal.
+  static func adminSession(_ options: GlobalOptions, _ access: StoreAccess) throws -> AdminSession {
+    let database: AppDatabase
+    let key: SigningKey?
+    let directory = options.dataDirectoryValue
+    switch access {
+    case .signing, .newKey:
+      (database, key, _) = try openStore(options, createKey: access == .newKey)
+    case .existingDatabaseOnly:
+      guard FileManager.default.fileExists(atPath: directory.databaseURL.path) else {
+        throw AdminFailure(
+          "no database at \(directory.databaseURL.path); pass the data folder with --data-dir")
+      }
+      database = try AppDatabase.open(at: directory.databaseURL)
+      key = try? SigningKey.loadOrCreate(at: directory.signingKeyURL, create: false)
+      // A ledger from before key enrolment gains its genesis entry here too, when this folder
+      // holds the key that signed it (without the key, verify reports the missing genesis).
+      if let key, try database.keyTrust().genesis == nil, try database.hasLedgerEntries() {
+        try database.registerSigningKey(key, keyPath: directory.signingKeyURL.path, at: Date())
+      }
+    }
+    let console = makeConsole()
+    return try AdminSession.open(
+      database: database, key: key, dataDirectory: directory, scenariosPath: options.scenariosPath,
+      output: console, errors: makeErrorConsole(), standardOutput: STDOUT_FILENO,
+      reader: interactive ? makeStaffReader(console: console) : nil, clock: .system)
+  }
+
   /// Whether standard input is a terminal that readline can drive.
   static var interactive: Bool {
     isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
@@ -45,6 +74,14 @@ enum CompositionRoot {
     let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     return Console(
       output: FileDescriptorOutput(), width: width, isTerminal: isTerminal, useColour: !noColour)
+  }
+
+  /// The console on standard error (messages, problems, progress).
+  static func makeErrorConsole() -> Console {
+    let isTerminal = isatty(STDERR_FILENO) == 1
+    return Console(
+      output: FileDescriptorOutput(descriptor: STDERR_FILENO), isTerminal: isTerminal,
+      useColour: false)
   }
 
   /// The line reader for parent sessions: readline without history on a terminal, plain otherwise.

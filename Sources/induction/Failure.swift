@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import InductionCore
+import InductionTerminal
 
 /// Turns any error into one plain sentence on standard error and a non-zero exit: no stack traces.
 enum Failure {
@@ -11,11 +13,8 @@ enum Failure {
     } catch let error as ValidationError {
       printError(error.message)
       throw ExitCode.validationFailure
-    } catch let error as LocalizedError {
-      printError(error.errorDescription ?? "something went wrong")
-      throw ExitCode.failure
     } catch {
-      printError("something went wrong (\(type(of: error))); please try again or ask staff")
+      printError(AdminCommands.message(for: error))
       throw ExitCode.failure
     }
   }
@@ -23,6 +22,6 @@ enum Failure {
   /// `induction: message` on standard error, sanitised: messages quote paths, references and
   /// file contents.
   static func printError(_ message: String) {
-    Output.note("induction: " + message)
+    FileHandle.standardError.write(Data(("induction: " + Sanitiser.sanitise(message) + "\n").utf8))
   }
 }

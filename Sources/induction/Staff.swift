@@ -32,64 +32,13 @@ extension Induction.Staff {
         let (database, _, directory) = try CompositionRoot.openStore(options)
         Signals.install()
         let console = CompositionRoot.makeConsole()
-        let reader = CompositionRoot.makeStaffReader(console: console)
-        if let current = try database.staffPin() {
-          if reset {
-            var info = stat()
-            guard stat(directory.url.path, &info) == 0, info.st_uid == geteuid() else {
-              Failure.printError(
-                "only the owner of the data folder \(directory.url.path) may reset the PIN; run this as that user"
-              )
-              throw ExitCode.failure
-            }
-          } else {
-            try Self.checkCurrentPin(current, database: database, reader: reader)
-          }
-        }
-        for _ in 0..<3 {
-          guard
-            case .line(let first) = reader.readSecret(prompt: "New staff PIN (at least 6 digits): ")
-          else {
-            break
-          }
-          if let problem = PinHasher.problem(with: first) {
-            console.line("\(problem)")
-            continue
-          }
-          guard case .line(let second) = reader.readSecret(prompt: "Type it again: ") else { break }
-          guard first == second else {
-            console.line("The two PINs are different. Please start again.")
-            continue
-          }
-          let stored = try PinHasher.hash(first)
-          if reset { try database.logStaff(.pinReset, station: "staff set-pin", at: Date()) }
-          try database.setStaffPin(stored, station: "staff set-pin", at: Date())
-          console.line("The staff PIN is set.")
-          return
-        }
-        Failure.printError("the PIN was not set; run `induction staff set-pin` again")
-        throw ExitCode.failure
-      }
-    }
-
-    /// Asks for the PIN in force; a wrong one counts towards the staff lockout like one at a kiosk.
-    static func checkCurrentPin(
-      _ current: StoredPin, database: AppDatabase, reader: LineReader
-    ) throws {
-      if let until = try database.staffLockout().lockedUntil(now: Date()) {
-        Failure.printError(
-          "staff access is locked after too many wrong PINs until \(Timestamp.utc(until)); try again then"
-        )
-        throw ExitCode.failure
-      }
-      guard case .line(let typed) = reader.readSecret(prompt: "Current staff PIN: "),
-        PinHasher.matches(typed, current)
-      else {
-        _ = try database.recordPinFailure(station: "staff set-pin", at: Date())
-        Failure.printError(
-          "that is not the current staff PIN, so it was not changed; if it is forgotten, the data folder's owner can run `induction staff set-pin --reset`"
-        )
-        throw ExitCode.failure
+        var info = stat()
+        let owns = stat(directory.url.path, &info) == 0 && info.st_uid == geteuid()
+        try StaffPinFlow(
+          database: database, reader: CompositionRoot.makeStaffReader(console: console),
+          console: console, clock: .system, reset: reset, ownsDataFolder: owns,
+          dataFolder: directory.url.path
+        ).run()
       }
     }
   }

@@ -269,7 +269,9 @@ struct AdminExportTests {
     ])
     // Then the export is refused with a sentence naming the option and the form of a date
     #expect(result.status != 0)
-    #expect(result.error.contains("\(option) must be a date like 2026-09-01"), "\(result.error)")
+    #expect(
+      result.error
+        == "induction: \(option) must be a real date written like 2026-09-01 (year, month, day)\n")
     #expect(!result.error.contains("something went wrong"))
     #expect(!FileManager.default.fileExists(atPath: target.path))
   }

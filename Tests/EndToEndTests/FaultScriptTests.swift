@@ -61,7 +61,8 @@ struct SigningScript: Sendable {
     var lines = [""] + Array(repeating: "", count: guidanceScreens)
     for number in answers { lines += [String(number), ""] }
     lines.append("")  // "Well done"
-    lines += [name, "1", child, className, "no", "yes"]  // details: parent, relationship, one child, check
+    // The details: parent, relationship, one child, check.
+    lines += [name, "1", child, className, "no", "yes"]
     lines.append(name)  // the signature
     return lines
   }

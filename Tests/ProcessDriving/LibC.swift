@@ -21,19 +21,19 @@ public enum LibC {
   public typealias IntFunction = @convention(c) (Int32) -> Int32
 
   /// `posix_openpt`.
-  public static let posix_openpt = required("posix_openpt", as: IntFunction.self)
+  public static let openPseudoTerminal = required("posix_openpt", as: IntFunction.self)
   /// `grantpt`.
   public static let grantpt = required("grantpt", as: IntFunction.self)
   /// `unlockpt`.
   public static let unlockpt = required("unlockpt", as: IntFunction.self)
   /// The reentrant `ptsname` (tests run in parallel; `ptsname` shares one buffer).
-  public static let ptsname_r = required(
+  public static let pseudoTerminalName = required(
     "ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self)
   /// `pipe2`.
   public static let pipe2 = required(
     "pipe2", as: (@convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32).self)
   /// glibc 2.34 and later; nil before.
-  public static let posix_spawn_file_actions_addclosefrom_np = function(
+  public static let spawnActionsAddCloseFrom = function(
     "posix_spawn_file_actions_addclosefrom_np",
     as: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32).self)
 

@@ -348,7 +348,7 @@ public class InteractiveProgram {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     try prepare(&actions)
-    if let closeFrom = LibC.posix_spawn_file_actions_addclosefrom_np {
+    if let closeFrom = LibC.spawnActionsAddCloseFrom {
       _ = closeFrom(&actions, 3)
     }
 
@@ -398,13 +398,13 @@ public final class PseudoTerminal: InteractiveProgram {
     executable: String, arguments: [String], environment: [String: String],
     columns: UInt16 = 100, rows: UInt16 = 40
   ) throws {
-    let master = LibC.posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
+    let master = LibC.openPseudoTerminal(O_RDWR | O_NOCTTY | O_CLOEXEC)
     guard master >= 0 else {
       throw ProgramDriverError("posix_openpt failed: \(String(cString: strerror(errno)))")
     }
     var name = [CChar](repeating: 0, count: 256)
     guard LibC.grantpt(master) == 0, LibC.unlockpt(master) == 0,
-      LibC.ptsname_r(master, &name, name.count) == 0
+      LibC.pseudoTerminalName(master, &name, name.count) == 0
     else {
       let message = String(cString: strerror(errno))
       Glibc.close(master)

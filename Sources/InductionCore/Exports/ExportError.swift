@@ -12,6 +12,10 @@ public enum ExportError: LocalizedError, Equatable, Sendable {
   case diskFull(path: String)
   /// Streaming to an open descriptor (such as standard output) failed part-way.
   case streamInterrupted(path: String)
+  /// A workbook was asked for on standard output, where it cannot be streamed.
+  case workbookToStandardOutput(suggestedName: String)
+  /// `--format` names one format and the file name's extension another.
+  case formatContradictsName(format: String, path: String)
   /// A workbook sheet would need more rows than Excel allows.
   case tooManyRows(path: String)
   /// A cell holds more text than Excel allows in one cell.
@@ -32,6 +36,11 @@ public enum ExportError: LocalizedError, Equatable, Sendable {
     case .streamInterrupted(let path):
       "writing to \(path) stopped part-way, so the output is incomplete; "
         + "check the disk or the program reading it and export again"
+    case .workbookToStandardOutput(let name):
+      "an Excel workbook cannot be written to standard output; give --out a file name such as "
+        + "\(name), or use --format csv"
+    case .formatContradictsName(let format, let path):
+      "--format \(format) does not match --out \(path); name the file .\(format) or leave out --format"
     case .tooManyRows(let path):
       "\(path) would have more rows than an Excel sheet holds (1,048,575); "
         + "narrow it with --since, --until or --class, or use --format csv; nothing was written"

@@ -16,6 +16,12 @@ public struct TerminalText: ExpressibleByStringInterpolation, Sendable, Equatabl
   /// Safe text from a string that came from a person or a file.
   public init(untrusted value: String) { rendered = Sanitiser.sanitise(value) }
 
+  /// Safe text from several lines that came from a person or a file: line feeds kept, everything
+  /// else unsafe escaped.
+  public init(untrustedLines value: String) {
+    rendered = Sanitiser.sanitise(value, allowNewlines: true)
+  }
+
   /// Text the program itself composed (no person-supplied parts).
   public init(trusted value: String) { rendered = value }
 

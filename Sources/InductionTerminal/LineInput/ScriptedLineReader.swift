@@ -38,6 +38,11 @@ public final class ScriptedLineReader: LineReader {
     kinds.append(kind)
     idleTimeouts.append(idleTimeout)
     let next = script.isEmpty ? .endOfInput : script.removeFirst()
+    if keepsHistory, case .line(let text) = next, case .answer = kind, !text.isEmpty,
+      historyFilter(text)
+    {
+      history.append(text)
+    }
     switch next {
     case .line(let text): output?.write(prompt + Sanitiser.sanitise(text) + "\n")
     case .interrupt: output?.write(prompt + "^C\n")
@@ -65,6 +70,15 @@ public final class ScriptedLineReader: LineReader {
   /// The idle timeout in force at each prompt.
   public private(set) var idleTimeouts: [TimeInterval?] = []
 
+  /// Decides which lines enter ``history`` (as readline's does, when history is kept).
+  public var historyFilter: (String) -> Bool = { _ in true }
+  /// Whether lines are kept in history at all (the admin prompt's reader does; parents' never).
+  public var keepsHistory = false
+  /// The lines that entered history, as readline's rule would have let them.
+  public private(set) var history: [String] = []
+
   /// Scripted input counts as interactive unless told otherwise.
   public var isInteractive = true
 }
+
+extension ScriptedLineReader: HistoryKeeping {}

@@ -3,25 +3,32 @@ import Foundation
 import InductionCore
 
 /// Options every command takes.
-struct GlobalOptions: ParsableArguments {
+public struct GlobalOptions: ParsableArguments {
+  /// `--data-dir`.
   @Option(
     name: .customLong("data-dir"),
     help: "Where the database and signing key live (env INDUCTION_DATA_DIR).")
-  var dataDirectory: String?
+  public var dataDirectory: String?
 
+  /// `--scenarios`.
   @Option(
     name: .customLong("scenarios"),
     help: "The scenarios folder (env INDUCTION_SCENARIOS; default ./Scenarios).")
-  var scenarios: String?
+  public var scenarios: String?
 
-  var environment: [String: String] { ProcessInfo.processInfo.environment }
+  /// Creates empty options (ArgumentParser fills them in).
+  public init() {}
 
-  var dataDirectoryValue: DataDirectory {
+  /// The process environment.
+  public var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+  /// The data folder these options name.
+  public var dataDirectoryValue: DataDirectory {
     DataDirectory.resolve(option: dataDirectory, environment: environment)
   }
 
-  /// The scenarios folder as given (for messages) and as a URL.
-  var scenariosPath: String {
+  /// The scenarios folder as given (for messages).
+  public var scenariosPath: String {
     if let scenarios, !scenarios.isEmpty { return scenarios }
     if let value = environment["INDUCTION_SCENARIOS"], !value.isEmpty { return value }
     return "Scenarios"

@@ -1,0 +1,90 @@
+import Foundation
+import InductionCore
+
+/// Everything an admin command needs, passed in as one value: the store and this PC's key, the
+/// school's settings and guidance (read leniently, so an admin can export while a scenario file is
+/// being edited), where output and errors go, the clock, and a reader for confirmations. The
+/// composition root builds the real one; tests build their own.
+public struct AdminSession {
+  /// The database.
+  public var database: AppDatabase
+  /// This PC's signing key (nil for a command that only reads an existing database).
+  public var key: SigningKey?
+  /// The data folder.
+  public var dataDirectory: DataDirectory
+  /// The guidance now in force and the school's time zone, for exports.
+  public var export: ExportContext
+  /// The current guidance, when `guidance.md` could be read.
+  public var guidance: Guidance?
+  /// The school's settings and scenarios, when the folder passes lint.
+  public var catalog: ScenarioCatalog?
+  /// The scenarios folder as given.
+  public var scenariosPath: String
+  /// Standard output.
+  public var output: Console
+  /// Standard error (progress, problems, notes that must not mix with `--out -` data).
+  public var errors: Console
+  /// The descriptor `--out -` streams to.
+  public var standardOutput: Int32
+  /// Where confirmations are read; nil when nobody can be asked (not a terminal).
+  public var reader: LineReader?
+  /// The time.
+  public var clock: Clock
+
+  /// Creates a session.
+  public init(
+    database: AppDatabase, key: SigningKey?, dataDirectory: DataDirectory, export: ExportContext,
+    guidance: Guidance?, catalog: ScenarioCatalog?, scenariosPath: String, output: Console,
+    errors: Console, standardOutput: Int32, reader: LineReader?, clock: Clock
+  ) {
+    self.database = database
+    self.key = key
+    self.dataDirectory = dataDirectory
+    self.export = export
+    self.guidance = guidance
+    self.catalog = catalog
+    self.scenariosPath = scenariosPath
+    self.output = output
+    self.errors = errors
+    self.standardOutput = standardOutput
+    self.reader = reader
+    self.clock = clock
+  }
+
+  /// Opens the store in `directory` and reads the scenarios folder at `scenariosPath` leniently.
+  public static func open(
+    database: AppDatabase, key: SigningKey?, dataDirectory: DataDirectory, scenariosPath: String,
+    output: Console, errors: Console, standardOutput: Int32, reader: LineReader?, clock: Clock
+  ) throws -> AdminSession {
+    let folder = URL(fileURLWithPath: scenariosPath)
+    let report = ScenarioLinter.lint(directory: folder, displayPath: scenariosPath)
+    var guidance: Guidance?
+    if case .success(let text) = TextFileReader.read(folder.appendingPathComponent("guidance.md")) {
+      guidance = Guidance(text: text)
+      try database.registerGuidanceVersion(guidance!, text: text, at: clock.now())
+    }
+    let latest = try database.guidanceVersions().last?.sha256 ?? ""
+    let zone = report.catalog?.school.timeZone ?? TimeZone(identifier: "Europe/London")!
+    return AdminSession(
+      database: database, key: key, dataDirectory: dataDirectory,
+      export: ExportContext(currentGuidance: guidance?.sha256 ?? latest, timeZone: zone),
+      guidance: guidance, catalog: report.catalog, scenariosPath: scenariosPath, output: output,
+      errors: errors, standardOutput: standardOutput, reader: reader, clock: clock)
+  }
+
+  /// This PC's key, for a command that signs.
+  public func signingKey() throws -> SigningKey {
+    guard let key else {
+      throw StoreError.signingKeyMissing(path: dataDirectory.signingKeyURL.path)
+    }
+    return key
+  }
+
+  /// The school's settings, when the folder passes lint.
+  public var school: SchoolSettings? { catalog?.school }
+
+  /// `n thing` or `n things`.
+  static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
+  }
+}

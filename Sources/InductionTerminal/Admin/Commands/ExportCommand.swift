@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import InductionCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension ExportKind: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `induction export KIND`: a CSV list or an Excel workbook.
+public struct ExportCommand: AdminCommand {
+  /// The command's name and help.
+  public static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract:
+      "Export acknowledgements, completion or outstanding lists as CSV or an Excel workbook.",
+    discussion: """
+      CSV files are UTF-8 with a byte-order mark, CRLF line endings, times in the school's time zone, \
+      and cells that Excel would run as formulas made safe with a leading '. Workbooks (--format xlsx) \
+      keep every name as text and times as real dates, with a bold, frozen, filtered header; the \
+      completion workbook has a Summary sheet per class.
+      """)
+
+  /// The data and scenarios folders.
+  @OptionGroup public var options: GlobalOptions
+
+  @Argument(help: "acknowledgements, completion or outstanding")
+  var kind: ExportKind
+
+  @Option(
+    help:
+      "Where to write (default Exports/<kind>-<date>.csv or .xlsx); - for standard output (CSV).")
+  var out: String?
+
+  @Option(help: "csv (the default) or xlsx; --out FILE.xlsx means xlsx.")
+  var format: ExportFormat?
+
+  @Option(help: "Only acknowledgements signed on or after this date (YYYY-MM-DD).")
+  var since: String?
+
+  @Option(help: "Only acknowledgements signed on or before this date (YYYY-MM-DD).")
+  var until: String?
+
+  @Option(name: .customLong("class"), help: "Only this class.")
+  var className: String?
+
+  @Flag(help: "Replace the file if it already exists.")
+  var force = false
+
+  /// ArgumentParser's initialiser.
+  public init() {}
+
+  /// Writes the export.
+  public func run(in session: AdminSession) throws {
+    signal(SIGPIPE, SIG_IGN)
+    signal(SIGXFSZ, SIG_IGN)
+    let format = try ExportFormat.chosen(asked: self.format, out: out, kind: kind)
+    let zone = session.export.timeZone
+    var filter = ExportFilter(className: className)
+    if let since { filter.since = try DayParser.startOfDay(since, option: "--since", zone: zone) }
+    if let until { filter.until = try DayParser.endOfDay(until, option: "--until", zone: zone) }
+    let today = Timestamp.local(session.clock.now(), in: zone).prefix(10)
+    let path = out ?? "Exports/\(kind.rawValue)-\(today).\(format.fileExtension)"
+    let toStandardOutput = path == "-"
+    let writer: any ExportWriter
+    switch format {
+    case .csv:
+      writer = try CSVExportWriter(
+        destination: toStandardOutput
+          ? .descriptor(session.standardOutput)
+          : .file(URL(fileURLWithPath: path), displayPath: path, overwrite: force),
+        header: kind.header)
+    case .xlsx:
+      writer = try XLSXExportWriter(
+        target: URL(fileURLWithPath: path), displayPath: path, overwrite: force,
+        sheetName: kind.sheetName, header: kind.header, schoolName: session.school?.name)
+    }
+    let progress = Progress(label: "Exporting", console: session.errors)
+    do {
+      let rows = try session.database.export(
+        kind, filter: filter, context: session.export, into: writer, progress: progress.update)
+      try writer.finish()
+      progress.done()
+      let message: TerminalText =
+        "wrote \(trusted: AdminSession.count(rows, "row")) to \(toStandardOutput ? "standard output" : path)"
+      (toStandardOutput ? session.errors : session.output).line(message)
+    } catch {
+      writer.abandon()
+      progress.done()
+      throw error
+    }
+  }
+}
+
+/// A count of rows on standard error while a long job runs, only when that is a terminal.
+struct Progress {
+  let label: String
+  let console: Console
+
+  func update(_ count: Int) {
+    guard console.isTerminal else { return }
+    console.write(TerminalText(trusted: "\r\(label)… \(count) rows"))
+  }
+
+  func done() {
+    guard console.isTerminal else { return }
+    console.write(TerminalText(trusted: "\r\u{1B}[K"))
+  }
+}

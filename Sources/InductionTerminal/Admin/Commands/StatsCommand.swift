@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import InductionCore
+
+/// `induction stats`: totals, completion per class, and the rules parents misread.
+public struct StatsCommand: AdminCommand {
+  /// The command's name and help.
+  public static let configuration = CommandConfiguration(
+    commandName: "stats",
+    abstract: "Show totals, completion per class, and which scenarios parents get wrong most.")
+
+  /// The data and scenarios folders.
+  @OptionGroup public var options: GlobalOptions
+
+  /// ArgumentParser's initialiser.
+  public init() {}
+
+  /// Draws the report.
+  public func run(in session: AdminSession) throws {
+    let stats = try session.database.statistics(context: session.export)
+    let titles = Dictionary(
+      uniqueKeysWithValues: (session.catalog?.scenarios ?? []).map { ($0.id, $0.title) })
+    // The report sanitises every value itself, and adds colour only when asked.
+    session.output.write(
+      TerminalText(
+        trusted: StatsReport.render(stats, titles: titles, colour: session.output.useColour)))
+  }
+}
