@@ -13,12 +13,18 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
       name: "CReadline",
       pkgConfig: "readline",
       providers: [.apt(["libreadline-dev"])]
+    ),
+    .systemLibrary(
+      name: "CXlsxwriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
     ),
     .target(
       name: "InductionCore",
@@ -28,6 +34,7 @@ let package = Package(
         .product(name: "_CryptoExtras", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "CSV", package: "CSV.swift"),
+        "CXlsxwriter",
       ]
     ),
     .target(
@@ -60,6 +67,7 @@ let package = Package(
       name: "induction-bench",
       dependencies: [
         "InductionCore", "ProcessDriving",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -72,7 +80,10 @@ let package = Package(
     ),
     .target(
       name: "TestSupport",
-      dependencies: ["InductionCore", "InductionTerminal", "ProcessDriving"],
+      dependencies: [
+        "InductionCore", "InductionTerminal", "ProcessDriving",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       path: "Tests/TestSupport"
     ),
     .testTarget(
@@ -95,6 +106,7 @@ let package = Package(
       dependencies: [
         "induction", "TestSupport", "InductionCore",
         .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
   ],

@@ -8,6 +8,8 @@ struct Results {
   var appends: (single: AppendBenchmark.Result, concurrent: AppendBenchmark.Result)?
   /// 4. Verify.
   var verify: VerifyBenchmark.Result?
+  /// 5. Export as a workbook.
+  var workbook: WorkbookExportBenchmark.Result?
 
   /// The table of the measurements taken, for a database of `rows` acknowledgements.
   func table(rows: Int) -> ResultTable {
@@ -37,6 +39,34 @@ struct Results {
           ratio: bothFinished ? Format.ratio(export.inductionRSSMiB / export.sqliteRSSMiB) : "—",
           target: "< 64 MiB at 1,000,000 rows",
           met: export.induction.isEmpty ? "—" : Format.met(export.inductionRSSMiB < 64) + rssNote))
+    }
+    if let workbook {
+      let csv = export.flatMap { $0.induction.isEmpty ? nil : $0 }
+      let finished = !workbook.runs.isEmpty && !workbook.timedOut
+      table.rows.append(
+        .init(
+          number: "5",
+          measurement:
+            "Export acknowledgements as xlsx, wall time (median of \(workbook.runs.count))",
+          induction: workbook.timedOut
+            ? "> \(Int(workbook.timeout)) s (stopped)" : Format.duration(workbook.seconds),
+          baseline: csv.map { "CSV export " + Format.duration($0.inductionSeconds) } ?? "—",
+          ratio: csv.map { finished ? Format.ratio(workbook.seconds / $0.inductionSeconds) : "—" }
+            ?? "—",
+          target: "—", met: "—"))
+      let rssNote = rows >= 1_000_000 ? "" : " (at \(rows.formatted()) rows)"
+      table.rows.append(
+        .init(
+          number: "5",
+          measurement:
+            "Export acknowledgements as xlsx, peak RSS (median)\(workbook.rssIsExact ? "" : " (upper bound)")",
+          induction: workbook.runs.isEmpty ? "—" : Format.mebibytes(workbook.rssMiB),
+          baseline: csv.map { "CSV export " + Format.mebibytes($0.inductionRSSMiB) } ?? "—",
+          ratio: csv.map {
+            workbook.runs.isEmpty ? "—" : Format.ratio(workbook.rssMiB / $0.inductionRSSMiB)
+          } ?? "—",
+          target: "< 64 MiB at 1,000,000 rows",
+          met: workbook.runs.isEmpty ? "—" : Format.met(workbook.rssMiB < 64) + rssNote))
     }
     if let startup {
       let ratio = startup.inductionSeconds / startup.sqliteSeconds
@@ -94,6 +124,15 @@ struct Results {
           : "the files differ: \(export.firstDifference!)"
       lines.append(
         "- Export: induction \(list(export.induction.map(\.wallSeconds))) (CPU \(list(export.induction.map(\.cpuSeconds)))); sqlite3 \(list(export.sqlite.map(\.wallSeconds))) (CPU \(list(export.sqlite.map(\.cpuSeconds)))); \(sameCells)."
+      )
+    }
+    if let workbook {
+      let rowsNote =
+        workbook.rows.map {
+          "the workbook holds \($0.formatted()) rows in \(Format.mebibytes(Double(workbook.bytes) / 1_048_576))"
+        } ?? "a run was stopped after \(Int(workbook.timeout)) s, so the rows were not counted"
+      lines.append(
+        "- Workbook export: induction \(list(workbook.runs.map(\.wallSeconds))) (CPU \(list(workbook.runs.map(\.cpuSeconds)))); \(rowsNote)."
       )
     }
     if let startup {

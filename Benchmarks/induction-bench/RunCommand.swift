@@ -7,7 +7,7 @@ import InductionCore
   import Glibc
 #endif
 
-/// `induction-bench [--rows N]`: builds the database, runs the four measurements, prints the table.
+/// `induction-bench [--rows N]`: builds the database, runs the five measurements, prints the table.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run", abstract: "Build a synthetic database and run every measurement.")
@@ -51,8 +51,8 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Concurrent writer processes in the second append run.")
   var writers: Int = 4
 
-  @Option(help: "Only these measurements, e.g. 1,4 (default: all four).")
-  var only: String = "1,2,3,4"
+  @Option(help: "Only these measurements, e.g. 1,5 (default: all five).")
+  var only: String = "1,2,3,4,5"
 
   @Option(
     help:
@@ -159,6 +159,13 @@ struct RunCommand: ParsableCommand {
       results.export = try ExportBenchmark(
         induction: inductionPath, sqlite3: sqlitePath, dataDirectory: dataURL, school: school,
         scratch: scratch, runs: exportRuns, environment: environment, timeout: exportTimeout
+      ).run(progress: log)
+    }
+    if selected.contains(5) {
+      log("5. export as a workbook")
+      results.workbook = try WorkbookExportBenchmark(
+        induction: inductionPath, dataDirectory: dataURL, school: school, scratch: scratch,
+        runs: exportRuns, environment: environment, timeout: exportTimeout
       ).run(progress: log)
     }
     if selected.contains(4) {

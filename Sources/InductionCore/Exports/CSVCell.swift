@@ -16,11 +16,16 @@ public enum CSVCell {
     return "'" + text
   }
 
-  /// What a cell holds in an export: control and text-direction characters shown escaped as
-  /// ``Sanitiser`` does (an export may be streamed to a terminal), except line feeds and CR LF pairs,
-  /// which a quoted field keeps; then ``neutralised(_:)``.
+  /// What a cell holds in an export: ``withControlsEscaped(_:)``, then ``neutralised(_:)``.
   public static func exported(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: Sanitiser.isUnsafe) else { return neutralised(text) }
+    neutralised(withControlsEscaped(text))
+  }
+
+  /// `text` with control and text-direction characters shown escaped as ``Sanitiser`` does (an
+  /// export may be streamed to a terminal), except line feeds and CR LF pairs, which a quoted field
+  /// keeps. A workbook's text cells hold the same, without the `'` (they cannot run a formula).
+  public static func withControlsEscaped(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: Sanitiser.isUnsafe) else { return text }
     var output = ""
     var scalars = text.unicodeScalars.makeIterator()
     var pending = scalars.next()
@@ -32,7 +37,7 @@ public enum CSVCell {
         output += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
       }
     }
-    return neutralised(output)
+    return output
   }
 
   /// Whether `text` must be quoted as a field: it holds a comma, a double quote, CR or LF.

@@ -17,7 +17,7 @@ import Foundation
 /// quoting and doubles quotes by comparing Characters, so a `"`, `,` or LF followed by a combining
 /// mark (e.g. `"\u{301}`) is neither quoted nor doubled, and its own `CSVReader` (which reads
 /// scalars) then reads a different row back. It also writes one byte per stream call.
-public final class CSVExportWriter {
+public final class CSVExportWriter: ExportWriter {
   /// Where the CSV goes.
   public enum Destination {
     /// A file, renamed into place by ``CSVExportWriter/finish()``. `displayPath` is how messages
@@ -79,6 +79,11 @@ public final class CSVExportWriter {
     append(row)
     rowCount += 1
     if buffer.count >= Self.bufferSize { try flush() }
+  }
+
+  /// Writes one typed row, every cell as its ``ExportCell/csvText``.
+  public func write(_ row: [ExportCell]) throws {
+    try write(row.map(\.csvText))
   }
 
   /// Writes out what is buffered; for a file, syncs it, renames it onto the target (refusing an

@@ -3,15 +3,16 @@ import GRDB
 
 extension AppDatabase {
   /// Streams one export into `writer`, row by row from a database cursor, so memory stays flat
-  /// however many rows there are. Returns the number of rows written. `progress` is called every
-  /// 1,000 rows.
+  /// however many rows there are; a completion export then hands the writer its counts per class.
+  /// Returns the number of rows written. `progress` is called every 1,000 rows.
   public func export(
-    _ kind: ExportKind, filter: ExportFilter, context: ExportContext, into writer: CSVExportWriter,
+    _ kind: ExportKind, filter: ExportFilter, context: ExportContext,
+    into writer: some ExportWriter,
     progress: (Int) -> Void = { _ in }
   ) throws -> Int {
     try read { db in
       var count = 0
-      func emit(_ row: [String]) throws {
+      func emit(_ row: [ExportCell]) throws {
         try writer.write(row)
         count += 1
         if count % 1000 == 0 { progress(count) }
@@ -36,27 +37,34 @@ extension AppDatabase {
         let cursor = try Row.fetchCursor(
           db, sql: hasRoster ? Self.rosterCompletionSQL : Self.namedCompletionSQL,
           arguments: arguments)
+        var summary = CompletionSummary(fromRoster: hasRoster)
+        var lastClassKey: String?
         while let row = try cursor.next() {
           let status = Self.status(row)
           if kind == .completion {
+            let classKey: String = row["class_key"]
+            summary.count(
+              status, className: row["class_name"], startsClass: classKey != lastClassKey)
+            lastClassKey = classKey
             // A revoked acknowledgement is withdrawn: it must not read as who acknowledged.
             let shown = status != .outstanding
             try emit([
-              row["class_name"], row["child_name"], row["roster_parent"] ?? "", status.rawValue,
-              shown ? row["ack_parent"] ?? "" : "",
-              shown ? Self.local(row["recorded_at"], context) : "",
-              shown ? Self.reference(row["reference"]) : "",
-              shown ? row["language"] ?? "" : "",
+              .text(row["class_name"]), .text(row["child_name"]), .text(row["roster_parent"] ?? ""),
+              .text(status.rawValue), .text(shown ? row["ack_parent"] ?? "" : ""),
+              shown ? Self.local(row["recorded_at"], context) : .text(""),
+              .text(shown ? Self.reference(row["reference"]) : ""),
+              .text(shown ? row["language"] ?? "" : ""),
             ])
           } else if status != .acknowledged {
             try emit([
-              row["class_name"], row["child_name"],
-              (row["roster_parent"] as String?) ?? (row["ack_parent"] ?? ""),
-              row["parent_email"] ?? "", status.rawValue,
-              status == .reacknowledge ? row["language"] ?? "" : "",
+              .text(row["class_name"]), .text(row["child_name"]),
+              .text((row["roster_parent"] as String?) ?? (row["ack_parent"] ?? "")),
+              .text(row["parent_email"] ?? ""), .text(status.rawValue),
+              .text(status == .reacknowledge ? row["language"] ?? "" : ""),
             ])
           }
         }
+        if kind == .completion { try writer.summarise(summary) }
       }
       return count
     }
@@ -76,9 +84,9 @@ extension AppDatabase {
     return row["is_current"] == true ? .acknowledged : .reacknowledge
   }
 
-  private static func local(_ utc: String?, _ context: ExportContext) -> String {
-    guard let utc, let date = Timestamp.parseUTC(utc) else { return "" }
-    return Timestamp.local(date, in: context.timeZone)
+  private static func local(_ utc: String?, _ context: ExportContext) -> ExportCell {
+    guard let utc, let date = Timestamp.parseUTC(utc) else { return .text("") }
+    return .time(LocalTime(date, in: context.timeZone))
   }
 
   private static func reference(_ stored: String?) -> String { stored.map(Reference.display) ?? "" }
@@ -118,7 +126,7 @@ extension AppDatabase {
   private static func acknowledgementRow(
     _ row: Row, versions: [String: Int], translations: [String: [String: Int]],
     current: [String: String], context: ExportContext
-  ) -> [String] {
+  ) -> [ExportCell] {
     let sha: String = row["guidance_sha256"]
     let language: String = row["language"]
     let shownSHA: String = row["shown_guidance_sha256"] ?? sha
@@ -132,11 +140,12 @@ extension AppDatabase {
       row["revoked"] == true ? "revoked" : (isCurrent ? "current" : "superseded")
     let erased: Bool = row["erased"]
     return [
-      Reference.display(row["reference"]), local(row["recorded_at"], context),
-      erased ? "(erased)" : row["parent_name"] ?? "", erased ? "" : row["relationship"] ?? "",
-      row["children"] ?? "", row["classes"] ?? "", version, status,
-      "\(row["first_try_correct"] as Int)/\(row["scenario_count"] as Int)", row["station"],
-      language,
+      .text(Reference.display(row["reference"])), local(row["recorded_at"], context),
+      .text(erased ? "(erased)" : row["parent_name"] ?? ""),
+      .text(erased ? "" : row["relationship"] ?? ""), .text(row["children"] ?? ""),
+      .text(row["classes"] ?? ""), .text(version), .text(status),
+      .score(correct: row["first_try_correct"], total: row["scenario_count"]),
+      .text(row["station"]), .text(language),
     ]
   }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The CSV lists an admin can export.
+/// The lists an admin can export.
 public enum ExportKind: String, Sendable, CaseIterable {
   /// One row per acknowledgement.
   case acknowledgements
@@ -25,6 +25,17 @@ public enum ExportKind: String, Sendable, CaseIterable {
       ]
     case .outstanding:
       ["Class", "Child", "Parent", "Email", "Status", "Language"]
+    }
+  }
+}
+
+extension ExportKind {
+  /// The name of the workbook sheet that holds the list.
+  public var sheetName: String {
+    switch self {
+    case .acknowledgements: "Acknowledgements"
+    case .completion: "Completion"
+    case .outstanding: "Outstanding"
     }
   }
 }

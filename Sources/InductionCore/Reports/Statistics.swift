@@ -15,6 +15,14 @@ public struct Statistics: Sendable, Equatable {
     public var outstanding: Int
     /// All children counted.
     public var total: Int { acknowledged + reacknowledge + outstanding }
+
+    /// Creates the counts of one class.
+    public init(className: String, acknowledged: Int, reacknowledge: Int, outstanding: Int) {
+      self.className = className
+      self.acknowledged = acknowledged
+      self.reacknowledge = reacknowledge
+      self.outstanding = outstanding
+    }
   }
 
   /// How parents did on one scenario, on their first try.

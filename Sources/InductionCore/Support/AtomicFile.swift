@@ -109,7 +109,7 @@ public final class AtomicFile {
   }
 
   /// Refuses a target that is not a regular file, and an existing one unless `overwrite`.
-  private static func checkTarget(_ path: String, displayPath: String, overwrite: Bool) throws {
+  static func checkTarget(_ path: String, displayPath: String, overwrite: Bool) throws {
     var info = stat()
     guard lstat(path, &info) == 0 else { return }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
@@ -118,7 +118,7 @@ public final class AtomicFile {
     if !overwrite { throw ExportError.targetExists(path: displayPath) }
   }
 
-  private static func error(for code: Int32, displayPath: String) -> ExportError {
+  static func error(for code: Int32, displayPath: String) -> ExportError {
     switch code {
     case ENOSPC, EFBIG, EDQUOT: .diskFull(path: displayPath)
     default: .cannotWrite(path: displayPath)

@@ -55,7 +55,8 @@ public enum AdminCommands {
     ["help", "quit", "import", "unmatched", "link", "lint", "show", "enrol", "retire"]
     + ExportKind.allCases.map(\.rawValue)
     + [
-      "--out", "--since", "--until", "--class", "--force", "--reason", "--skip-invalid",
+      "--out", "--format", "csv", "xlsx", "--since", "--until", "--class", "--force", "--reason",
+      "--skip-invalid",
       "--against", "--dry-run", "--parent", "--reference", "--yes", "--name",
     ]
 

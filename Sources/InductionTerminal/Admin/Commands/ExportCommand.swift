@@ -7,16 +7,20 @@ import InductionCore
 #endif
 
 extension ExportKind: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
 
-/// `induction export KIND`: a CSV list for Excel.
+/// `induction export KIND`: a CSV list or an Excel workbook.
 public struct ExportCommand: AdminCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export acknowledgements, completion or outstanding lists as CSV for Excel.",
+    abstract:
+      "Export acknowledgements, completion or outstanding lists as CSV or an Excel workbook.",
     discussion: """
-      Files are UTF-8 with a byte-order mark, CRLF line endings, times in the school's time zone, and \
-      cells that Excel would run as formulas made safe with a leading '.
+      CSV files are UTF-8 with a byte-order mark, CRLF line endings, times in the school's time zone, \
+      and cells that Excel would run as formulas made safe with a leading '. Workbooks (--format xlsx) \
+      keep every name as text and times as real dates, with a bold, frozen, filtered header; the \
+      completion workbook has a Summary sheet per class.
       """)
 
   /// The data and scenarios folders.
@@ -25,8 +29,13 @@ public struct ExportCommand: AdminCommand {
   @Argument(help: "acknowledgements, completion or outstanding")
   var kind: ExportKind
 
-  @Option(help: "Where to write (default Exports/<kind>-<date>.csv); - for standard output.")
+  @Option(
+    help:
+      "Where to write (default Exports/<kind>-<date>.csv or .xlsx); - for standard output (CSV).")
   var out: String?
+
+  @Option(help: "csv (the default) or xlsx; --out FILE.xlsx means xlsx.")
+  var format: ExportFormat?
 
   @Option(help: "Only acknowledgements signed on or after this date (YYYY-MM-DD).")
   var since: String?
@@ -47,6 +56,7 @@ public struct ExportCommand: AdminCommand {
   public func run(in session: AdminSession) throws {
     signal(SIGPIPE, SIG_IGN)
     signal(SIGXFSZ, SIG_IGN)
+    let format = try ExportFormat.chosen(asked: self.format, out: out, kind: kind)
     var context = session.export
     context.currentTranslations = SchoolContentLoader.currentTranslations(
       session.scenariosPath, database: session.database, at: session.clock.now())
@@ -54,15 +64,22 @@ public struct ExportCommand: AdminCommand {
     var filter = ExportFilter(className: className)
     if let since { filter.since = try DayParser.startOfDay(since, option: "--since", zone: zone) }
     if let until { filter.until = try DayParser.endOfDay(until, option: "--until", zone: zone) }
-    let path =
-      out
-      ?? "Exports/\(kind.rawValue)-\(Timestamp.local(session.clock.now(), in: zone).prefix(10)).csv"
+    let today = Timestamp.local(session.clock.now(), in: zone).prefix(10)
+    let path = out ?? "Exports/\(kind.rawValue)-\(today).\(format.fileExtension)"
     let toStandardOutput = path == "-"
-    let writer = try CSVExportWriter(
-      destination: toStandardOutput
-        ? .descriptor(session.standardOutput)
-        : .file(URL(fileURLWithPath: path), displayPath: path, overwrite: force),
-      header: kind.header)
+    let writer: any ExportWriter
+    switch format {
+    case .csv:
+      writer = try CSVExportWriter(
+        destination: toStandardOutput
+          ? .descriptor(session.standardOutput)
+          : .file(URL(fileURLWithPath: path), displayPath: path, overwrite: force),
+        header: kind.header)
+    case .xlsx:
+      writer = try XLSXExportWriter(
+        target: URL(fileURLWithPath: path), displayPath: path, overwrite: force,
+        sheetName: kind.sheetName, header: kind.header, schoolName: session.school?.name)
+    }
     let progress = Progress(label: "Exporting", console: session.errors)
     do {
       let rows = try session.database.export(
