@@ -45,25 +45,16 @@ public struct SigningKey: Sendable {
     if let key = try load(at: url) { return key }
     guard create else { throw StoreError.signingKeyMissing(path: url.path) }
     let key = generate()
-    // Written in full to a temporary file first, then linked into place: nobody ever sees the key
-    // half-written, and link() fails with EEXIST when another kiosk made its key at the same moment.
-    let temporary = url.path + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-    guard fd >= 0 else { throw StoreError.cannotWrite(path: url.path) }
-    defer { unlink(temporary) }
-    let raw = Array(key.privateKey.rawRepresentation)
-    let written = raw.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    let synced = fsync(fd)
-    close(fd)
-    guard written == 32, synced == 0 else { throw StoreError.cannotWrite(path: url.path) }
-    if link(temporary, url.path) != 0 {
-      if errno == EEXIST { return try loadOrCreate(at: url, create: false) }
+    // Written in full to a private temporary file first, then linked into place: nobody ever sees
+    // the key half-written, and a kiosk making its key at the same moment gets the other's.
+    do {
+      let file = try AtomicFile(target: url, displayPath: url.path, overwrite: false)
+      try file.append(key.privateKey.rawRepresentation)
+      try file.commitNew()
+    } catch ExportError.targetExists {
+      return try loadOrCreate(at: url, create: false)
+    } catch {
       throw StoreError.cannotWrite(path: url.path)
-    }
-    let folder = open(url.deletingLastPathComponent().path, O_RDONLY)
-    if folder >= 0 {
-      fsync(folder)
-      close(folder)
     }
     return key
   }

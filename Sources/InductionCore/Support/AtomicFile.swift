@@ -11,7 +11,8 @@ import Foundation
 /// device, pipe, socket or link at the target is refused (so `--out /dev/null --force` run as root
 /// cannot replace the device).
 ///
-/// Used by exports, subject access reports and erasure reports.
+/// Used by exports, subject access reports, the scenario cache and the signing key (which is only
+/// ever created, never replaced: ``commitNew()``).
 public final class AtomicFile {
   /// The temporary file's descriptor, for streaming writers.
   public let descriptor: Int32
@@ -82,6 +83,22 @@ public final class AtomicFile {
     }
     if rename(path, target.path) != 0 { throw failure(errno) }
     isPresent = false
+    syncFolder()
+  }
+
+  /// Syncs and closes the file, then puts it at the target only if nothing is there, atomically
+  /// (`link`), and syncs the folder: of two processes creating the same file at once, exactly one
+  /// succeeds and the other gets ``ExportError/targetExists(path:)``. Used for the signing key.
+  public func commitNew() throws {
+    if fsync(descriptor) != 0 { throw failure(errno) }
+    isOpen = false
+    if close(descriptor) != 0 && errno != EINTR { throw failure(errno) }
+    if link(path, target.path) != 0 {
+      let code = errno
+      discard()
+      throw code == EEXIST ? ExportError.targetExists(path: displayPath) : error(for: code)
+    }
+    discard()
     syncFolder()
   }
 
