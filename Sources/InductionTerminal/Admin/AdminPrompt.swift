@@ -105,7 +105,13 @@ public struct AdminPrompt {
     session.output.line("Commands:")
     for name in AdminCommands.all.keys.sorted() {
       let abstract = AdminCommands.all[name]!.configuration.abstract
-      session.output.line("  \(name.padding(toLength: 12, withPad: " ", startingAt: 0))\(abstract)")
+      // Wrapped to the terminal, continuation lines under the abstract.
+      let lines = Console.wrap(abstract, width: session.output.width - 14)
+        .split(separator: "\n").map(String.init)
+      for (index, line) in lines.enumerated() {
+        let lead = index == 0 ? "  " + name.padding(toLength: 12, withPad: " ", startingAt: 0) : ""
+        session.output.line("\(lead.padding(toLength: 14, withPad: " ", startingAt: 0))\(line)")
+      }
     }
     session.output.line("Type help COMMAND for its options; quit to leave.")
   }

@@ -113,13 +113,17 @@ struct AdminPromptTests {
         Induction admin. Type help for the commands, quit to leave.
         admin> help
         Commands:
-          access      Show everything held about one parent (subject access request), and nothing about anyone else.
-          checkpoint  Print a signed checkpoint of the ledger to print or email to a second person each week.
-          erase       Erase one person's details (right to erasure); the signed ledger entry stays, holding no names.
+          access      Show everything held about one parent (subject access request), and nothing about
+                      anyone else.
+          checkpoint  Print a signed checkpoint of the ledger to print or email to a second person each
+                      week.
+          erase       Erase one person's details (right to erasure); the signed ledger entry stays, holding
+                      no names.
           export      Export acknowledgements, completion or outstanding lists as CSV or an Excel workbook.
           keys        Show, enrol and retire the signing keys the ledger trusts (one per PC).
           purge       Erase personal details older than `retention:` in school.yaml.
-          revoke      Withdraw a mistaken acknowledgement by appending a signed revocation (nothing is deleted).
+          revoke      Withdraw a mistaken acknowledgement by appending a signed revocation (nothing is
+                      deleted).
           roster      Import the enrolment roster and match acknowledgements to it.
           scenarios   Check the scenarios folder.
           stats       Show totals, completion per class, and which scenarios parents get wrong most.
