@@ -16,6 +16,10 @@ public final class AppDatabase: Sendable {
   /// which SQLite would checkpoint by itself), and after every signing once the receipt is shown.
   static let walCheckpointBytes = 4 * 1024 * 1024
 
+  /// After a receipt, the log is checkpointed once it passes this: about every hundred signings,
+  /// so a kiosk's checkpoint seldom competes for the disk with another kiosk's signing.
+  static let receiptCheckpointBytes = 1024 * 1024
+
   /// The queue writers join (nil in memory).
   let writerLock: WriterLock?
   /// How long a writer waits for the lock.
@@ -162,22 +166,22 @@ public final class AppDatabase: Sendable {
     return result
   }
 
-  /// Copies the write-ahead log into the database (a passive checkpoint: it never waits for, nor
-  /// blocks, another writer) and lets the log restart. Call it when no parent is waiting: after a
-  /// receipt is drawn, or between bulk batches. A failure is left for the next one.
-  public func checkpointWAL() {
-    guard writerLock != nil else { return }
+  /// Copies the write-ahead log into the database once it has grown past a megabyte (a passive
+  /// checkpoint: it never waits for, nor blocks, another writer) and lets the log restart. Call it
+  /// when no parent is waiting: after a receipt is drawn, or between bulk batches. A failure is
+  /// left for the next one.
+  public func checkpointWAL() { checkpoint(ifLogPasses: Self.receiptCheckpointBytes) }
+
+  private func checkpointIfLarge() { checkpoint(ifLogPasses: Self.walCheckpointBytes) }
+
+  private func checkpoint(ifLogPasses bytes: Int) {
+    var info = stat()
+    guard writerLock != nil, stat(path + "-wal", &info) == 0, Int(info.st_size) > bytes else {
+      return
+    }
     _ = try? writer.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)")
     }
-  }
-
-  private func checkpointIfLarge() {
-    var info = stat()
-    guard writerLock != nil, stat(path + "-wal", &info) == 0,
-      Int(info.st_size) > Self.walCheckpointBytes
-    else { return }
-    checkpointWAL()
   }
 
   /// Runs a read, mapping SQLite errors to ``StoreError``.

@@ -24,7 +24,8 @@ public struct Phrases: Sendable {
   public static func `for`(_ content: LocalisedContent) -> Phrases {
     let tag = content.language.tag
     return Phrases(
-      language: tag, list: content.strings ?? ProgramStrings.shipped[tag] ?? ProgramStrings.english)
+      language: tag,
+      list: content.strings ?? ProgramStrings.list(for: tag) ?? ProgramStrings.english)
   }
 
   /// The text for `key`, with `values` filled in.
