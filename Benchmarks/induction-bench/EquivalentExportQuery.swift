@@ -2,7 +2,8 @@
 /// writes: the program's own query (`AppDatabase.acknowledgementsSQL`), plus in SQL what the
 /// program does in Swift for each row: the `XXXX-XXXX` reference, the local time with its offset
 /// (sqlite3 runs with `TZ` set to the school's zone), the guidance version number, the status, the
-/// score, "(erased)", and the leading `'` on cells a spreadsheet would run as a formula.
+/// score, "(erased)", the language, and the leading `'` on cells a spreadsheet would run as a
+/// formula. (The synthetic parents are all English, so the version is the English one's.)
 ///
 /// Only the framing differs: sqlite3 writes no byte-order mark and quotes some cells the program
 /// leaves bare; the benchmark compares the two files cell by cell after parsing.
@@ -16,7 +17,7 @@ enum EquivalentExportQuery {
       ),
       acks AS (
         SELECT l.seq, l.reference, l.recorded_at, l.guidance_sha256, l.first_try_correct, l.scenario_count,
-          l.station, p.parent_name, p.relationship,
+          l.station, p.parent_name, p.relationship, coalesce(l.language, 'en') AS language,
           (SELECT group_concat(name, '; ') FROM (
             SELECT name FROM acknowledged_child c WHERE c.ledger_seq = l.seq ORDER BY position)) AS children,
           (SELECT group_concat(class_name, '; ') FROM (
@@ -43,7 +44,8 @@ enum EquivalentExportQuery {
         CASE WHEN revoked THEN 'revoked' WHEN guidance_sha256 = '\(currentGuidance)' THEN 'current'
           ELSE 'superseded' END AS "Status",
         first_try_correct || '/' || scenario_count AS "First-try score",
-        \(neutralised("station")) AS "Station"
+        \(neutralised("station")) AS "Station",
+        language AS "Language"
       FROM acks LEFT JOIN versions v ON v.sha256 = acks.guidance_sha256
       ORDER BY seq
       """

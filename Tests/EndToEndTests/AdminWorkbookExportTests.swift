@@ -99,7 +99,7 @@ struct AdminWorkbookExportTests {
     #expect(sheet.rows[2][5]?.numberFormat == "yyyy-mm-dd hh:mm")
     #expect(sheet.rows[0].allSatisfy { $0?.isBold == true })
     #expect(sheet.frozenRows == 1)
-    #expect(sheet.autoFilter == "A1:H4")  // seven columns and the language
+    #expect(sheet.autoFilter == "A1:H4")
     // And a Summary per class with a total
     #expect(
       workbook.shownRows("Summary", columns: 6) == [
