@@ -149,27 +149,12 @@ public enum TranslationLinter {
   private static func lintSchool(
     _ directory: URL, file: String, tag: String, problems: inout [LintProblem]
   ) -> PackSchool? {
-    let text: String
-    switch TextFileReader.read(directory.appendingPathComponent("school.yaml")) {
-    case .failure(let failure):
-      problems.append(LintProblem(file: file, line: 1, reason: TextFileReader.reason(failure)))
-      return nil
-    case .success(let read): text = read
-    }
-    let document: YAMLDocument
-    switch YAMLDocument.parse(text, file: file) {
-    case .failure(let problem):
-      problems.append(problem)
-      return nil
-    case .success(let parsed): document = parsed
-    }
-    guard document.root.mapping != nil else {
-      problems.append(
-        LintProblem(
-          file: file, line: document.root.line,
-          reason: "expected fields such as \"language:\" and \"statement:\""))
-      return nil
-    }
+    guard
+      let document = YAMLDocument.loadMapping(
+        directory.appendingPathComponent("school.yaml"), file: file,
+        expected: "fields such as \"language:\" and \"statement:\"",
+        problems: &problems)
+    else { return nil }
     var fields = FieldReader(
       file: file, node: document.root, context: "", known: knownSchoolFields)
     let language = fields.text("language")

@@ -103,27 +103,11 @@ public enum ScenarioLinter {
   private static func lintSchool(_ url: URL, file: String, problems: inout [LintProblem])
     -> SchoolSettings?
   {
-    let text: String
-    switch TextFileReader.read(url) {
-    case .failure(let failure):
-      problems.append(LintProblem(file: file, line: 1, reason: TextFileReader.reason(failure)))
-      return nil
-    case .success(let read): text = read
-    }
-    let document: YAMLDocument
-    switch YAMLDocument.parse(text, file: file) {
-    case .failure(let problem):
-      problems.append(problem)
-      return nil
-    case .success(let parsed): document = parsed
-    }
-    guard document.root.mapping != nil else {
-      problems.append(
-        LintProblem(
-          file: file, line: document.root.line,
-          reason: "expected fields such as \"name:\" and \"statement:\""))
-      return nil
-    }
+    guard
+      let document = YAMLDocument.loadMapping(
+        url, file: file, expected: "fields such as \"name:\" and \"statement:\"",
+        problems: &problems)
+    else { return nil }
     var fields = FieldReader(
       file: file, node: document.root, context: "", known: SchoolSettings.knownFields)
     let name = fields.text("name")
@@ -208,27 +192,11 @@ public enum ScenarioLinter {
     _ url: URL, file: String, bullets: Set<String>, guidanceLoaded: Bool,
     problems: inout [LintProblem]
   ) -> LintedScenario? {
-    let text: String
-    switch TextFileReader.read(url) {
-    case .failure(let failure):
-      problems.append(LintProblem(file: file, line: 1, reason: TextFileReader.reason(failure)))
-      return nil
-    case .success(let read): text = read
-    }
-    let document: YAMLDocument
-    switch YAMLDocument.parse(text, file: file) {
-    case .failure(let problem):
-      problems.append(problem)
-      return nil
-    case .success(let parsed): document = parsed
-    }
-    guard document.root.mapping != nil else {
-      problems.append(
-        LintProblem(
-          file: file, line: document.root.line,
-          reason: "expected a scenario with fields such as \"id:\" and \"choices:\""))
-      return nil
-    }
+    guard
+      let document = YAMLDocument.loadMapping(
+        url, file: file, expected: "a scenario with fields such as \"id:\" and \"choices:\"",
+        problems: &problems)
+    else { return nil }
     var fields = FieldReader(
       file: file, node: document.root, context: "", known: Scenario.knownFields)
     let id = fields.text("id")

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML file parsed into nodes that remember their line, so every problem names `file:line`.
@@ -32,6 +33,36 @@ struct YAMLDocument {
     default:
       return LintProblem(file: file, line: 1, reason: "YAML could not be read")
     }
+  }
+}
+
+extension YAMLDocument {
+  /// The YAML mapping in `url`, or nil with the reason added to `problems`: the file cannot be
+  /// read, is not YAML, or is not a mapping (then the reason is `expected fields such as …`, naming
+  /// `expected`).
+  static func loadMapping(
+    _ url: URL, file: String, expected: String, problems: inout [LintProblem]
+  ) -> YAMLDocument? {
+    let text: String
+    switch TextFileReader.read(url) {
+    case .failure(let failure):
+      problems.append(LintProblem(file: file, line: 1, reason: TextFileReader.reason(failure)))
+      return nil
+    case .success(let read): text = read
+    }
+    let document: YAMLDocument
+    switch YAMLDocument.parse(text, file: file) {
+    case .failure(let problem):
+      problems.append(problem)
+      return nil
+    case .success(let parsed): document = parsed
+    }
+    guard document.root.mapping != nil else {
+      problems.append(
+        LintProblem(file: file, line: document.root.line, reason: "expected \(expected)"))
+      return nil
+    }
+    return document
   }
 }
 
