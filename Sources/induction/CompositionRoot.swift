@@ -12,6 +12,7 @@ enum CompositionRoot {
     umask(0o077)
     let directory = options.dataDirectoryValue
     try directory.prepare()
+    try NetworkFileSystem.check(directory.url.path, environment: options.environment)
     let database = try AppDatabase.open(at: directory.databaseURL)
     let hasEntries = try database.hasLedgerEntries()
     let key = try SigningKey.loadOrCreate(
@@ -41,6 +42,7 @@ enum CompositionRoot {
         throw AdminFailure(
           "no database at \(directory.databaseURL.path); pass the data folder with --data-dir")
       }
+      try NetworkFileSystem.check(directory.url.path, environment: options.environment)
       database = try AppDatabase.open(at: directory.databaseURL)
       key = try? SigningKey.loadOrCreate(at: directory.signingKeyURL, create: false)
       // A ledger from before key enrolment gains its genesis entry here too, when this folder

@@ -10,6 +10,8 @@ public enum StoreError: LocalizedError, Equatable {
   case cannotWrite(path: String)
   /// The data folder cannot be created or is not a folder.
   case dataDirectoryUnusable(path: String)
+  /// The data folder is on a network file system, where SQLite cannot keep signed records safe.
+  case networkFileSystem(path: String, kind: String)
   /// The signing key file is missing though the database has signed entries.
   case signingKeyMissing(path: String)
   /// The signing key file is not a key.
@@ -38,6 +40,8 @@ public enum StoreError: LocalizedError, Equatable {
       "cannot write \(path); check the folder exists and this user may write to it"
     case .dataDirectoryUnusable(let path):
       "cannot use the data folder \(path); check it is a folder this user may write to, or choose another with --data-dir"
+    case .networkFileSystem(let path, let kind):
+      "the data folder \(path) is on a network drive (\(kind)), where the database cannot keep signed records safe; keep the data folder on this PC's own disk with --data-dir (or set INDUCTION_ALLOW_NETWORK_FS=1 if you know the drive is safe)"
     case .signingKeyMissing(let path):
       "the signing key \(path) is missing but the database has signed entries; restore the key from a backup"
     case .signingKeyDamaged(let path):
