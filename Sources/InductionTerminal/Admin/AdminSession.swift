@@ -18,6 +18,10 @@ public struct AdminSession {
   public var guidance: Guidance?
   /// The school's settings and scenarios, when the folder passes lint.
   public var catalog: ScenarioCatalog?
+  /// The whole scenarios folder as linted once when the session opened, translation packs and
+  /// all (nil when the session was built without one): exports and stats read the current
+  /// translations and language names from it instead of linting the folder again.
+  public var contentReport: ContentLintReport?
   /// The scenarios folder as given.
   public var scenariosPath: String
   /// Standard output.
@@ -57,7 +61,8 @@ public struct AdminSession {
     output: Console, errors: Console, standardOutput: Int32, reader: LineReader?, clock: Clock
   ) throws -> AdminSession {
     let folder = URL(fileURLWithPath: scenariosPath)
-    let report = ScenarioLinter.lint(directory: folder, displayPath: scenariosPath)
+    let content = SchoolContentLoader.lint(scenariosPath)
+    let report = content.english
     var guidance: Guidance?
     if case .success(let text) = TextFileReader.read(folder.appendingPathComponent("guidance.md")) {
       guidance = Guidance(text: text)
@@ -65,11 +70,13 @@ public struct AdminSession {
     }
     let latest = try database.guidanceVersions().last?.sha256 ?? ""
     let zone = report.catalog?.school.timeZone ?? TimeZone(identifier: "Europe/London")!
-    return AdminSession(
+    var session = AdminSession(
       database: database, key: key, dataDirectory: dataDirectory,
       export: ExportContext(currentGuidance: guidance?.sha256 ?? latest, timeZone: zone),
       guidance: guidance, catalog: report.catalog, scenariosPath: scenariosPath, output: output,
       errors: errors, standardOutput: standardOutput, reader: reader, clock: clock)
+    session.contentReport = content
+    return session
   }
 
   /// This PC's key, for a command that signs.

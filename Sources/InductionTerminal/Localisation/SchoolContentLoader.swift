@@ -41,10 +41,10 @@ public enum SchoolContentLoader {
 
   /// The guidance in force in each translation that passes lint, by tag, each registered as a
   /// version: exports and stats judge who must re-acknowledge by it.
-  public static func currentTranslations(_ path: String, database: AppDatabase, at date: Date)
-    -> [String: String]
-  {
-    guard let content = lint(path).content else { return [:] }
+  public static func currentTranslations(
+    _ report: ContentLintReport?, database: AppDatabase, at date: Date
+  ) -> [String: String] {
+    guard let content = report?.content else { return [:] }
     var current: [String: String] = [:]
     for item in content.translations {
       let guidance = item.catalog.guidance
@@ -56,9 +56,9 @@ public enum SchoolContentLoader {
   }
 
   /// English names by tag, for admin reports.
-  public static func englishNames(_ path: String) -> [String: String] {
+  public static func englishNames(_ report: ContentLintReport?) -> [String: String] {
     var names = [LanguageTag.english: "English"]
-    for pack in lint(path).packs {
+    for pack in report?.packs ?? [] {
       if let language = pack.content?.language { names[language.tag] = language.englishName }
     }
     return names

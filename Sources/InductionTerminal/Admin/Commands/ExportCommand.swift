@@ -59,7 +59,7 @@ public struct ExportCommand: AdminCommand {
     let format = try ExportFormat.chosen(asked: self.format, out: out, kind: kind)
     var context = session.export
     context.currentTranslations = SchoolContentLoader.currentTranslations(
-      session.scenariosPath, database: session.database, at: session.clock.now())
+      session.contentReport, database: session.database, at: session.clock.now())
     let zone = context.timeZone
     var filter = ExportFilter(className: className)
     if let since { filter.since = try DayParser.startOfDay(since, option: "--since", zone: zone) }

@@ -19,7 +19,7 @@ public struct StatsCommand: AdminCommand {
   public func run(in session: AdminSession) throws {
     var context = session.export
     context.currentTranslations = SchoolContentLoader.currentTranslations(
-      session.scenariosPath, database: session.database, at: session.clock.now())
+      session.contentReport, database: session.database, at: session.clock.now())
     let stats = try session.database.statistics(context: context)
     let titles = Dictionary(
       uniqueKeysWithValues: (session.catalog?.scenarios ?? []).map { ($0.id, $0.title) })
@@ -28,6 +28,6 @@ public struct StatsCommand: AdminCommand {
       TerminalText(
         trusted: StatsReport.render(
           stats, titles: titles, colour: session.output.useColour,
-          languageNames: SchoolContentLoader.englishNames(session.scenariosPath))))
+          languageNames: SchoolContentLoader.englishNames(session.contentReport))))
   }
 }
