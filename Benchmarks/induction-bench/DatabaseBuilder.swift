@@ -124,7 +124,7 @@ struct DatabaseBuilder {
       }
     }
     // Fold the WAL into the file, so every reader below starts from the same state.
-    try database.writer.writeWithoutTransaction { db in
+    try database.sqlite!.writer.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
     }
     return Summary(
@@ -146,7 +146,7 @@ struct DatabaseBuilder {
   ) throws -> [Int64] {
     let startOffsets = plans.map { _ in TimeInterval(Int.random(in: 180...900, using: &random)) }
     let abandoned = plans.map { _ in random.chance(0.05) }
-    return try database.writer.write { db in
+    return try database.sqlite!.writer.write { db in
       var ids: [Int64] = []
       ids.reserveCapacity(plans.count)
       let insert = try db.cachedStatement(

@@ -8,7 +8,7 @@ import InductionCore
 enum ReferenceVerifier {
   /// The report checking entry by entry would give.
   static func verify(_ database: AppDatabase) throws -> VerificationReport {
-    let (trust, erased) = try database.writer.read { db in
+    let (trust, erased) = try database.engine.read { db in
       (
         try KeyTrust.read(db),
         Set(

@@ -132,7 +132,7 @@ struct RunCommand: ParsableCommand {
     if reuse && FileManager.default.fileExists(atPath: directory.databaseURL.path) {
       log("reusing \(directory.databaseURL.path)")
       let database = try AppDatabase.open(at: directory.databaseURL)
-      entryCount = try database.writer.read {
+      entryCount = try database.sqlite!.writer.read {
         try Int.fetchOne($0, sql: "SELECT count(*) FROM ledger") ?? 0
       }
       buildNote = "reused an existing database"

@@ -76,15 +76,16 @@ struct SignedMaterial {
   /// Reads every entry, re-encodes it, and checks the encoding hashes to the stored `entry_hash`.
   static func load(from database: AppDatabase) throws -> SignedMaterial {
     var material = SignedMaterial()
-    try database.writer.read { db in
+    try database.engine.read { db in
       var keyPositions: [String: Int] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT id, public_key FROM signing_key") {
+      for row in try SQLRow.fetchAll(db, sql: "SELECT id, public_key FROM signing_key") {
         keyPositions[row["id"]] = material.keys.count
         material.keys.append(
           try Curve25519.Signing.PublicKey(rawRepresentation: row["public_key"] as Data))
       }
-      let cursor = try LedgerEntry.order(Column("seq")).fetchCursor(db)
-      while let entry = try cursor.next() {
+      let cursor = try SQLRow.fetchCursor(db, sql: "SELECT * FROM ledger ORDER BY seq")
+      while let row = try cursor.next() {
+        let entry = try LedgerEntry(row: row)
         let encoded = canonicalBytes(entry)
         guard Data(SHA256.hash(data: encoded)) == entry.entryHash else {
           throw BenchError("the bench's re-encoding of seq \(entry.seq) does not match its hash")

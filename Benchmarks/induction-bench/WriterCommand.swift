@@ -36,7 +36,7 @@ struct WriterCommand: ParsableCommand {
     let database = try AppDatabase.open(at: directory.databaseURL)
     let key = try SigningKey.loadOrCreate(at: directory.signingKeyURL, create: false)
     try database.registerSigningKey(key, keyPath: directory.signingKeyURL.path, at: Date())
-    let synchronous = try database.writerSynchronousSetting()
+    let synchronous = try database.sqlite!.writerSynchronousSetting()
     let context = SessionContext(station: station, mode: "kiosk")
     var random = SeededGenerator(seed: seed)
     let families = SyntheticFamilies(classes: school.classes)

@@ -40,10 +40,11 @@ struct FaultLockTests {
 
     // Then after the busy timeout the program says it could not save, and asks to try again
     let screen = try program.waitFor(
-      "Press Enter to try again: ", timeout: AppDatabase.busyTimeout + 15)
+      "Press Enter to try again: ", timeout: SQLiteEngine.busyTimeout + 15)
     let waited = Date().timeIntervalSince(locked)
     #expect(
-      waited >= AppDatabase.busyTimeout - 0.5, "gave up after \(waited) s, before the busy timeout")
+      waited >= SQLiteEngine.busyTimeout - 0.5, "gave up after \(waited) s, before the busy timeout"
+    )
     #expect(
       collapse(screen).contains(
         "Sorry, your acknowledgement could not be saved, so it is not signed yet. Please ask a member of staff."

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Why an erasure could not be done.
 public enum ErasureError: LocalizedError, Equatable {
@@ -39,7 +38,7 @@ extension AppDatabase {
 
   func erase(seqs: [Int], key: SigningKey, at date: Date) throws -> [LedgerEntry] {
     let entries = try writeImmediate { db -> [LedgerEntry] in
-      try db.execute(sql: "PRAGMA secure_delete = ON")
+      try db.overwriteDeletedContent()
       var appended: [LedgerEntry] = []
       for seq in seqs {
         let erased =
@@ -76,7 +75,7 @@ extension AppDatabase {
 
   /// The roster rows of the same family (the children named, or the same parent name) go too: the
   /// request is to erase the person, and a later roster import brings back any child still enrolled.
-  private static func eraseRosterRows(_ db: Database, forSeq seq: Int) throws {
+  private static func eraseRosterRows(_ db: any SQLDatabase, forSeq seq: Int) throws {
     let childKeys = try String.fetchAll(
       db, sql: "SELECT match_key FROM acknowledged_child WHERE ledger_seq = ?", arguments: [seq])
     for key in childKeys {
@@ -87,25 +86,14 @@ extension AppDatabase {
         db, sql: "SELECT parent_name FROM personal_details WHERE ledger_seq = ?", arguments: [seq])
     else { return }
     let parentKey = NameNormalisation.matchKey(parent)
-    let rows = try Row.fetchAll(db, sql: "SELECT id, parent_name FROM roster_child")
+    let rows = try SQLRow.fetchAll(db, sql: "SELECT id, parent_name FROM roster_child")
     for row in rows where NameNormalisation.matchKey(row["parent_name"]) == parentKey {
       try db.execute(sql: "DELETE FROM roster_child WHERE id = ?", arguments: [row["id"] as Int64])
     }
   }
 
-  /// Empties the WAL and rebuilds the file so deleted rows leave no trace on disk.
-  public func scrub() throws {
-    do {
-      try writer.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA secure_delete = ON")
-        try db.checkpoint(.truncate)
-        try db.execute(sql: "VACUUM")
-        try db.checkpoint(.truncate)
-      }
-    } catch let error as DatabaseError {
-      throw StoreError(error, path: path)
-    }
-  }
+  /// Rebuilds the store's files so deleted rows leave no trace on disk.
+  public func scrub() throws { try engine.scrub() }
 
   /// Acknowledgements signed before `cutoff` whose personal details are still held.
   public func retentionCandidates(before cutoff: Date) throws -> [LedgerEntry] {

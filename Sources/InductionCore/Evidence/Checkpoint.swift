@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A short signed statement of the ledger's state (how many entries, the newest hash) for a second
 /// person to keep. A hash chain alone cannot show that the newest entries were deleted; a checkpoint
@@ -122,7 +121,7 @@ extension AppDatabase {
       guard status == .trusted else {
         throw StoreError.keyNotTrusted(fingerprint: KeyFingerprint.display(key.id), status: status)
       }
-      let row = try Row.fetchOne(
+      let row = try SQLRow.fetchOne(
         db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1")
       return ((row?["seq"] as Int?) ?? 0, (row?["entry_hash"] as Data?) ?? LedgerEntry.genesisHash)
     }

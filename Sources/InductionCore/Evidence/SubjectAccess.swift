@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Everything held about one person, for a subject access request: their details, acknowledgements,
 /// quiz answers and any revocations. Nothing about anyone else.
@@ -65,7 +64,7 @@ extension AppDatabase {
       var seqs: [Int] = []
       if let parentName {
         let key = NameNormalisation.matchKey(parentName)
-        seqs = try Row.fetchAll(
+        seqs = try SQLRow.fetchAll(
           db, sql: "SELECT ledger_seq, parent_name FROM personal_details ORDER BY ledger_seq"
         )
         .filter { NameNormalisation.matchKey($0["parent_name"]) == key }.map { $0["ledger_seq"] }
@@ -79,14 +78,16 @@ extension AppDatabase {
       }
       var items: [SubjectAccessReport.Acknowledgement] = []
       for seq in seqs {
-        guard let entry = try LedgerEntry.fetchOne(db, key: seq),
+        guard
+          let entry = try LedgerEntry.fetchOne(
+            db, sql: "SELECT * FROM ledger WHERE seq = ?", arguments: [seq]),
           let held = try Self.personalDetails(db, seq: seq)
         else { continue }
         let statement =
           try String.fetchOne(
             db, sql: "SELECT text FROM statement_version WHERE sha256 = ?",
             arguments: [entry.shownStatementSHA256 ?? entry.statementSHA256]) ?? ""
-        let answers = try Row.fetchAll(
+        let answers = try SQLRow.fetchAll(
           db,
           sql: """
             SELECT a.* FROM quiz_attempt a JOIN session s ON s.id = a.session_id
@@ -97,7 +98,7 @@ extension AppDatabase {
             scenario: $0["scenario_id"], choice: $0["choice_text"], correct: $0["is_correct"],
             firstTry: $0["is_first_try"], answeredAt: $0["answered_at"])
         }
-        let revocations = try Row.fetchAll(
+        let revocations = try SQLRow.fetchAll(
           db,
           sql: "SELECT recorded_at, note FROM ledger WHERE kind = 'revocation' AND subject_seq = ?",
           arguments: [seq]

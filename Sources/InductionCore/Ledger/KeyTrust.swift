@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Where a key stands in the ledger's trust record.
 public enum KeyStatus: String, Sendable, Equatable {
@@ -85,9 +84,9 @@ public struct KeyTrust: Sendable, Equatable {
 
   /// The record from the key entries with seq up to `lastSeq` (all when nil), read through the
   /// partial index on key entries, so it costs a few rows however long the ledger is.
-  public static func read(_ db: Database, upTo lastSeq: Int? = nil) throws -> KeyTrust {
+  public static func read(_ db: any SQLDatabase, upTo lastSeq: Int? = nil) throws -> KeyTrust {
     var trust = KeyTrust()
-    let rows = try Row.fetchCursor(
+    let rows = try SQLRow.fetchCursor(
       db,
       sql: """
         SELECT seq, kind, subject_key, note FROM ledger

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Streams the ledger in seq order with each entry's personal details, children and quiz answers,
 /// in three queries (entries joined to their details; all children in (seq, position) order; all
@@ -16,17 +15,17 @@ struct LedgerScanner {
     var answers: [QuizAttempt.Stored]
   }
 
-  private let entries: RowCursor
-  private let children: RowCursor
-  private let attempts: RowCursor
+  private let entries: any SQLCursor
+  private let children: any SQLCursor
+  private let attempts: any SQLCursor
   private var nextChild: (seq: Int, child: PersonalDetails.Child)?
   private var childrenStarted = false
   private var nextAnswer: (seq: Int, answer: QuizAttempt.Stored)?
   private var answersStarted = false
 
   /// Opens both cursors in `db`.
-  init(_ db: Database) throws {
-    entries = try Row.fetchCursor(
+  init(_ db: any SQLDatabase) throws {
+    entries = try SQLRow.fetchCursor(
       db,
       sql: """
         SELECT l.seq, l.kind, l.recorded_at, l.station, l.mode, l.guidance_sha256, l.statement_sha256,
@@ -37,13 +36,13 @@ struct LedgerScanner {
         FROM ledger l LEFT JOIN personal_details p ON p.ledger_seq = l.seq
         ORDER BY l.seq
         """)
-    children = try Row.fetchCursor(
+    children = try SQLRow.fetchCursor(
       db,
       sql:
         "SELECT ledger_seq, name, class_name FROM acknowledged_child ORDER BY ledger_seq, position")
     // Walks the unique index on session.ledger_seq, then each session's answers by the
     // quiz_attempt_session index (whose entries are in id order): no sort of all answers.
-    attempts = try Row.fetchCursor(
+    attempts = try SQLRow.fetchCursor(
       db,
       sql: """
         SELECT s.ledger_seq, a.scenario_id, a.choice_index, a.choice_text, a.is_correct,

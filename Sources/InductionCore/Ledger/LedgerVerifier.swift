@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 
 /// What `verify` found wrong with the ledger, naming the first bad entry.
 public struct LedgerDamage: Sendable, Equatable, CustomStringConvertible {
@@ -80,7 +79,7 @@ extension AppDatabase {
       var keyIndex: [String: Int] = [:]
       var keys: [Curve25519.Signing.PublicKey?] = []
       let stored = try KeyTrust.read(db)
-      for row in try Row.fetchAll(
+      for row in try SQLRow.fetchAll(
         db,
         sql:
           "SELECT subject_key FROM ledger WHERE kind IN ('genesis', 'key enrolment', 'key retirement') ORDER BY seq"

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension AppDatabase {
   /// Streams one export into `writer`, row by row from a database cursor, so memory stays flat
@@ -22,8 +21,8 @@ extension AppDatabase {
         let versions = try Self.guidanceNumbers(db)
         let translations = try Self.translationNumbers(db)
         let current = try Self.currentTranslations(db, context: context)
-        let cursor = try Row.fetchCursor(
-          db, sql: Self.acknowledgementsSQL, arguments: Self.arguments(filter))
+        let cursor = try db.fetchCursor(
+          sql: Self.acknowledgementsSQL(db.dialect), named: Self.arguments(filter))
         while let row = try cursor.next() {
           try emit(
             Self.acknowledgementRow(
@@ -33,10 +32,12 @@ extension AppDatabase {
       case .completion, .outstanding:
         let hasRoster = try Int.fetchOne(db, sql: "SELECT count(*) FROM roster_child") ?? 0 > 0
         var arguments = Self.arguments(filter)
-        arguments += ["current": context.currentGuidance, "translations": context.translationsJSON]
-        let cursor = try Row.fetchCursor(
-          db, sql: hasRoster ? Self.rosterCompletionSQL : Self.namedCompletionSQL,
-          arguments: arguments)
+        arguments["current"] = context.currentGuidance
+        arguments["translations"] = context.translationsJSON
+        let cursor = try db.fetchCursor(
+          sql: hasRoster
+            ? Self.rosterCompletionSQL(db.dialect) : Self.namedCompletionSQL(db.dialect),
+          named: arguments)
         var summary = CompletionSummary(fromRoster: hasRoster)
         var lastClassKey: String?
         while let row = try cursor.next() {
@@ -70,14 +71,14 @@ extension AppDatabase {
     }
   }
 
-  private static func arguments(_ filter: ExportFilter) -> StatementArguments {
+  private static func arguments(_ filter: ExportFilter) -> [String: String?] {
     [
       "since": filter.since.map(Timestamp.utc), "until": filter.until.map(Timestamp.utc),
       "classKey": filter.className.map(NameNormalisation.matchKey),
     ]
   }
 
-  private static func status(_ row: Row) -> CompletionStatus {
+  private static func status(_ row: SQLRow) -> CompletionStatus {
     guard (row["reference"] as String?) != nil, row["revoked"] as Bool? == false else {
       return .outstanding
     }
@@ -92,17 +93,24 @@ extension AppDatabase {
   private static func reference(_ stored: String?) -> String { stored.map(Reference.display) ?? "" }
 
   /// Version numbers in the order versions were first seen: 1, 2, 3…
-  private static func guidanceNumbers(_ db: Database) throws -> [String: Int] {
+  private static func guidanceNumbers(_ db: any SQLDatabase) throws -> [String: Int] {
     let shas = try String.fetchAll(
-      db, sql: "SELECT sha256 FROM guidance_version ORDER BY first_seen_at, rowid")
+      db,
+      sql:
+        "SELECT sha256 FROM guidance_version ORDER BY first_seen_at, \(db.dialect.insertionOrder)"
+    )
     return Dictionary(uniqueKeysWithValues: shas.enumerated().map { ($0.element, $0.offset + 1) })
   }
 
   /// Each translation's version numbers, by language, in the order versions were first seen.
-  private static func translationNumbers(_ db: Database) throws -> [String: [String: Int]] {
+  private static func translationNumbers(_ db: any SQLDatabase) throws -> [String: [String: Int]] {
     var numbers: [String: [String: Int]] = [:]
-    for row in try Row.fetchAll(
-      db, sql: "SELECT language, sha256 FROM translation_version ORDER BY first_seen_at, rowid")
+    for row in try SQLRow.fetchAll(
+      db,
+      sql: """
+        SELECT language, sha256 FROM translation_version
+        ORDER BY first_seen_at, \(db.dialect.insertionOrder)
+        """)
     {
       let language: String = row["language"]
       numbers[language, default: [:]][row["sha256"]] = (numbers[language]?.count ?? 0) + 1
@@ -111,12 +119,16 @@ extension AppDatabase {
   }
 
   /// The guidance in force for each translation: the context's, else the newest version seen.
-  private static func currentTranslations(_ db: Database, context: ExportContext) throws
+  private static func currentTranslations(_ db: any SQLDatabase, context: ExportContext) throws
     -> [String: String]
   {
     var current: [String: String] = [:]
-    for row in try Row.fetchAll(
-      db, sql: "SELECT language, sha256 FROM translation_version ORDER BY first_seen_at, rowid")
+    for row in try SQLRow.fetchAll(
+      db,
+      sql: """
+        SELECT language, sha256 FROM translation_version
+        ORDER BY first_seen_at, \(db.dialect.insertionOrder)
+        """)
     {
       current[row["language"]] = row["sha256"]
     }
@@ -124,7 +136,7 @@ extension AppDatabase {
   }
 
   private static func acknowledgementRow(
-    _ row: Row, versions: [String: Int], translations: [String: [String: Int]],
+    _ row: SQLRow, versions: [String: Int], translations: [String: [String: Int]],
     current: [String: String], context: ExportContext
   ) -> [ExportCell] {
     let sha: String = row["guidance_sha256"]
@@ -149,14 +161,13 @@ extension AppDatabase {
     ]
   }
 
-  static let acknowledgementsSQL = """
+  static func acknowledgementsSQL(_ dialect: SQLDialect) -> String {
+    """
     SELECT l.seq, l.reference, l.recorded_at, l.guidance_sha256, l.first_try_correct, l.scenario_count,
       l.station, p.parent_name, p.relationship, coalesce(l.language, 'en') AS language,
       l.shown_guidance_sha256,
-      (SELECT group_concat(name, '; ') FROM (
-        SELECT name FROM acknowledged_child c WHERE c.ledger_seq = l.seq ORDER BY position)) AS children,
-      (SELECT group_concat(class_name, '; ') FROM (
-        SELECT class_name FROM acknowledged_child c WHERE c.ledger_seq = l.seq ORDER BY position)) AS classes,
+      \(childrenJoined("name", dialect)) AS children,
+      \(childrenJoined("class_name", dialect)) AS classes,
       EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq) AS revoked,
       EXISTS (SELECT 1 FROM ledger e WHERE e.kind = 'erasure' AND e.subject_seq = l.seq) AS erased
     FROM ledger l LEFT JOIN personal_details p ON p.ledger_seq = l.seq
@@ -167,26 +178,47 @@ extension AppDatabase {
         SELECT 1 FROM acknowledged_child c WHERE c.ledger_seq = l.seq AND c.class_key = :classKey))
     ORDER BY l.seq
     """
+  }
+
+  /// The entry `l`'s children's `column`, in the order they were given, joined with "; ".
+  private static func childrenJoined(_ column: String, _ dialect: SQLDialect) -> String {
+    switch dialect {
+    case .sqlite:
+      // SQLite's group_concat keeps the order of an ordered subquery.
+      """
+      (SELECT group_concat(\(column), '; ') FROM (
+        SELECT \(column) FROM acknowledged_child c WHERE c.ledger_seq = l.seq ORDER BY position))
+      """
+    case .postgres:
+      """
+      (SELECT string_agg(\(column), '; ' ORDER BY position) FROM acknowledged_child c
+        WHERE c.ledger_seq = l.seq)
+      """
+    }
+  }
 
   /// Whether ledger row `l` acknowledges the guidance now in force: the English version is the
   /// current one and, for a translation, so is the translation the parent read (given in
   /// `:translations`, else the newest version seen). So an edited translation asks only that
   /// language's parents to re-acknowledge, and an edited English guidance asks everyone.
-  static let isCurrentSQL = """
+  static func isCurrentSQL(_ dialect: SQLDialect) -> String {
+    """
     (l.guidance_sha256 = :current AND (l.language IS NULL OR l.language = 'en'
       OR l.shown_guidance_sha256 = coalesce(
-        (SELECT value FROM json_each(:translations) WHERE key = l.language),
+        \(dialect.jsonField(":translations", key: "l.language")),
         (SELECT t.sha256 FROM translation_version t WHERE t.language = l.language
-          ORDER BY t.first_seen_at DESC, t.rowid DESC LIMIT 1),
+          ORDER BY t.first_seen_at DESC, t.\(dialect.insertionOrder) DESC LIMIT 1),
         l.shown_guidance_sha256)))
     """
+  }
 
   /// Every (child key → acknowledgement) pair, from the children named and from manual links, with the
   /// best one per child first: not revoked, then on the current guidance, then the newest.
-  private static let bestAcknowledgementsCTE = """
+  private static func bestAcknowledgementsCTE(_ dialect: SQLDialect) -> String {
+    """
     WITH acks AS (
       SELECT c.match_key, c.name AS child_name, c.class_name, c.class_key, l.seq, l.recorded_at, l.reference,
-        \(isCurrentSQL) AS is_current, p.parent_name AS ack_parent,
+        \(isCurrentSQL(dialect)) AS is_current, p.parent_name AS ack_parent,
         EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq) AS revoked,
         coalesce(l.language, 'en') AS language
       FROM acknowledged_child c
@@ -195,7 +227,7 @@ extension AppDatabase {
       WHERE (:since IS NULL OR l.recorded_at >= :since) AND (:until IS NULL OR l.recorded_at < :until)
       UNION ALL
       SELECT k.match_key, NULL, NULL, NULL, l.seq, l.recorded_at, l.reference,
-        \(isCurrentSQL), p.parent_name,
+        \(isCurrentSQL(dialect)), p.parent_name,
         EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq),
         coalesce(l.language, 'en')
       FROM roster_link k
@@ -209,22 +241,25 @@ extension AppDatabase {
       FROM acks
     )
     """
+  }
 
-  static let rosterCompletionSQL =
-    bestAcknowledgementsCTE + """
+  static func rosterCompletionSQL(_ dialect: SQLDialect) -> String {
+    bestAcknowledgementsCTE(dialect) + """
       SELECT r.class_name, r.class_key, r.child_name, r.parent_name AS roster_parent, r.parent_email,
         b.ack_parent, b.recorded_at, b.reference, b.is_current, b.revoked, b.language
       FROM roster_child r LEFT JOIN best b ON b.match_key = r.match_key AND b.rank = 1
       WHERE (:classKey IS NULL OR r.class_key = :classKey)
       ORDER BY r.class_key, r.match_key, r.id
       """
+  }
 
-  static let namedCompletionSQL =
-    bestAcknowledgementsCTE + """
+  static func namedCompletionSQL(_ dialect: SQLDialect) -> String {
+    bestAcknowledgementsCTE(dialect) + """
       SELECT b.class_name, b.class_key, b.child_name, NULL AS roster_parent, NULL AS parent_email,
         b.ack_parent, b.recorded_at, b.reference, b.is_current, b.revoked, b.language
       FROM best b
       WHERE b.rank = 1 AND b.child_name IS NOT NULL AND (:classKey IS NULL OR b.class_key = :classKey)
       ORDER BY b.class_key, b.match_key
       """
+  }
 }

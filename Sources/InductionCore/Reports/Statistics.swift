@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The figures behind `induction stats`.
 public struct Statistics: Sendable, Equatable {
@@ -91,7 +90,7 @@ extension AppDatabase {
       let revoked =
         try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE kind = 'revocation'") ?? 0
       var sessions: [SessionOutcome: Int] = [:]
-      for row in try Row.fetchAll(
+      for row in try SQLRow.fetchAll(
         db, sql: "SELECT outcome, count(*) AS n FROM session GROUP BY outcome")
       {
         if let outcome = SessionOutcome(rawValue: row["outcome"]) { sessions[outcome] = row["n"] }
@@ -99,9 +98,9 @@ extension AppDatabase {
 
       let hasRoster = try Int.fetchOne(db, sql: "SELECT count(*) FROM roster_child") ?? 0 > 0
       var classes: [Statistics.ClassCompletion] = []
-      let cursor = try Row.fetchCursor(
-        db, sql: hasRoster ? Self.rosterCompletionSQL : Self.namedCompletionSQL,
-        arguments: [
+      let cursor = try db.fetchCursor(
+        sql: hasRoster ? Self.rosterCompletionSQL(db.dialect) : Self.namedCompletionSQL(db.dialect),
+        named: [
           "since": nil, "until": nil, "classKey": nil, "current": context.currentGuidance,
           "translations": context.translationsJSON,
         ])
@@ -128,20 +127,19 @@ extension AppDatabase {
       let scenarios = try Self.scenarioResults(db, language: nil)
       var languages: [Statistics.LanguageResult] = []
       let started = Dictionary(
-        uniqueKeysWithValues: try Row.fetchAll(
+        uniqueKeysWithValues: try SQLRow.fetchAll(
           db,
           sql: "SELECT coalesce(language, 'en') AS tag, count(*) AS n FROM session GROUP BY tag"
         ).map { ($0["tag"] as String, $0["n"] as Int) })
-      let signed = try Row.fetchAll(
-        db,
+      let signed = try db.fetchAll(
         sql: """
           SELECT coalesce(l.language, 'en') AS tag, count(*) AS n,
-            coalesce(sum(\(Self.isCurrentSQL)), 0) AS current
+            coalesce(sum(CASE WHEN \(Self.isCurrentSQL(db.dialect)) THEN 1 ELSE 0 END), 0) AS current
           FROM ledger l WHERE l.kind = 'acknowledgement'
             AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq)
           GROUP BY tag
           """,
-        arguments: ["current": context.currentGuidance, "translations": context.translationsJSON])
+        named: ["current": context.currentGuidance, "translations": context.translationsJSON])
       let counts = Dictionary(
         uniqueKeysWithValues: signed.map {
           ($0["tag"] as String, ($0["n"] as Int, $0["current"] as Int))
@@ -164,33 +162,31 @@ extension AppDatabase {
   }
   /// First-try results per scenario, worst first, of the sessions in `language` (all when nil),
   /// with the wrong answer picked most often.
-  private static func scenarioResults(_ db: Database, language: String?) throws
+  private static func scenarioResults(_ db: any SQLDatabase, language: String?) throws
     -> [Statistics.ScenarioResult]
   {
     let inLanguage = """
       (:language IS NULL OR EXISTS (SELECT 1 FROM session s WHERE s.id = a.session_id
         AND coalesce(s.language, 'en') = :language))
       """
-    var results: [Statistics.ScenarioResult] = try Row.fetchAll(
-      db,
+    var results: [Statistics.ScenarioResult] = try db.fetchAll(
       sql: """
         SELECT scenario_id, count(*) AS asked, coalesce(sum(is_correct), 0) AS correct
-        FROM quiz_attempt a WHERE is_first_try AND \(inLanguage) GROUP BY scenario_id
-        """, arguments: ["language": language]
+        FROM quiz_attempt a WHERE is_first_try = 1 AND \(inLanguage) GROUP BY scenario_id
+        """, named: ["language": language]
     ).map {
       .init(
         scenarioID: $0["scenario_id"], asked: $0["asked"], correct: $0["correct"],
         commonWrongChoice: nil, commonWrongCount: 0)
     }
     for index in results.indices {
-      if let wrong = try Row.fetchOne(
-        db,
+      if let wrong = try db.fetchAll(
         sql: """
           SELECT choice_text, count(*) AS n FROM quiz_attempt a
-          WHERE scenario_id = :scenario AND NOT is_correct AND \(inLanguage)
+          WHERE scenario_id = :scenario AND is_correct = 0 AND \(inLanguage)
           GROUP BY choice_text ORDER BY n DESC, choice_text LIMIT 1
-          """, arguments: ["scenario": results[index].scenarioID, "language": language])
-      {
+          """, named: ["scenario": results[index].scenarioID, "language": language]
+      ).first {
         results[index].commonWrongChoice = wrong["choice_text"]
         results[index].commonWrongCount = wrong["n"]
       }

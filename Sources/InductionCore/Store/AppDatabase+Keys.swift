@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Why a key could not be enrolled or retired, as one plain sentence.
 public enum KeyError: LocalizedError, Equatable, Sendable {
@@ -72,7 +71,8 @@ extension AppDatabase {
     if let known { return known }
     return try writeImmediate { db in
       try db.execute(
-        sql: "INSERT OR IGNORE INTO signing_key (id, public_key, created_at) VALUES (?, ?, ?)",
+        sql:
+          "INSERT INTO signing_key (id, public_key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         arguments: [key.id, key.publicKey, Timestamp.utc(date)])
       let trust = try KeyTrust.read(db)
       if trust.genesis != nil { return trust.status(of: key.publicKey) }
@@ -128,7 +128,8 @@ extension AppDatabase {
       case .notEnrolled: break
       }
       try db.execute(
-        sql: "INSERT OR IGNORE INTO signing_key (id, public_key, created_at) VALUES (?, ?, ?)",
+        sql:
+          "INSERT INTO signing_key (id, public_key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         arguments: [SigningKey.id(of: publicKey), publicKey, Timestamp.utc(date)])
       return try Self.appendEntry(db, key: signer) { seq, prevHash in
         Self.keyEntry(
@@ -175,7 +176,7 @@ extension AppDatabase {
             since: at))
       }
       let named = Set(trust.keys.map(\.id))
-      for row in try Row.fetchAll(
+      for row in try SQLRow.fetchAll(
         db, sql: "SELECT id, public_key, created_at FROM signing_key ORDER BY created_at, id")
       {
         let id: String = row[0]

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension AppDatabase {
   /// Records that a parent session began in `shown.language`, storing the English guidance version
@@ -12,20 +11,20 @@ extension AppDatabase {
       let now = Timestamp.utc(date)
       try db.execute(
         sql:
-          "INSERT OR IGNORE INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
+          "INSERT INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         arguments: [guidance.sha256, guidanceText, now])
       if shown.language != LanguageTag.english {
         try Self.insertTranslationVersion(
           db, language: shown.language, sha256: shown.guidanceSHA256, text: shownGuidanceText,
           at: now)
       }
-      try db.execute(
+      return try Int64.fetchOne(
+        db,
         sql: """
           INSERT INTO session (started_at, station, mode, guidance_sha256, outcome, language)
-          VALUES (?, ?, ?, ?, 'in progress', ?)
+          VALUES (?, ?, ?, ?, 'in progress', ?) RETURNING id
           """,
-        arguments: [now, context.station, context.mode, guidance.sha256, shown.language])
-      return db.lastInsertedRowID
+        arguments: [now, context.station, context.mode, guidance.sha256, shown.language])!
     }
   }
 
@@ -48,12 +47,12 @@ extension AppDatabase {
   }
 
   private static func insertTranslationVersion(
-    _ db: Database, language: String, sha256: String, text: String, at now: String
+    _ db: any SQLDatabase, language: String, sha256: String, text: String, at now: String
   ) throws {
     try db.execute(
       sql: """
-        INSERT OR IGNORE INTO translation_version (language, sha256, text, first_seen_at)
-        VALUES (?, ?, ?, ?)
+        INSERT INTO translation_version (language, sha256, text, first_seen_at)
+        VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
         """,
       arguments: [language, sha256, text, now])
   }
@@ -65,11 +64,11 @@ extension AppDatabase {
   )] {
     if language == LanguageTag.english { return try guidanceVersions() }
     return try read { db in
-      try Row.fetchAll(
+      try SQLRow.fetchAll(
         db,
         sql: """
           SELECT sha256, text, first_seen_at FROM translation_version WHERE language = ?
-          ORDER BY first_seen_at, rowid
+          ORDER BY first_seen_at, \(db.dialect.insertionOrder)
           """, arguments: [language]
       )
       .map { ($0["sha256"], $0["text"], $0["first_seen_at"]) }

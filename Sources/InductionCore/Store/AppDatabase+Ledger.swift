@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Everything about a signing except what the ledger computes itself.
 public struct AcknowledgementDraft: Sendable {
@@ -42,11 +41,6 @@ public struct AcknowledgementDraft: Sendable {
   public var transcriptSHA256: String { attempts.transcriptSHA256 }
 }
 
-extension LedgerEntry: FetchableRecord, PersistableRecord {
-  /// The table name.
-  public static var databaseTableName: String { "ledger" }
-}
-
 extension AppDatabase {
   /// Whether the ledger has any entry.
   public func hasLedgerEntries() throws -> Bool {
@@ -76,14 +70,24 @@ extension AppDatabase {
   }
 
   private static func insertAcknowledgement(
-    _ db: Database, _ draft: AcknowledgementDraft, key: SigningKey, trust: KeyTrust, at date: Date,
+    _ db: any SQLDatabase, _ draft: AcknowledgementDraft, key: SigningKey, trust: KeyTrust,
+    at date: Date,
     salt: [UInt8]
   ) throws -> LedgerEntry {
+    // A retry after a lost connection may follow a COMMIT the server made but never confirmed: the
+    // session then already names its entry, which is the receipt, so a parent signs exactly once.
+    if let seq = try Int.fetchOne(
+      db, sql: "SELECT ledger_seq FROM session WHERE id = ?", arguments: [draft.session]),
+      let signed = try LedgerEntry.fetchOne(
+        db, sql: "SELECT * FROM ledger WHERE seq = ?", arguments: [seq])
+    {
+      return signed
+    }
     let recordedAt = Timestamp.utc(date)
     for statement in [draft.statement] + (draft.shown.map { [$0.statement] } ?? []) {
       try db.execute(
         sql:
-          "INSERT OR IGNORE INTO statement_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
+          "INSERT INTO statement_version (sha256, text, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         arguments: [Digest.sha256Hex(statement), statement, recordedAt])
     }
     let entry = try appendEntry(
@@ -150,11 +154,11 @@ extension AppDatabase {
   /// never written.
   /// `trust` is the ledger's trust record when the caller read it already in this transaction.
   static func appendEntry(
-    _ db: Database, key: SigningKey, trust known: KeyTrust? = nil,
+    _ db: any SQLDatabase, key: SigningKey, trust known: KeyTrust? = nil,
     fill: (_ seq: Int, _ prevHash: Data) -> LedgerEntry
   ) throws -> LedgerEntry {
     let trust = try known ?? KeyTrust.read(db)
-    let last = try Row.fetchOne(
+    let last = try SQLRow.fetchOne(
       db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1")
     let seq = (last?["seq"] as Int? ?? 0) + 1
     let prevHash = last?["entry_hash"] as Data? ?? LedgerEntry.genesisHash
@@ -181,21 +185,22 @@ extension AppDatabase {
 
   /// Every ledger entry, oldest first.
   public func ledgerEntries() throws -> [LedgerEntry] {
-    try read { db in try LedgerEntry.order(Column("seq")).fetchAll(db) }
+    try read { db in try LedgerEntry.fetchAll(db, sql: "SELECT * FROM ledger ORDER BY seq") }
   }
 
   /// The entry with this reference (as typed: any case, with or without the hyphen).
   public func entry(reference typed: String) throws -> LedgerEntry? {
     guard let reference = Reference.normalise(typed) else { return nil }
     return try read { db in
-      try LedgerEntry.filter(Column("reference") == reference).fetchOne(db)
+      try LedgerEntry.fetchOne(
+        db, sql: "SELECT * FROM ledger WHERE reference = ?", arguments: [reference])
     }
   }
 
   /// The quiz answers stored for the session that signed ledger entry `seq`, in stored order.
   public func signedAnswers(seq: Int) throws -> [QuizAttempt.Stored] {
     try read { db in
-      try Row.fetchAll(
+      try SQLRow.fetchAll(
         db,
         sql: """
           SELECT a.scenario_id, a.choice_index, a.choice_text, a.is_correct, a.is_first_try,
@@ -216,14 +221,14 @@ extension AppDatabase {
     try read { db in try Self.personalDetails(db, seq: seq) }
   }
 
-  static func personalDetails(_ db: Database, seq: Int) throws -> (
+  static func personalDetails(_ db: any SQLDatabase, seq: Int) throws -> (
     details: PersonalDetails, salt: [UInt8]
   )? {
     guard
-      let row = try Row.fetchOne(
+      let row = try SQLRow.fetchOne(
         db, sql: "SELECT * FROM personal_details WHERE ledger_seq = ?", arguments: [seq])
     else { return nil }
-    let children = try Row.fetchAll(
+    let children = try SQLRow.fetchAll(
       db,
       sql: "SELECT name, class_name FROM acknowledged_child WHERE ledger_seq = ? ORDER BY position",
       arguments: [seq]

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Why a revocation could not be recorded.
 public enum RevocationError: LocalizedError, Equatable {
@@ -56,10 +55,10 @@ extension AppDatabase {
   /// Every guidance version seen, oldest first: SHA-256, text and when first seen.
   public func guidanceVersions() throws -> [(sha256: String, text: String, firstSeenAt: String)] {
     try read { db in
-      try Row.fetchAll(
+      try SQLRow.fetchAll(
         db,
         sql:
-          "SELECT sha256, text, first_seen_at FROM guidance_version ORDER BY first_seen_at, rowid"
+          "SELECT sha256, text, first_seen_at FROM guidance_version ORDER BY first_seen_at, \(db.dialect.insertionOrder)"
       )
       .map { ($0["sha256"], $0["text"], $0["first_seen_at"]) }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Why a manual roster link could not be made.
 public enum RosterLinkError: LocalizedError, Equatable {
@@ -40,22 +39,35 @@ extension AppDatabase {
   {
     try writeImmediate { db in
       try db.execute(sql: "DELETE FROM roster_child")
-      let statement = try db.makeStatement(
-        sql: """
-          INSERT INTO roster_child (class_name, child_name, parent_name, parent_email, match_key, class_key, imported_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?)
-          """)
+      // Rows go in batches of a few hundred per statement: one round trip each to a server.
       let importedAt = Timestamp.utc(date)
-      for (index, row) in rows.enumerated() {
-        try statement.execute(arguments: [
-          row.className, row.childName, row.parentName, row.parentEmail,
-          NameNormalisation.childKey(name: row.childName, className: row.className),
-          NameNormalisation.matchKey(row.className), importedAt,
-        ])
-        if index % 1000 == 999 { progress(index + 1) }
+      var done = 0
+      for start in stride(from: 0, to: rows.count, by: Self.rosterBatch) {
+        let batch = rows[start..<min(start + Self.rosterBatch, rows.count)]
+        var arguments: [any SQLValueConvertible] = []
+        arguments.reserveCapacity(batch.count * 7)
+        for row in batch {
+          arguments += [
+            row.className, row.childName, row.parentName, row.parentEmail,
+            NameNormalisation.childKey(name: row.childName, className: row.className),
+            NameNormalisation.matchKey(row.className), importedAt,
+          ]
+        }
+        try db.execute(
+          sql: """
+            INSERT INTO roster_child (class_name, child_name, parent_name, parent_email, match_key, class_key, imported_at)
+            VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", "))
+            """,
+          arguments: arguments)
+        let before = done
+        done += batch.count
+        if done / 1000 > before / 1000 { progress(done / 1000 * 1000) }
       }
     }
   }
+
+  /// Roster rows inserted per statement.
+  static let rosterBatch = 500
 
   /// How many children are on the roster.
   public func rosterCount() throws -> Int {
@@ -76,7 +88,7 @@ extension AppDatabase {
   /// Acknowledgements (not revoked, not erased) none of whose children is on the roster or linked by hand.
   public func unmatchedAcknowledgements() throws -> [UnmatchedAcknowledgement] {
     try read { db in
-      let rows = try Row.fetchAll(
+      let rows = try SQLRow.fetchAll(
         db,
         sql: """
           SELECT l.seq, l.reference, l.recorded_at FROM ledger l
@@ -106,7 +118,7 @@ extension AppDatabase {
       throw RosterLinkError.unknownReference(typed)
     }
     try writeImmediate { db in
-      let candidates = try Row.fetchAll(
+      let candidates = try SQLRow.fetchAll(
         db, sql: "SELECT child_name, class_name, match_key FROM roster_child"
       )
       .filter {
@@ -124,7 +136,7 @@ extension AppDatabase {
       }
       try db.execute(
         sql:
-          "INSERT OR IGNORE INTO roster_link (ledger_seq, match_key, linked_at) VALUES (?, ?, ?)",
+          "INSERT INTO roster_link (ledger_seq, match_key, linked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         arguments: [entry.seq, key, Timestamp.utc(date)])
     }
   }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// How a parent's session ended.
 public enum SessionOutcome: String, Sendable, CaseIterable {
@@ -43,7 +42,7 @@ extension AppDatabase {
     try writeImmediate { db in
       try db.execute(
         sql:
-          "INSERT OR IGNORE INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
+          "INSERT INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         arguments: [guidance.sha256, text, Timestamp.utc(date)])
     }
   }
@@ -55,15 +54,15 @@ extension AppDatabase {
     try writeImmediate { db in
       try db.execute(
         sql:
-          "INSERT OR IGNORE INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?)",
+          "INSERT INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         arguments: [guidance.sha256, guidanceText, Timestamp.utc(date)])
-      try db.execute(
+      return try Int64.fetchOne(
+        db,
         sql: """
           INSERT INTO session (started_at, station, mode, guidance_sha256, outcome)
-          VALUES (?, ?, ?, ?, 'in progress')
+          VALUES (?, ?, ?, ?, 'in progress') RETURNING id
           """,
-        arguments: [Timestamp.utc(date), context.station, context.mode, guidance.sha256])
-      return db.lastInsertedRowID
+        arguments: [Timestamp.utc(date), context.station, context.mode, guidance.sha256])!
     }
   }
 
@@ -104,7 +103,7 @@ extension AppDatabase {
   /// Every recorded quiz attempt, oldest first.
   public func quizAttempts() throws -> [QuizAttempt] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM quiz_attempt ORDER BY id").map { row in
+      try SQLRow.fetchAll(db, sql: "SELECT * FROM quiz_attempt ORDER BY id").map { row in
         QuizAttempt(
           scenarioID: row["scenario_id"], choiceIndex: row["choice_index"],
           choiceText: row["choice_text"],

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What staff did, for the staff log. Never holds a PIN.
 public enum StaffAction: String, Sendable {
@@ -43,7 +42,9 @@ extension AppDatabase {
     try writeImmediate { db in
       try db.execute(
         sql: """
-          INSERT OR REPLACE INTO staff_pin (id, hash, salt, log2_n, r, p, set_at) VALUES (1, ?, ?, ?, ?, ?, ?)
+          INSERT INTO staff_pin (id, hash, salt, log2_n, r, p, set_at) VALUES (1, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, salt = excluded.salt,
+            log2_n = excluded.log2_n, r = excluded.r, p = excluded.p, set_at = excluded.set_at
           """,
         arguments: [
           pin.hash, pin.salt, pin.parameters.log2N, pin.parameters.r, pin.parameters.p,
@@ -57,7 +58,7 @@ extension AppDatabase {
   /// The stored PIN, or nil when none is set.
   public func staffPin() throws -> StoredPin? {
     try read { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff_pin WHERE id = 1") else {
+      guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM staff_pin WHERE id = 1") else {
         return nil
       }
       return StoredPin(
@@ -69,7 +70,8 @@ extension AppDatabase {
   /// The lockout state.
   public func staffLockout() throws -> StaffLockout {
     try read { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff_lockout WHERE id = 1") else {
+      guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM staff_lockout WHERE id = 1")
+      else {
         return StaffLockout(failures: 0, lastFailure: nil)
       }
       return StaffLockout(
@@ -113,7 +115,7 @@ extension AppDatabase {
   /// The staff log, oldest first, as (time, station, action).
   public func staffLog() throws -> [(at: String, station: String, action: String)] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT at, station, action FROM staff_event ORDER BY id").map {
+      try SQLRow.fetchAll(db, sql: "SELECT at, station, action FROM staff_event ORDER BY id").map {
         ($0["at"], $0["station"], $0["action"])
       }
     }
@@ -122,7 +124,7 @@ extension AppDatabase {
   /// Sessions started and signed at `station` since `start` (the start of the school's day).
   public func stationDay(_ station: String, since start: Date) throws -> StationDay {
     try read { db in
-      let row = try Row.fetchOne(
+      let row = try SQLRow.fetchOne(
         db,
         sql: """
           SELECT count(*) AS started, coalesce(sum(outcome = 'signed'), 0) AS signed
@@ -133,7 +135,9 @@ extension AppDatabase {
     }
   }
 
-  private static func log(_ db: Database, _ action: StaffAction, station: String, at date: Date)
+  private static func log(
+    _ db: any SQLDatabase, _ action: StaffAction, station: String, at date: Date
+  )
     throws
   {
     try db.execute(

@@ -72,10 +72,10 @@ struct LedgerVerificationTests {
   @Test func theLedgerRefusesUpdatesAndDeletesThroughSQLite() throws {
     let (database, _) = try makeSignedLedger(count: 1)
     #expect(throws: DatabaseError.self) {
-      try database.writer.write { try $0.execute(sql: "UPDATE ledger SET station = 'X'") }
+      try database.sqlite!.writer.write { try $0.execute(sql: "UPDATE ledger SET station = 'X'") }
     }
     #expect(throws: DatabaseError.self) {
-      try database.writer.write { try $0.execute(sql: "DELETE FROM ledger") }
+      try database.sqlite!.writer.write { try $0.execute(sql: "DELETE FROM ledger") }
     }
   }
 

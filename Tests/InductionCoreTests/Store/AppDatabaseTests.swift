@@ -8,8 +8,10 @@ import Testing
 struct AppDatabaseTests {
   @Test func theWritingConnectionIsSynchronousFull() throws {
     let (database, _) = try makeSignedLedger(count: 0)
-    #expect(try database.writerSynchronousSetting() == 2)
-    let journal = try database.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+    #expect(try database.sqlite!.writerSynchronousSetting() == 2)
+    let journal = try database.sqlite!.writer.read {
+      try String.fetchOne($0, sql: "PRAGMA journal_mode")
+    }
     #expect(journal == "wal")
   }
 
@@ -29,7 +31,7 @@ struct AppDatabaseTests {
 
   @Test func aDatabaseFromANewerVersionIsRefusedAndLeftAlone() throws {
     let (database, url) = try makeSignedLedger(count: 1)
-    try database.writer.write { db in
+    try database.sqlite!.writer.write { db in
       try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
     }
     let before = try Data(contentsOf: url)
@@ -126,7 +128,7 @@ struct WriterQueueTests {
     // Given a file database whose writing connection never checkpoints by itself
     let (database, url) = try makeSignedLedger(count: 0)
     #expect(
-      try database.writer.writeWithoutTransaction { db in
+      try database.sqlite!.writer.writeWithoutTransaction { db in
         try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint")
       } == 0)
     func size(_ path: String) throws -> Int {

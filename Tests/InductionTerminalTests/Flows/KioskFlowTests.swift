@@ -127,7 +127,7 @@ struct KioskFlowTests {
     #expect(!session.transcript.text.contains("864209"))
     #expect(!session.transcript.text.contains("975318"))
     #expect(session.transcript.text.contains("That PIN is not right."))
-    try database.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    try database.sqlite!.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
       let bytes = try Data(contentsOf: directory.appendingPathComponent(name))
       #expect(bytes.range(of: Data("975318".utf8)) == nil, "\(name)")

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Every schema change, registered in one place. A migration never changes once shipped: add a new one.
-enum Migrations {
+enum SQLiteMigrations {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in
@@ -189,7 +189,7 @@ enum Migrations {
       // the keys a visible spelling finds.
       for table in ["roster_child", "acknowledged_child"] {
         let nameColumn = table == "roster_child" ? "child_name" : "name"
-        let rows = try Row.fetchAll(
+        let rows = try GRDB.Row.fetchAll(
           db, sql: "SELECT rowid, \(nameColumn), class_name FROM \(table)")
         for row in rows {
           let name: String = row[1]

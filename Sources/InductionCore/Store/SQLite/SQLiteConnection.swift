@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+
+/// A GRDB connection seen through ``SQLDatabase``.
+final class SQLiteConnection: SQLDatabase {
+  private let db: Database
+
+  init(_ db: Database) { self.db = db }
+
+  var dialect: SQLDialect { .sqlite }
+
+  func execute(sql: String, arguments: [any SQLValueConvertible]) throws {
+    try db.execute(sql: sql, arguments: Self.arguments(arguments))
+  }
+
+  func fetchAll(sql: String, arguments: [any SQLValueConvertible]) throws -> [SQLRow] {
+    let cursor = try fetchCursor(sql: sql, arguments: arguments)
+    var rows: [SQLRow] = []
+    while let row = try cursor.next() { rows.append(row) }
+    return rows
+  }
+
+  func fetchCursor(sql: String, arguments: [any SQLValueConvertible]) throws -> any SQLCursor {
+    SQLiteCursor(try GRDB.Row.fetchCursor(db, sql: sql, arguments: Self.arguments(arguments)))
+  }
+
+  func overwriteDeletedContent() throws { try db.execute(sql: "PRAGMA secure_delete = ON") }
+
+  static func arguments(_ values: [any SQLValueConvertible]) -> StatementArguments {
+    StatementArguments(values.map { databaseValue($0.sqlValue) })
+  }
+
+  static func databaseValue(_ value: SQLValue) -> DatabaseValue {
+    switch value {
+    case .null: .null
+    case .integer(let integer): integer.databaseValue
+    case .real(let real): real.databaseValue
+    case .text(let text): text.databaseValue
+    case .blob(let blob): blob.databaseValue
+    }
+  }
+
+  static func value(_ value: DatabaseValue) -> SQLValue {
+    switch value.storage {
+    case .null: .null
+    case .int64(let integer): .integer(integer)
+    case .double(let real): .real(real)
+    case .string(let text): .text(text)
+    case .blob(let blob): .blob(blob)
+    }
+  }
+}
+
+/// A GRDB row cursor that copies each row out (GRDB reuses its row between steps).
+final class SQLiteCursor: SQLCursor {
+  private let cursor: RowCursor
+  private var columns: SQLColumns?
+
+  init(_ cursor: RowCursor) { self.cursor = cursor }
+
+  func next() throws -> SQLRow? {
+    guard let row = try cursor.next() else { return nil }
+    let columns = self.columns ?? SQLColumns(Array(row.columnNames))
+    self.columns = columns
+    var values: [SQLValue] = []
+    values.reserveCapacity(row.count)
+    for index in 0..<row.count {
+      values.append(SQLiteConnection.value(row[index] as DatabaseValue))
+    }
+    return SQLRow(values: values, columns: columns)
+  }
+}
