@@ -1,0 +1,41 @@
+/// Where a shared PostgreSQL store is, as read from `--database` or `INDUCTION_DATABASE_URL`.
+public struct PostgresLocation: Sendable, Equatable {
+  /// How the connection is protected.
+  public enum SSLMode: String, Sendable, CaseIterable {
+    /// No TLS (a server on this PC or a private network only).
+    case disable
+    /// TLS, without checking the server's certificate.
+    case require
+    /// TLS, checking the certificate against the system's trusted roots and the host name.
+    case verifyFull = "verify-full"
+  }
+
+  /// The server's host name or address.
+  public var host: String
+  /// The server's port.
+  public var port: Int
+  /// The user to log in as.
+  public var user: String
+  /// The password, from the URL or a password file; never shown.
+  public var password: String?
+  /// The database.
+  public var database: String
+  /// TLS.
+  public var sslMode: SSLMode
+
+  /// A location.
+  public init(
+    host: String, port: Int = 5432, user: String, password: String? = nil, database: String,
+    sslMode: SSLMode = .disable
+  ) {
+    self.host = host
+    self.port = port
+    self.user = user
+    self.password = password
+    self.database = database
+    self.sslMode = sslMode
+  }
+
+  /// How messages name it: `postgres://user@host:port/database`, never with the password.
+  public var displayName: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+}

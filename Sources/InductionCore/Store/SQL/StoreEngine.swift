@@ -1,0 +1,17 @@
+import Foundation
+
+/// Where the store keeps its records: the SQLite file in the data folder, or a PostgreSQL database
+/// shared by several PCs. The store's code runs the same statements through either.
+public protocol StoreEngine: Sendable {
+  /// Which engine, for the statements that differ.
+  var dialect: SQLDialect { get }
+  /// How messages name the store: the file's path, or the server and database (never a password).
+  var location: String { get }
+  /// Runs `body` in a read-only transaction that sees one consistent state.
+  func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T
+  /// Runs `body` in a write transaction, in turn with every other writer on every PC, and commits
+  /// durably before returning. A signing's housekeeping is left for ``afterReceipt()``.
+  func write<T>(isSigning: Bool, _ body: (any SQLDatabase) throws -> T) throws -> T
+  /// Housekeeping that must not delay a parent, run once the receipt is on screen.
+  func afterReceipt()
+}
