@@ -4,19 +4,20 @@ import InductionTerminal
 
 /// Builds the real environment: the one place that touches the process, terminal, disk and clock.
 enum CompositionRoot {
-  /// Opens the data folder and database, creating the signing key on first run (or always, with
-  /// `createKey`, for a new PC joining a ledger). On a new ledger the key's genesis entry is written.
+  /// Opens the data folder and the store, creating the signing key on first run (or always, with
+  /// `createKey`, for a new PC joining a ledger; and for any PC new to a shared database, which is
+  /// then refused until its key is enrolled). On a new ledger the key's genesis entry is written.
   static func openStore(_ options: GlobalOptions, createKey: Bool = false) throws -> (
     AppDatabase, SigningKey, DataDirectory
   ) {
     umask(0o077)
     let directory = options.dataDirectoryValue
     try directory.prepare()
-    try NetworkFileSystem.check(directory.url.path, environment: options.environment)
-    let database = try AppDatabase.open(at: directory.databaseURL)
+    let database = try options.openDatabase()
     let hasEntries = try database.hasLedgerEntries()
     let key = try SigningKey.loadOrCreate(
-      at: directory.signingKeyURL, create: createKey || !hasEntries)
+      at: directory.signingKeyURL,
+      create: createKey || !hasEntries || options.usesSharedDatabase)
     try database.registerSigningKey(key, keyPath: directory.signingKeyURL.path, at: Date())
     return (database, key, directory)
   }
@@ -38,12 +39,13 @@ enum CompositionRoot {
     case .signing, .newKey:
       (database, key, _) = try openStore(options, createKey: access == .newKey)
     case .existingDatabaseOnly:
-      guard FileManager.default.fileExists(atPath: directory.databaseURL.path) else {
+      guard options.usesSharedDatabase
+        || FileManager.default.fileExists(atPath: directory.databaseURL.path)
+      else {
         throw AdminFailure(
           "no database at \(directory.databaseURL.path); pass the data folder with --data-dir")
       }
-      try NetworkFileSystem.check(directory.url.path, environment: options.environment)
-      database = try AppDatabase.open(at: directory.databaseURL)
+      database = try options.openDatabase()
       key = try? SigningKey.loadOrCreate(at: directory.signingKeyURL, create: false)
       // A ledger from before key enrolment gains its genesis entry here too, when this folder
       // holds the key that signed it (without the key, verify reports the missing genesis).

@@ -10,6 +10,14 @@ public struct GlobalOptions: ParsableArguments {
     help: "Where the database and signing key live (env INDUCTION_DATA_DIR).")
   public var dataDirectory: String?
 
+  /// `--database`.
+  @Option(
+    name: .customLong("database"),
+    help: ArgumentHelp(
+      "A shared PostgreSQL database for several PCs, as postgres://USER@HOST:PORT/DATABASE?sslmode=verify-full (env INDUCTION_DATABASE_URL). Without it, the SQLite file in the data folder.",
+      valueName: "url"))
+  public var database: String?
+
   /// `--scenarios`.
   @Option(
     name: .customLong("scenarios"),
