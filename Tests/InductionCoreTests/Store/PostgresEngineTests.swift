@@ -391,6 +391,30 @@ struct PostgresEngineTests {
     #expect(try engine.read { db in try Int.fetchOne(db, sql: "SELECT 1") } == 1)
   }
 
+  @Test func aWriterKeptWaitingTooLongByAnotherPCIsToldTheStoreIsBusy() throws {
+    let (holder, location) = try freshEngine()
+    let waiter = try PostgresEngine.open(location)
+    let holding = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    let finished = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      _ = try? holder.write(isSigning: true) { _ in
+        holding.signal()
+        release.wait()
+      }
+      finished.signal()
+    }
+    holding.wait()
+    let started = Date()
+    #expect(throws: StoreError.busy(path: location.displayName)) {
+      try waiter.write(isSigning: true) { _ in }
+    }
+    #expect(Date().timeIntervalSince(started) >= 9)
+    release.signal()
+    finished.wait()
+    try waiter.write(isSigning: true) { db in try db.execute(sql: "CREATE TABLE after (x BIGINT)") }
+  }
+
   @Test func aReadAfterTheConnectionWasKilledConnectsAgain() throws {
     let (engine, location) = try freshEngine()
     let pid = try engine.read { db in try Int.fetchOne(db, sql: "SELECT pg_backend_pid()") }
@@ -458,6 +482,48 @@ struct PostgresEngineTests {
       )
       #expect(!message.contains("s3cret"))
       #expect(!"\(error)".contains("s3cret"))
+    }
+  }
+
+  @Test func aServerThatAcceptsButNeverAnswersIsGivenUpOn() throws {
+    let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(listener) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(listener, $0, length) == 0 && listen(listener, 4) == 0
+          && getsockname(listener, $0, &length) == 0
+      }
+    }
+    #expect(bound)
+    let location = PostgresLocation(
+      host: "127.0.0.1", port: Int(UInt16(bigEndian: address.sin_port)), user: "induction",
+      database: "induction")
+    let started = Date()
+    #expect(throws: StoreError.serverUnreachable(location: location.displayName)) {
+      try PostgresEngine.open(location, connectTimeout: 1)
+    }
+    #expect(Date().timeIntervalSince(started) < 4)
+  }
+
+  @Test func tlsIsUsedAsTheAddressAsksAndAnUntrustedCertificateIsRefused() throws {
+    var location = try PostgresTestServer.freshDatabase()
+    let serverHasTLS = try PostgresTestServer.psql(location, "SHOW ssl") == "on\n"
+    location.sslMode = .require
+    if serverHasTLS {
+      let engine = try PostgresEngine.open(location)
+      let encrypted = try engine.read { db in
+        try Int.fetchOne(db, sql: "SELECT ssl::int FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+      }
+      #expect(encrypted == 1)
+      // A test server's certificate is its own, not one the system trusts.
+      location.sslMode = .verifyFull
+    }
+    #expect(throws: StoreError.secureConnectionFailed(location: location.displayName)) {
+      try PostgresEngine.open(location)
     }
   }
 
