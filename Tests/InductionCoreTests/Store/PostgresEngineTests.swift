@@ -424,7 +424,10 @@ struct PostgresEngineTests {
     #expect(newPid != pid)
   }
 
-  @Test func aWriteWhoseConnectionIsKilledSavesNothingAndTheNextOneWorks() throws {
+  /// Killed just before the next statement, and killed long enough before it that the client
+  /// has seen the connection close (which once made it connect again mid-transaction).
+  @Test(arguments: [false, true])
+  func aWriteWhoseConnectionIsKilledSavesNothingAndTheNextOneWorks(waitForTheClose: Bool) throws {
     let (engine, location) = try freshEngine()
     try engine.write(isSigning: false) { db in try db.execute(sql: "CREATE TABLE marks (x BIGINT)")
     }
@@ -432,7 +435,8 @@ struct PostgresEngineTests {
       try engine.write(isSigning: true) { db in
         try db.execute(sql: "INSERT INTO marks VALUES (1)")
         let pid = try Int.fetchOne(db, sql: "SELECT pg_backend_pid()")
-        try PostgresTestServer.psql(location, "SELECT pg_terminate_backend(\(pid ?? 0))")
+        try PostgresTestServer.psql(location, "SELECT pg_terminate_backend(\(pid ?? 0), 5000)")
+        if waitForTheClose { Thread.sleep(forTimeInterval: 0.5) }
         try db.execute(sql: "INSERT INTO marks VALUES (2)")
       }
     }

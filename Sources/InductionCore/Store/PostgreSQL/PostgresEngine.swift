@@ -84,7 +84,8 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
     isInTransaction = true
     defer { isInTransaction = false }
 
-    try session.runReconnecting(begin)
+    try session.begin(begin)
+    defer { session.end() }
     let database = PostgresSQLDatabase(session: session)
     let value: T
     do {

@@ -17,6 +17,7 @@ final class PostgresSession {
   private var connection: PostgresConnection?
   private var nextCursor = 0
   private var connectionCount = 0
+  private var isInTransaction = false
 
   /// postgres-nio logs nothing: the terminal belongs to the kiosk, and queries hold personal data.
   private let logger = Logger(
@@ -122,16 +123,21 @@ final class PostgresSession {
     }
   }
 
-  /// Runs one statement, and if the connection turns out to have died since it was last used,
-  /// connects again and runs it once more. Only for a statement that starts a transaction, where
-  /// nothing has been done that could be lost.
-  func runReconnecting(_ sql: String) throws {
+  /// Starts a transaction with `sql`, connecting first if needed. If the connection turns out to
+  /// have died since it was last used, connects again and starts it once more: nothing has been
+  /// done yet that could be lost.
+  func begin(_ sql: String) throws {
+    isInTransaction = false
     do {
       _ = try run(sql, [], phase: .statement)
     } catch StoreError.connectionLost(_) {
       _ = try run(sql, [], phase: .statement)
     }
+    isInTransaction = true
   }
+
+  /// Marks the transaction over, after COMMIT or ROLLBACK, so the next one may connect again.
+  func end() { isInTransaction = false }
 
   /// The error to throw for `error`, closing the connection when it cannot be used again.
   func failure(_ error: any Error, phase: PostgresPhase) -> any Error {
@@ -153,6 +159,12 @@ final class PostgresSession {
   private func connected() throws -> PostgresConnection {
     if let connection, !connection.isClosed { return connection }
     close()
+    // A new connection in the middle of a transaction would run the rest of it outside any
+    // transaction, committing each statement on its own.
+    // COMMIT was not sent, so nothing was saved.
+    guard !isInTransaction else {
+      throw PostgresFailure.connectionLost.storeError(location, phase: .statement)
+    }
     connectionCount += 1
     let future = PostgresConnection.connect(
       on: group.next(), configuration: configuration, id: connectionCount, logger: logger)
