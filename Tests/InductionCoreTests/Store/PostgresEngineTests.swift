@@ -383,6 +383,13 @@ struct PostgresEngineTests {
     )
   }
 
+  @Test func aTransactionInsideAnotherStopsTheProgramInsteadOfHanging() async {
+    await #expect(processExitsWith: .signal(SIGILL)) {
+      let engine = try PostgresEngine.open(try PostgresTestServer.freshDatabase())
+      try engine.write(isSigning: false) { _ in try engine.read { _ in } }
+    }
+  }
+
   @Test func aStatementPastTheTimeoutIsReportedAsBusy() throws {
     let (engine, location) = try freshEngine(statementTimeout: 1)
     #expect(throws: StoreError.busy(path: location.displayName)) {

@@ -19,8 +19,10 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
   /// Where the database is.
   public let server: PostgresLocation
 
-  // `session` is used only while `lock` is held, which is what makes the class Sendable.
-  private let lock = NSLock()
+  // `session` is used only while `lock` is held, which is what makes the class Sendable. It is
+  // recursive so that a transaction started inside another on the same thread stops at the
+  // precondition below rather than waiting for itself forever.
+  private let lock = NSRecursiveLock()
   private let session: PostgresSession
   private var isInTransaction = false
 

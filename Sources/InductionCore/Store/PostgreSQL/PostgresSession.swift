@@ -160,8 +160,7 @@ final class PostgresSession {
     if let connection, !connection.isClosed { return connection }
     close()
     // A new connection in the middle of a transaction would run the rest of it outside any
-    // transaction, committing each statement on its own.
-    // COMMIT was not sent, so nothing was saved.
+    // transaction, committing each statement on its own. COMMIT was not sent: nothing was saved.
     guard !isInTransaction else {
       throw PostgresFailure.connectionLost.storeError(location, phase: .statement)
     }
