@@ -323,6 +323,21 @@ struct PostgresEngineTests {
     #expect(try PostgresTestServer.psql(location, snapshot) == before)
   }
 
+  @Test func aDatabaseThatDoesNotStoreUTF8IsRefusedUnchanged() throws {
+    var location = try PostgresTestServer.server()
+    location.database = "induction_test_ascii_" + UUID().uuidString.prefix(8).lowercased()
+    try PostgresTestServer.psql(
+      try PostgresTestServer.server(),
+      "CREATE DATABASE \(location.database) ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0"
+    )
+    #expect(throws: StoreError.notUTF8(location: location.displayName, encoding: "SQL_ASCII")) {
+      try PostgresEngine.open(location)
+    }
+    #expect(
+      try PostgresTestServer.psql(location, "SELECT to_regclass('schema_migrations') IS NULL")
+        == "t\n")
+  }
+
   @Test func theLedgerRefusesUpdateDeleteAndTruncate() throws {
     let (engine, location) = try freshEngine()
     try engine.write(isSigning: true) { db in
