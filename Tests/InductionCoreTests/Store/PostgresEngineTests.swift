@@ -62,15 +62,17 @@ struct PostgresEngineTests {
       ])
   }
 
-  @Test func numericIsAnIntegerWhenWholeAndARealOtherwise() throws {
+  @Test func numericIsAnIntegerWithoutDecimalPlacesAndARealOtherwise() throws {
     let (engine, _) = try freshEngine()
     let cases: [(String, SQLValue)] = [
       ("0", .integer(0)), ("-42", .integer(-42)), ("10000", .integer(10_000)),
-      ("100.000", .integer(100)), ("123456789012345678", .integer(123_456_789_012_345_678)),
+      ("100.000", .real(100)), ("123456789012345678", .integer(123_456_789_012_345_678)),
       ("9223372036854775807", .integer(.max)), ("-9223372036854775808", .integer(.min)),
       ("9223372036854775808", .real(9_223_372_036_854_775_808)), ("1.5", .real(1.5)),
       ("-0.00012", .real(-0.00012)), ("12345.6789", .real(12345.6789)),
       ("0.0000000001", .real(1e-10)), ("'NaN'", .real(.nan)),
+      ("(SELECT AVG(g) FROM generate_series(1, 3) AS g)", .real(2)),
+      ("(SELECT SUM(g) FROM generate_series(1, 3) AS g)", .integer(6)),
     ]
     for (literal, expected) in cases {
       let value = try engine.read { db in
@@ -599,8 +601,8 @@ struct PostgresEngineTests {
 
 @Suite("PostgreSQL engine statements")
 struct PostgresEngineStatementTests {
-  @Test func placeholdersAreNumberedOutsideQuotesAndComments() {
-    let statements = PostgresStatement.split(
+  @Test func placeholdersAreNumberedOutsideQuotesAndComments() throws {
+    let statements = try PostgresStatement.split(
       """
       SELECT ?, '?', "a?b", E'\\'?', $$ ? ; $$, $tag$ ?; $tag$ -- ? ;
       FROM t /* ? ; /* ? */ */ WHERE x = ? AND y = $1;
@@ -615,8 +617,8 @@ struct PostgresEngineStatementTests {
     #expect(statements.first?.placeholderCount == 2)
   }
 
-  @Test func aScriptIsCutIntoStatementsEachNumberedFromOne() {
-    let statements = PostgresStatement.split(
+  @Test func aScriptIsCutIntoStatementsEachNumberedFromOne() throws {
+    let statements = try PostgresStatement.split(
       "INSERT INTO a VALUES (?, ?); ; -- nothing\nUPDATE b SET c = ?;  \n")
     #expect(
       statements == [
@@ -625,8 +627,12 @@ struct PostgresEngineStatementTests {
       ])
   }
 
-  @Test func aDoubledQuoteDoesNotEndAString() {
-    let statements = PostgresStatement.split("SELECT 'it''s ?; fine', ?")
+  @Test func aNumberedPlaceholderIsRefused() {
+    #expect(throws: PostgresStatementError.self) { try PostgresStatement.split("SELECT ?1, ?2") }
+  }
+
+  @Test func aDoubledQuoteDoesNotEndAString() throws {
+    let statements = try PostgresStatement.split("SELECT 'it''s ?; fine', ?")
     #expect(
       statements == [PostgresStatement(sql: "SELECT 'it''s ?; fine', $1", placeholderCount: 1)])
   }

@@ -12,7 +12,7 @@ final class PostgresSQLDatabase: SQLDatabase {
   func end() { isOpen = false }
 
   func execute(sql: String, arguments: [any SQLValueConvertible]) throws {
-    let statements = PostgresStatement.split(sql)
+    let statements = try PostgresStatement.split(sql)
     try checkArguments(arguments.count, expected: statements.map(\.placeholderCount).reduce(0, +))
     var remaining = arguments[...]
     for statement in statements {
@@ -48,7 +48,7 @@ final class PostgresSQLDatabase: SQLDatabase {
   private func single(_ sql: String, arguments: [any SQLValueConvertible]) throws
     -> PostgresStatement
   {
-    let statements = PostgresStatement.split(sql)
+    let statements = try PostgresStatement.split(sql)
     guard statements.count == 1 else {
       throw PostgresStatementError(reason: "holds \(statements.count) statements where one is read")
     }

@@ -9,9 +9,15 @@ struct PostgresStatement: Equatable {
   var placeholderCount: Int
 
   /// The statements of `script`, in order, leaving out empty ones (a trailing `;`, a comment).
-  static func split(_ script: String) -> [PostgresStatement] {
+  /// Numbered placeholders (`?1`) are refused: SQLite reads them, and renumbering them would
+  /// silently bind the wrong values.
+  static func split(_ script: String) throws -> [PostgresStatement] {
     var scanner = Scanner(bytes: Array(script.utf8))
-    return scanner.statements()
+    let statements = scanner.statements()
+    guard !scanner.hasNumberedPlaceholder else {
+      throw PostgresStatementError(reason: "uses a numbered placeholder (?1), where only ? is read")
+    }
+    return statements
   }
 
   private struct Scanner {
@@ -20,6 +26,7 @@ struct PostgresStatement: Equatable {
     var output: [UInt8] = []
     var placeholders = 0
     var hasContent = false
+    var hasNumberedPlaceholder = false
     var finished: [PostgresStatement] = []
 
     init(bytes: [UInt8]) { self.bytes = bytes }
@@ -29,6 +36,9 @@ struct PostgresStatement: Equatable {
         let byte = bytes[index]
         switch byte {
         case UInt8(ascii: "?"):
+          if let next = peek(1), next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9") {
+            hasNumberedPlaceholder = true
+          }
           placeholders += 1
           output.append(contentsOf: "$\(placeholders)".utf8)
           index += 1

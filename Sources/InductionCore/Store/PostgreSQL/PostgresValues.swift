@@ -82,13 +82,14 @@ enum PostgresValues {
   }
 
   /// A numeric in PostgreSQL's binary form (digit count, weight, sign, scale, then base-10000
-  /// digits), as an integer when it is whole and fits, else as a real. `SUM` and `AVG` over
-  /// BIGINT columns return numeric, and SQLite gives an integer sum there.
+  /// digits), as SQLite would give the same result: an integer when it has no decimal places and
+  /// fits (`SUM` over BIGINT returns numeric, where SQLite sums to an integer), else a real (`AVG`
+  /// has decimal places even when it comes out whole, and SQLite's `AVG` is always real).
   static func numeric(_ bytes: inout ByteBuffer) -> SQLValue? {
     guard let count = bytes.readInteger(as: Int16.self),
       let weight = bytes.readInteger(as: Int16.self),
       let sign = bytes.readInteger(as: UInt16.self),
-      bytes.readInteger(as: Int16.self) != nil, count >= 0
+      let scale = bytes.readInteger(as: Int16.self), count >= 0
     else { return nil }
     var digits: [Int64] = []
     for _ in 0..<count {
@@ -106,7 +107,9 @@ enum PostgresValues {
     }
     let negative = sign == 0x4000
     let whole = digits.indices.allSatisfy { $0 <= Int(weight) || digits[$0] == 0 }
-    if whole, let integer = integer(digits: digits, weight: Int(weight), negative: negative) {
+    if scale == 0, whole,
+      let integer = integer(digits: digits, weight: Int(weight), negative: negative)
+    {
       return .integer(integer)
     }
     let padded = digits.map { String(repeating: "0", count: 4 - String($0).count) + String($0) }
