@@ -28,6 +28,29 @@ public enum StoreError: LocalizedError, Equatable {
   case diskFull(path: String)
   /// Any other database failure.
   case failed(path: String, code: Int32)
+  /// The PostgreSQL server cannot be reached (not running, wrong address, a firewall).
+  case serverUnreachable(location: String)
+  /// The PostgreSQL server refused the user or password.
+  case loginRefused(location: String)
+  /// The PostgreSQL server has no such database.
+  case databaseMissing(location: String, database: String)
+  /// TLS to the PostgreSQL server could not be set up or its certificate was not trusted.
+  case secureConnectionFailed(location: String)
+  /// The PostgreSQL database does not store text as UTF-8.
+  case notUTF8(location: String, encoding: String)
+  /// The connection to the PostgreSQL server was lost before the change was committed.
+  case connectionLost(location: String)
+  /// The connection was lost while the server was committing, so whether the change was saved is
+  /// not known.
+  case commitUnknown(location: String)
+  /// The PostgreSQL server stopped answering.
+  case serverNotResponding(location: String)
+  /// The database refused a change that breaks one of its rules (a bug or a hand-edited database).
+  case constraintViolated(path: String, rule: String)
+  /// Any other PostgreSQL failure, by its SQLSTATE code.
+  case serverFailed(location: String, sqlState: String)
+  /// A query returned a column of a type induction does not read (a bug).
+  case unreadableColumn(location: String, column: String, typeID: UInt32)
 
   /// The sentence shown.
   public var errorDescription: String? {
@@ -60,6 +83,28 @@ public enum StoreError: LocalizedError, Equatable {
       "the disk holding \(path) is full (or the file has reached its size limit); free some space and try again"
     case .failed(let path, let code):
       "the database \(path) failed (SQLite error \(code)); try again, and restore from a backup if it keeps failing"
+    case .serverUnreachable(let location):
+      "cannot reach the database server \(location); check it is running and the address is right"
+    case .loginRefused(let location):
+      "the database server \(location) refused the login; check the user and password (PGPASSFILE / ~/.pgpass)"
+    case .databaseMissing(let location, let database):
+      "the database server of \(location) has no database named \(database); create it (createdb \(database)) or check the name"
+    case .secureConnectionFailed(let location):
+      "cannot set up a secure connection to the database server \(location); check its certificate, or the sslmode in the address"
+    case .notUTF8(let location, let encoding):
+      "the database \(location) stores text as \(encoding), not UTF8; create it again with ENCODING 'UTF8' (nothing was changed)"
+    case .connectionLost(let location):
+      "the connection to the database server \(location) was lost and nothing was saved; try again"
+    case .commitUnknown(let location):
+      "the connection to the database server \(location) was lost while saving, so the last change may or may not have been saved; check before trying again"
+    case .serverNotResponding(let location):
+      "the database server \(location) stopped answering and nothing was saved; try again, and ask staff to check the server if this keeps happening"
+    case .constraintViolated(let path, let rule):
+      "the database \(path) refused a change that breaks its rule \(rule) (nothing was saved); this is a bug or the database was edited by hand, so report it"
+    case .serverFailed(let location, let sqlState):
+      "the database server \(location) failed (PostgreSQL error \(sqlState)); try again, and ask staff if it keeps failing"
+    case .unreadableColumn(let location, let column, let typeID):
+      "the database \(location) returned the column \(column) as a type induction cannot read (type \(typeID)); this is a bug, so report it"
     }
   }
 }
