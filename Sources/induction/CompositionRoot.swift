@@ -39,8 +39,9 @@ enum CompositionRoot {
     case .signing, .newKey:
       (database, key, _) = try openStore(options, createKey: access == .newKey)
     case .existingDatabaseOnly:
-      guard options.usesSharedDatabase
-        || FileManager.default.fileExists(atPath: directory.databaseURL.path)
+      guard
+        options.usesSharedDatabase
+          || FileManager.default.fileExists(atPath: directory.databaseURL.path)
       else {
         throw AdminFailure(
           "no database at \(directory.databaseURL.path); pass the data folder with --data-dir")

@@ -77,11 +77,18 @@ extension AppDatabase {
   /// The class names on the roster, else those named in acknowledgements (for completion and filters).
   public func classNames() throws -> [String] {
     try read { db in
-      let roster = try String.fetchAll(
-        db, sql: "SELECT DISTINCT class_name FROM roster_child ORDER BY class_key")
-      if !roster.isEmpty { return roster }
-      return try String.fetchAll(
-        db, sql: "SELECT DISTINCT class_name FROM acknowledged_child ORDER BY class_key")
+      // Each class key comes from its name, so (name, key) pairs are as distinct as names; the key
+      // is selected too, as PostgreSQL orders DISTINCT rows only by what they hold.
+      for table in ["roster_child", "acknowledged_child"] {
+        let names = try String.fetchAll(
+          db,
+          sql: """
+            SELECT class_name FROM (SELECT DISTINCT class_name, class_key FROM \(table)) AS c
+            ORDER BY class_key, class_name
+            """)
+        if !names.isEmpty { return names }
+      }
+      return []
     }
   }
 

@@ -86,7 +86,7 @@ extension AppDatabase {
       try db.execute(
         sql: """
           INSERT INTO staff_lockout (id, failures, last_failure_at) VALUES (1, 1, ?)
-          ON CONFLICT(id) DO UPDATE SET failures = failures + 1, last_failure_at = excluded.last_failure_at
+          ON CONFLICT(id) DO UPDATE SET failures = staff_lockout.failures + 1, last_failure_at = excluded.last_failure_at
           """,
         arguments: [Timestamp.utc(date)])
       try Self.log(db, .pinRejected, station: station, at: date)

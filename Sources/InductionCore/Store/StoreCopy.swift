@@ -54,7 +54,8 @@ public enum StoreCopy {
           func flush() throws {
             guard let first = pending.first else { return }
             let columns = first.columns.names
-            let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            let row =
+              "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
             try to.execute(
               sql: """
                 INSERT INTO \(table.name) (\(columns.joined(separator: ", ")))

@@ -113,8 +113,8 @@ struct ExportRoundTripTests {
   ]
 
   /// The signings above, in one database.
-  static func signedLedger() throws -> (LedgerBuilder, [LedgerEntry]) {
-    let builder = try LedgerBuilder.onDisk("round-trip")
+  static func signedLedger(_ engine: TestEngine) throws -> (LedgerBuilder, [LedgerEntry]) {
+    let builder = try LedgerBuilder.fresh(engine)
     let entries = try signings.map { signing in
       try builder.sign(
         parent: signing.parent, relationship: signing.relationship, children: signing.children,
@@ -163,10 +163,11 @@ struct ExportRoundTripTests {
     rows.sorted { $0.lexicographicallyPrecedes($1) }
   }
 
-  @Test func awkwardNamesComeBackIdenticalFromTheAcknowledgementsExport() throws {
+  @Test(arguments: TestEngine.available)
+  func awkwardNamesComeBackIdenticalFromTheAcknowledgementsExport(engine: TestEngine) throws {
     // Given acknowledgements with commas, quotes, line breaks, emoji, combining marks, right-to-left
     // text and every formula trigger in their names, relationships and stations
-    let (builder, entries) = try Self.signedLedger()
+    let (builder, entries) = try Self.signedLedger(engine)
 
     // When they are exported and read back with CSV.swift
     let export = try Self.export(.acknowledgements, from: builder.database)
@@ -202,9 +203,11 @@ struct ExportRoundTripTests {
     #expect(export.rows.flatMap { $0 }.contains { $0.hasPrefix("\\u{9}") })
   }
 
-  @Test func awkwardNamesComeBackIdenticalFromTheCompletionExportWithoutARoster() throws {
+  @Test(arguments: TestEngine.available)
+  func awkwardNamesComeBackIdenticalFromTheCompletionExportWithoutARoster(engine: TestEngine) throws
+  {
     // Given the same acknowledgements and no roster
-    let (builder, entries) = try Self.signedLedger()
+    let (builder, entries) = try Self.signedLedger(engine)
 
     // When completion is exported (one row per child named) and read back
     let export = try Self.export(.completion, from: builder.database)
@@ -229,10 +232,13 @@ struct ExportRoundTripTests {
     #expect(export.rows.count == 10)
   }
 
-  @Test func rosterValuesWithControlCharactersComeBackFromCompletionAndOutstanding() throws {
+  @Test(arguments: TestEngine.available)
+  func rosterValuesWithControlCharactersComeBackFromCompletionAndOutstanding(engine: TestEngine)
+    throws
+  {
     // Given a roster whose values start with tab, CR and LF (the roster parser refuses these, so
     // they are put straight into the store: the export must still be safe) and one child acknowledged
-    let (builder, entries) = try Self.signedLedger()
+    let (builder, entries) = try Self.signedLedger(engine)
     let roster = [
       RosterRow(
         line: 2, parentName: "\tTab Parent", parentEmail: "=cmd@example.test",

@@ -122,20 +122,20 @@ struct XLSXExportRoundTripTests {
   @Test func acknowledgementsWithAwkwardNamesAreTheCSVExportCellForCell() throws {
     // Given acknowledgements with every formula trigger, quotes, line breaks, emoji, right-to-left
     // text and combining marks, signed around both clock changes
-    let (builder, _) = try ExportRoundTripTests.signedLedger()
+    let (builder, _) = try ExportRoundTripTests.signedLedger(.sqlite)
     // When they are exported as a workbook and as CSV
     // Then the workbook holds the CSV's rows cell for cell, and each cell is of the right type
     try Self.expectSameAsCSV(.acknowledgements, builder.database, rows: 8)
   }
 
   @Test func completionWithoutARosterIsTheCSVExportCellForCell() throws {
-    let (builder, _) = try ExportRoundTripTests.signedLedger()
+    let (builder, _) = try ExportRoundTripTests.signedLedger(.sqlite)
     try Self.expectSameAsCSV(.completion, builder.database, rows: 10)
   }
 
   @Test func rosterValuesWithControlCharactersAreTheCSVExportCellForCell() throws {
     // Given a roster whose values start with tab, CR and LF, put straight into the store
-    let (builder, _) = try ExportRoundTripTests.signedLedger()
+    let (builder, _) = try ExportRoundTripTests.signedLedger(.sqlite)
     try builder.database.replaceRoster(
       [
         RosterRow(
@@ -152,7 +152,7 @@ struct XLSXExportRoundTripTests {
 
   @Test func everyStateOfEveryChildIsTheCSVExportCellForCell() throws {
     // Given 3 classes × 30 children in every state (see ``CompletionListTests``)
-    let world = try CompletionListTests.buildWorld()
+    let world = try CompletionListTests.buildWorld(.sqlite)
     let database = world.builder.database
     let current = CompletionListTests.currentGuidance
     // When the three lists are exported both ways, Then they agree cell for cell
@@ -168,7 +168,7 @@ struct XLSXExportRoundTripTests {
 
   @Test func theSummarySheetCountsEachClassAsTheCompletionListDoes() throws {
     // Given 3 classes × 30 children in every state
-    let world = try CompletionListTests.buildWorld()
+    let world = try CompletionListTests.buildWorld(.sqlite)
     let current = CompletionListTests.currentGuidance
 
     // When completion is exported as a workbook
@@ -237,7 +237,7 @@ struct XLSXExportRoundTripTests {
 
   @Test func withoutARosterTheSummaryCountsTheChildrenNamedAndFollowsTheClassFilter() throws {
     // Given acknowledgements and no roster (one child in "Year 3", another in "=Year 3")
-    let (builder, _) = try ExportRoundTripTests.signedLedger()
+    let (builder, _) = try ExportRoundTripTests.signedLedger(.sqlite)
     // When completion is exported for "year 3"
     let (workbook, _) = try Self.workbook(
       .completion, from: builder.database, filter: ExportFilter(className: "year 3"))

@@ -24,8 +24,8 @@ struct LanguageExportTests {
 
   /// A roster of four, acknowledged: one before translations existed, one in English since, one in
   /// Polish and one in Welsh; each answered the first scenario (wrongly first, in Polish).
-  static func world() throws -> World {
-    let builder = try LedgerBuilder.inMemory()
+  static func world(_ engine: TestEngine) throws -> World {
+    let builder = try LedgerBuilder.fresh(engine)
     try builder.database.replaceRoster(
       [
         RosterRow(
@@ -96,9 +96,11 @@ struct LanguageExportTests {
     "\u{FEFF}" + lines.map { $0 + "\r\n" }.joined()
   }
 
-  @Test func exportsShowEachParentsLanguageAndTheVersionTheyRead() throws {
+  @Test(arguments: TestEngine.available) func exportsShowEachParentsLanguageAndTheVersionTheyRead(
+    engine: TestEngine
+  ) throws {
     // Given acknowledgements in English (before and since translations), Polish and Welsh
-    let world = try Self.world()
+    let world = try Self.world(engine)
     let (o, e, p, w) = (
       LedgerBuilder.shown(world.old), LedgerBuilder.shown(world.english),
       LedgerBuilder.shown(world.polish), LedgerBuilder.shown(world.welsh)
@@ -131,9 +133,10 @@ struct LanguageExportTests {
       Self.file(["Class,Child,Parent,Email,Status,Language"]))
   }
 
-  @Test func aChangedTranslationAsksOnlyThatLanguagesParentsToReacknowledge() throws {
+  @Test(arguments: TestEngine.available)
+  func aChangedTranslationAsksOnlyThatLanguagesParentsToReacknowledge(engine: TestEngine) throws {
     // Given the same acknowledgements, and the Polish guidance since edited
-    let world = try Self.world()
+    let world = try Self.world(engine)
     let current = ["pl": Self.polishV2.sha256, "cy": Self.welsh.sha256]
     // When completion and outstanding are exported
     let completion = try Self.exported(.completion, world.builder.database, translations: current)
@@ -161,10 +164,12 @@ struct LanguageExportTests {
       } == ["current", "current", "superseded", "current"])
   }
 
-  @Test func withoutTheFolderTheNewestTranslationSeenDecides() throws {
+  @Test(arguments: TestEngine.available) func withoutTheFolderTheNewestTranslationSeenDecides(
+    engine: TestEngine
+  ) throws {
     // Given the Polish guidance edited, and a Polish session started on the new text (so the
     // database has seen it), and an export that is not told the translations in force
-    let world = try Self.world()
+    let world = try Self.world(engine)
     try world.builder.database.registerTranslationVersion(
       language: "pl", guidance: Self.polishV2, text: Self.polishV2Text,
       at: LedgerBuilder.utc("2026-09-10 09:00"))
@@ -180,9 +185,11 @@ struct LanguageExportTests {
         ",Year 1,\(LedgerBuilder.version(1, Self.polishV1)),superseded,2/2,Reception,pl\r\n"))
   }
 
-  @Test func aChangedEnglishGuidanceAsksEveryoneToReacknowledge() throws {
+  @Test(arguments: TestEngine.available) func aChangedEnglishGuidanceAsksEveryoneToReacknowledge(
+    engine: TestEngine
+  ) throws {
     // Given the English guidance edited (the school's own rules): every translation was of the old
-    let world = try Self.world()
+    let world = try Self.world(engine)
     let edited = Guidance(text: Fixtures.guidanceText + "\nWe reply within two days.\n")
     let current = ["pl": Self.polishV1.sha256, "cy": Self.welsh.sha256]
     // When completion is exported
@@ -194,9 +201,11 @@ struct LanguageExportTests {
         == ["re-acknowledge", "re-acknowledge", "re-acknowledge", "re-acknowledge"])
   }
 
-  @Test func statisticsAreGivenPerLanguage() throws {
+  @Test(arguments: TestEngine.available) func statisticsAreGivenPerLanguage(engine: TestEngine)
+    throws
+  {
     // Given the four acknowledgements, the Polish translation since edited
-    let world = try Self.world()
+    let world = try Self.world(engine)
     // When the statistics are computed
     let statistics = try world.builder.database.statistics(
       context: ExportContext(

@@ -174,8 +174,8 @@ struct CompletionListTests {
 
   static func key(_ child: Child) -> String { "\(child.classIndex)/\(child.index)" }
 
-  static func buildWorld() throws -> World {
-    let builder = try LedgerBuilder.inMemory()
+  static func buildWorld(_ engine: TestEngine) throws -> World {
+    let builder = try LedgerBuilder.fresh(engine)
     let database = builder.database
     try database.registerGuidanceVersion(
       oldGuidance, text: oldGuidanceText, at: LedgerBuilder.utc("2026-08-01 09:00"))
@@ -380,9 +380,9 @@ struct CompletionListTests {
 
   // MARK: Tests
 
-  @Test func theModelCoversEveryState() throws {
+  @Test(arguments: TestEngine.available) func theModelCoversEveryState(engine: TestEngine) throws {
     // Given the world, Then each state is present, so the file comparisons below test them all
-    let world = try Self.buildWorld()
+    let world = try Self.buildWorld(engine)
     let statuses = world.expected.values.map(\.status)
     #expect(world.expected.count == 90)
     #expect(statuses.filter { $0 == "acknowledged" }.count == 52)
@@ -391,9 +391,11 @@ struct CompletionListTests {
     #expect(world.acks.filter(\.revoked).count == 10)
   }
 
-  @Test func completionEqualsTheExpectedFile() throws {
+  @Test(arguments: TestEngine.available) func completionEqualsTheExpectedFile(engine: TestEngine)
+    throws
+  {
     // Given 3 classes × 30 children in every state
-    let world = try Self.buildWorld()
+    let world = try Self.buildWorld(engine)
     // When completion is exported
     let actual = try Self.exported(.completion, world.builder.database)
     // Then it is exactly the expected file
@@ -401,9 +403,11 @@ struct CompletionListTests {
     expectSameFile(actual, expected)
   }
 
-  @Test func outstandingEqualsTheExpectedFile() throws {
+  @Test(arguments: TestEngine.available) func outstandingEqualsTheExpectedFile(engine: TestEngine)
+    throws
+  {
     // Given 3 classes × 30 children in every state
-    let world = try Self.buildWorld()
+    let world = try Self.buildWorld(engine)
     // When the outstanding list is exported
     let actual = try Self.exported(.outstanding, world.builder.database)
     // Then it lists exactly the children not acknowledged on the current guidance, with email
@@ -411,9 +415,11 @@ struct CompletionListTests {
     expectSameFile(actual, expected)
   }
 
-  @Test func acknowledgementsEqualTheExpectedFile() throws {
+  @Test(arguments: TestEngine.available) func acknowledgementsEqualTheExpectedFile(
+    engine: TestEngine
+  ) throws {
     // Given the same acknowledgements
-    let world = try Self.buildWorld()
+    let world = try Self.buildWorld(engine)
     // When they are exported
     let actual = try Self.exported(.acknowledgements, world.builder.database)
     // Then each is listed once in signing order as current, superseded or revoked
@@ -421,10 +427,12 @@ struct CompletionListTests {
     expectSameFile(actual, expected)
   }
 
-  @Test func aChildWhoseOnlyAcknowledgementIsRevokedIsOutstandingWithNoAcknowledgementShown() throws
-  {
+  @Test(arguments: TestEngine.available)
+  func aChildWhoseOnlyAcknowledgementIsRevokedIsOutstandingWithNoAcknowledgementShown(
+    engine: TestEngine
+  ) throws {
     // Given a roster child acknowledged once on the current guidance, and that acknowledgement revoked
-    let builder = try LedgerBuilder.inMemory()
+    let builder = try LedgerBuilder.fresh(engine)
     try builder.database.replaceRoster(
       [
         RosterRow(
@@ -456,9 +464,10 @@ struct CompletionListTests {
         ["Nursery,Tobi Okafor,Amara Okafor,amara@example.test,outstanding,"]))
   }
 
-  @Test func aClassFilterKeepsOnlyThatClassWhateverItsCaseAndSpacing() throws {
+  @Test(arguments: TestEngine.available)
+  func aClassFilterKeepsOnlyThatClassWhateverItsCaseAndSpacing(engine: TestEngine) throws {
     // Given the same world
-    let world = try Self.buildWorld()
+    let world = try Self.buildWorld(engine)
     let filter = ExportFilter(className: "  year   1 ")
     // When completion, outstanding and acknowledgements are exported for " year   1 "
     let completion = try Self.exported(.completion, world.builder.database, filter: filter)
@@ -476,11 +485,13 @@ struct CompletionListTests {
     #expect(completion.components(separatedBy: "\r\n").count == 32)
   }
 
-  @Test func sinceIncludesItsInstantAndUntilExcludesIts() throws {
+  @Test(arguments: TestEngine.available) func sinceIncludesItsInstantAndUntilExcludesIts(
+    engine: TestEngine
+  ) throws {
     // Given four children, each acknowledged once: just before `since`, exactly at `since`, just
     // before `until` and exactly at `until` (the command line turns `--until DAY` into the next
     // midnight, so `until` is exclusive here)
-    let builder = try LedgerBuilder.inMemory()
+    let builder = try LedgerBuilder.fresh(engine)
     let since = LedgerBuilder.utc("2026-09-01 23:00")  // 2026-09-02 00:00 in London
     let until = LedgerBuilder.utc("2026-09-03 23:00")  // 2026-09-04 00:00 in London
     let children = ["Ava Patel", "Ben Jones", "Cara Singh", "Dan Evans"]

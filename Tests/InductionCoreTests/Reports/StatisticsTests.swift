@@ -51,9 +51,11 @@ struct StatisticsTests {
     return attempts
   }
 
-  @Test func statisticsOnASeededDatabaseEqualTheExpectedTable() throws {
+  @Test(arguments: TestEngine.available) func statisticsOnASeededDatabaseEqualTheExpectedTable(
+    engine: TestEngine
+  ) throws {
     // Given a roster: Nursery (3 children) and Year 1 (2 children)
-    let builder = try LedgerBuilder.inMemory()
+    let builder = try LedgerBuilder.fresh(engine)
     let database = builder.database
     try database.registerGuidanceVersion(
       Self.oldGuidance, text: Fixtures.guidanceText, at: LedgerBuilder.utc("2026-08-01 09:00"))
@@ -204,9 +206,11 @@ struct StatisticsTests {
     #expect(statistics.classes.map(\.total) == [3, 2])
   }
 
-  @Test func anEmptyDatabaseHasEmptyStatistics() throws {
+  @Test(arguments: TestEngine.available) func anEmptyDatabaseHasEmptyStatistics(engine: TestEngine)
+    throws
+  {
     // Given nothing at all
-    let builder = try LedgerBuilder.inMemory()
+    let builder = try LedgerBuilder.fresh(engine)
     // When the statistics are computed
     let statistics = try builder.database.statistics(
       context: ExportContext(currentGuidance: Self.currentGuidance.sha256, timeZone: Self.london))
@@ -216,10 +220,12 @@ struct StatisticsTests {
         == Statistics(acknowledgements: 0, revoked: 0, sessions: [:], classes: [], scenarios: []))
   }
 
-  @Test func withoutARosterEachClassCountsOnceHoweverItWasTyped() throws {
+  @Test(arguments: TestEngine.available) func withoutARosterEachClassCountsOnceHoweverItWasTyped(
+    engine: TestEngine
+  ) throws {
     // Given no roster, and acknowledgements naming two Nursery children (the class typed three ways,
     // one child named twice) and two Year 2 children (one on the old guidance)
-    let builder = try LedgerBuilder.inMemory()
+    let builder = try LedgerBuilder.fresh(engine)
     try builder.database.registerGuidanceVersion(
       Self.oldGuidance, text: Fixtures.guidanceText, at: LedgerBuilder.utc("2026-08-01 09:00"))
     let at = LedgerBuilder.utc("2026-09-07 08:00")

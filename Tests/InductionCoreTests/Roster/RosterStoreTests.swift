@@ -13,9 +13,11 @@ struct RosterStoreTests {
       line: line, parentName: parent, parentEmail: nil, childName: child, className: className)
   }
 
-  @Test func replacingTheRosterDropsChildrenWhoLeft() throws {
+  @Test(arguments: TestEngine.available) func replacingTheRosterDropsChildrenWhoLeft(
+    engine: TestEngine
+  ) throws {
     // Given a roster of three
-    let builder = try LedgerBuilder.inMemory()
+    let builder = try LedgerBuilder.fresh(engine)
     try builder.database.replaceRoster(
       [
         Self.row(2, "Ava Patel", "Nursery"), Self.row(3, "Ben Jones", "Year 1"),
@@ -35,10 +37,12 @@ struct RosterStoreTests {
     #expect(try builder.database.classNames() == ["Nursery", "Year 1", "Year 2"])
   }
 
-  @Test func aMisspeltAcknowledgementIsUnmatchedUntilLinkedByHand() throws {
+  @Test(arguments: TestEngine.available) func aMisspeltAcknowledgementIsUnmatchedUntilLinkedByHand(
+    engine: TestEngine
+  ) throws {
     // Given a roster, one acknowledgement that matches it (in other case and spacing), one misspelt
     // and one revoked misspelt one
-    let builder = try LedgerBuilder.inMemory()
+    let builder = try LedgerBuilder.fresh(engine)
     try builder.database.replaceRoster(
       [
         Self.row(2, "Siobhán O'Neil-Smith", "Reception (Blue)"),
@@ -78,9 +82,11 @@ struct RosterStoreTests {
     #expect(try builder.database.unmatchedAcknowledgements() == [])
   }
 
-  @Test func aLinkNeedsAKnownReferenceAndOneChild() throws {
+  @Test(arguments: TestEngine.available) func aLinkNeedsAKnownReferenceAndOneChild(
+    engine: TestEngine
+  ) throws {
     // Given two children called Sam Lee in different classes and one acknowledgement
-    let builder = try LedgerBuilder.inMemory()
+    let builder = try LedgerBuilder.fresh(engine)
     try builder.database.replaceRoster(
       [Self.row(2, "Sam Lee", "Year 2"), Self.row(3, "Sam Lee", "Nursery")],
       at: LedgerBuilder.utc("2026-09-01 08:00"))

@@ -233,7 +233,7 @@ struct PostgresEngineTests {
   @Test func theSchemaHasSQLitesTablesAndColumnsInTheSameOrder() throws {
     let (engine, _) = try freshEngine()
     let sqlite = try DatabaseQueue()
-    try Migrations.migrator.migrate(sqlite)
+    try SQLiteMigrations.migrator.migrate(sqlite)
     let expected: [String: [String]] = try sqlite.read { db in
       var tables: [String: [String]] = [:]
       let names = try String.fetchAll(

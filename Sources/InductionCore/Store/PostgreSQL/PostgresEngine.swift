@@ -77,6 +77,17 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
   /// Nothing to do: the server does its own housekeeping.
   public func afterReceipt() {}
 
+  /// Rewrites the tables that hold personal details (VACUUM FULL), so an erased person's rows are
+  /// not left in the table files waiting for autovacuum. VACUUM cannot run in a transaction.
+  public func scrub() throws {
+    lock.lock()
+    defer { lock.unlock() }
+    precondition(!isInTransaction, "PostgresEngine transactions do not nest")
+    _ = try session.run(
+      "VACUUM FULL personal_details, acknowledged_child, roster_child, roster_link", [],
+      phase: .statement)
+  }
+
   private func transaction<T>(
     begin: String, lockKey: Int64?, _ body: (PostgresSQLDatabase) throws -> T
   ) throws -> T {

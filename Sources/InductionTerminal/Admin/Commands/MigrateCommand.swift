@@ -22,7 +22,8 @@ public struct MigrateCommand: AdminCommand {
   /// The data and scenarios folders.
   @OptionGroup public var options: GlobalOptions
 
-  @Option(name: .customLong("to"), help: ArgumentHelp("The empty PostgreSQL database.", valueName: "url"))
+  @Option(
+    name: .customLong("to"), help: ArgumentHelp("The empty PostgreSQL database.", valueName: "url"))
   var target: String
 
   /// ArgumentParser's initialiser.
@@ -56,16 +57,7 @@ public struct MigrateCommand: AdminCommand {
       )
     }
     let copied = try target.verifyLedger()
-    let width = max(5, counts.map(\.table.count).max() ?? 0)
-    func padded(_ text: String, _ count: Int) -> String {
-      text + String(repeating: " ", count: max(0, count - text.count))
-    }
-    session.output.line(padded("table", width) + "  sqlite  postgresql")
-    for count in counts {
-      session.output.line(
-        padded(count.table, width) + "  " + padded(String(count.source), 6) + "  "
-          + String(count.target))
-    }
+    session.output.write(TerminalText(untrustedLines: Self.table(counts)))
     if let damage = copied.damage {
       throw AdminFailure(
         "the copy in \(target.path) does not verify (\(damage)); do not use it, and keep using the SQLite database"
@@ -79,5 +71,19 @@ public struct MigrateCommand: AdminCommand {
     session.output.line(
       "ok: \(AdminSession.count(copied.entryCount, "entry", "entries")) copied and verified in \(target.path); use --database on every PC from now on"
     )
+  }
+
+  /// The counts side by side, one table a line.
+  static func table(_ counts: [StoreCopy.TableCount]) -> String {
+    let width = max(5, counts.map(\.table.count).max() ?? 0)
+    func padded(_ text: String, _ count: Int) -> String {
+      text + String(repeating: " ", count: max(0, count - text.count))
+    }
+    var lines = [padded("table", width) + "  sqlite  postgresql"]
+    for count in counts {
+      let source = padded(String(count.source), 6)
+      lines.append(padded(count.table, width) + "  " + source + "  " + String(count.target))
+    }
+    return lines.joined(separator: "\n") + "\n"
   }
 }
