@@ -17,6 +17,8 @@ enum Parent {
 final class Sandbox {
   let root: URL
   let executable: URL
+  /// A shared PostgreSQL database every command here uses, when set (else the SQLite file).
+  var databaseURL: String?
 
   init() throws {
     executable = try BuiltBinary.induction()
@@ -39,7 +41,7 @@ final class Sandbox {
 
   /// A clean environment: a terminal that speaks UTF-8, and nothing from the developer's own setup.
   var environment: [String: String] {
-    [
+    var environment = [
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       "HOME": home.path,
       "XDG_DATA_HOME": home.appendingPathComponent(".local/share").path,
@@ -48,6 +50,8 @@ final class Sandbox {
       "INDUCTION_DATA_DIR": dataDirectory.path,
       "INDUCTION_SCENARIOS": BuiltBinary.scenariosDirectory.path,
     ]
+    environment["INDUCTION_DATABASE_URL"] = databaseURL
+    return environment
   }
 
   func startArguments(seed: UInt64) -> [String] {

@@ -1,0 +1,233 @@
+import Foundation
+import InductionCore
+import TestSupport
+import Testing
+
+/// Several PCs on one PostgreSQL database, through the built binary: each PC its own data folder
+/// and key, enrolled by a PC already trusted; signings at once; moving a SQLite store over; and a
+/// connection cut or a server gone while a parent signs.
+@Suite(
+  "Several PCs on one PostgreSQL database", .enabled(if: PostgresTestServer.shouldRun),
+  .timeLimit(.minutes(10)))
+struct SharedDatabaseTests {
+  /// A fresh database and its URL.
+  static func freshDatabase() throws -> (PostgresLocation, String) {
+    let location = try PostgresTestServer.freshDatabase()
+    return (location, PostgresTestServer.url(of: location))
+  }
+
+  /// Runs `induction` with `arguments` in `sandbox`.
+  static func run(_ sandbox: Sandbox, _ arguments: [String]) throws -> (
+    status: Int32, output: String, error: String
+  ) {
+    try PipedProgram.run(sandbox.executable.path, arguments, environment: sandbox.environment)
+  }
+
+  /// The fingerprint `keys show` prints for this PC, as typed to enrol it.
+  static func fingerprint(_ sandbox: Sandbox) throws -> String {
+    let shown = try run(sandbox, ["keys", "show"])
+    let line = try #require(
+      shown.output.split(separator: "\n").first { $0.hasPrefix("This PC's key: ") },
+      "keys show said:\n\(shown.output)\(shown.error)")
+    return String(line.dropFirst("This PC's key: ".count).prefix(19)).replacingOccurrences(
+      of: " ", with: "")
+  }
+
+  @Test func twoPCsSignAtOnceAndTheLedgerVerifiesWithBothKeys() throws {
+    let (location, url) = try Self.freshDatabase()
+    let first = try Sandbox()
+    let second = try Sandbox()
+    first.databaseURL = url
+    second.databaseURL = url
+
+    // Given the first PC opened the database (its key is the genesis)
+    #expect(try Self.run(first, ["keys", "show"]).status == 0)
+    // When the second PC starts, it is refused before the welcome screen, saying how to enrol it
+    let refused = try Self.run(second, second.startArguments(seed: 1))
+    #expect(refused.status != 0)
+    #expect(collapse(refused.error).contains("is not enrolled in the ledger"), "\(refused.error)")
+    #expect(!refused.output.contains("Welcome"))
+    // And once the first PC enrols it by its fingerprint
+    let fingerprint = try Self.fingerprint(second)
+    let enrolled = try Self.run(first, ["keys", "enrol", fingerprint, "--name", "Desk 2"])
+    #expect(enrolled.status == 0, "\(enrolled.error)")
+
+    // Then two parents, one at each PC, sign at the same moment
+    let terminals = [
+      try first.startOnTerminal(seed: 31), try second.startOnTerminal(seed: 32),
+    ]
+    let key = try AnswerKey()
+    for terminal in terminals {
+      let driver = InductionDriver(program: terminal, key: key)
+      try driver.readWelcomeAndGuidance()
+      try driver.passQuiz()
+      try terminal.waitFor("Your full name: ", timeout: stepTimeout)
+      _ = try driver.enterDetailsAfterNamePrompt()
+      try terminal.waitFor("To sign, type your full name as you gave it: ", timeout: stepTimeout)
+      try terminal.sendLine(Parent.name)
+      try terminal.waitFor(
+        "Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
+    }
+    for terminal in terminals { try terminal.sendLine("yes") }
+    var references: [String] = []
+    for terminal in terminals {
+      let receipt = try terminal.waitFor("Your reference: ", timeout: stepTimeout)
+      let line = try terminal.waitFor("\n", timeout: stepTimeout)
+      references.append(try #require(displayedReference(in: receipt + line)))
+      #expect(try terminal.waitForExit(timeout: stepTimeout) == 0)
+    }
+
+    // And the ledger is one unforked chain signed by both keys, which verifies
+    let rows = try PostgresTestServer.psql(
+      location, "SELECT seq || ' ' || kind || ' ' || key_id FROM ledger ORDER BY seq"
+    ).split(separator: "\n").map(String.init)
+    #expect(rows.count == 4, "\(rows)")
+    #expect(rows.map { $0.split(separator: " ")[0] } == ["1", "2", "3", "4"])
+    let signers = Set(rows.dropFirst(2).map { $0.split(separator: " ").last! })
+    #expect(signers.count == 2, "both PCs' keys sign: \(rows)")
+    let stored = try PostgresTestServer.psql(
+      location, "SELECT reference FROM ledger WHERE kind = 'acknowledgement' ORDER BY seq")
+    #expect(
+      Set(stored.split(separator: "\n").map(String.init))
+        == Set(references.map { $0.replacingOccurrences(of: "-", with: "") }))
+    for sandbox in [first, second] {
+      let verify = try Self.run(sandbox, ["verify"])
+      #expect(verify.status == 0, "\(verify.error)")
+      #expect(verify.output.contains("ok: 4 entries; genesis key "))
+      #expect(verify.output.contains("and 1 enrolled key trusted"))
+    }
+    // And nothing personal is kept in either data folder: only the station key (and caches)
+    for sandbox in [first, second] {
+      let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.dataDirectory.path)
+      #expect(!files.contains("induction.sqlite"), "\(files)")
+    }
+  }
+
+  @Test func aSQLiteStoreMovesOverVerifiesAndExportsByteForByteTheSame() throws {
+    // Given a PC with a signed induction in its SQLite store
+    let sandbox = try Sandbox()
+    let program = try sandbox.startPiped(seed: 41)
+    let (reference, _) = try InductionDriver(program: program, key: try AnswerKey())
+      .completeInduction()
+    #expect(try program.waitForExit(timeout: stepTimeout) == 0)
+    let (location, url) = try Self.freshDatabase()
+
+    // When it is migrated to an empty PostgreSQL database
+    let migrated = try Self.run(sandbox, ["migrate", "--to", url])
+    #expect(migrated.status == 0, "\(migrated.error)")
+
+    // Then the counts are shown side by side, equal, and the copy verifies
+    let counts = migrated.output.split(separator: "\n").map {
+      $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    }
+    #expect(counts.first == ["table", "sqlite", "postgresql"])
+    for row in counts.dropFirst() where row.count == 3 { #expect(row[1] == row[2], "\(row)") }
+    #expect(counts.contains(["ledger", "2", "2"]))
+    #expect(counts.contains(["personal_details", "1", "1"]))
+    #expect(migrated.output.contains("ok: 2 entries copied and verified"))
+    #expect(
+      try PostgresTestServer.psql(location, "SELECT reference FROM ledger WHERE seq = 2")
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+        == reference.replacingOccurrences(of: "-", with: ""))
+    // And every export is the same file, byte for byte, from either store
+    for kind in ["acknowledgements", "completion", "outstanding"] {
+      let fromSQLite = try Self.run(sandbox, ["export", kind, "--out", "-"])
+      let fromPostgres = try Self.run(sandbox, ["export", kind, "--out", "-", "--database", url])
+      #expect(fromSQLite.status == 0 && fromPostgres.status == 0)
+      #expect(fromSQLite.output == fromPostgres.output, "\(kind) differs")
+      #expect(fromSQLite.output.contains(Parent.name) || kind == "outstanding")
+    }
+    let verify = try Self.run(sandbox, ["verify", "--database", url])
+    let expected = try sandbox.verifyOK(2)
+    #expect(verify.status == 0 && verify.output == expected + "\n", "\(verify)")
+
+    // And a second migration into the now full database is refused, leaving it as it was
+    let again = try Self.run(sandbox, ["migrate", "--to", url])
+    #expect(again.status == 1)
+    #expect(collapse(again.error).contains("so nothing was copied"), "\(again.error)")
+    #expect(
+      try PostgresTestServer.psql(location, "SELECT count(*) FROM ledger")
+        .trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+  }
+
+  @Test func aServerGoneWhileSigningLosesNothingAndEnterAfterItIsBackSignsOnce() throws {
+    let script = try SigningScript.learned()
+    let (location, _) = try Self.freshDatabase()
+    let relay = try TCPRelay(upstreamPort: location.port)
+    var relayed = location
+    relayed.port = Int(relay.port)
+    let sandbox = try Sandbox()
+    sandbox.databaseURL = PostgresTestServer.url(of: relayed)
+
+    // Given a parent at the last step
+    let program = try sandbox.startPiped(seed: scriptSeed)
+    try program.send(SigningScript.text(script.untilConfirmation()))
+    try program.waitFor(
+      "Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
+
+    // When the server goes away (every connection cut, new ones refused) and they type yes
+    relay.stop()
+    try program.sendLine("yes")
+
+    // Then they are told plainly it is not saved, and nothing is
+    let screen = try program.waitFor("Press Enter to try again: ", timeout: 30)
+    #expect(
+      collapse(screen).contains(
+        "Sorry, your acknowledgement could not be saved, so it is not signed yet."),
+      "screen:\n\(screen)")
+    #expect(!program.plainText.contains("Your reference"))
+    #expect(!screen.contains("Swift") && !screen.contains("PSQLError"), "screen:\n\(screen)")
+    let acknowledgements = "SELECT count(*) FROM ledger WHERE kind = 'acknowledgement'"
+    #expect(
+      try PostgresTestServer.psql(location, acknowledgements).trimmingCharacters(
+        in: .whitespacesAndNewlines) == "0")
+
+    // And once it is back, Enter signs with what they typed, exactly once
+    try relay.start()
+    try program.sendLine("")
+    let receipt = try program.waitFor("Your reference: ", timeout: 30)
+    let line = try program.waitFor("\n", timeout: stepTimeout)
+    let reference = try #require(displayedReference(in: receipt + line))
+    #expect(try program.waitForExit(timeout: stepTimeout) == 0)
+    #expect(
+      try PostgresTestServer.psql(location, "SELECT reference FROM ledger WHERE kind = 'acknowledgement'")
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+        == reference.replacingOccurrences(of: "-", with: ""))
+    #expect(
+      try PostgresTestServer.psql(location, "SELECT parent_name FROM personal_details")
+        .trimmingCharacters(in: .whitespacesAndNewlines) == Parent.name)
+    let verify = try Self.run(sandbox, ["verify"])
+    #expect(verify.status == 0 && verify.output.hasPrefix("ok: 2 entries"), "\(verify)")
+  }
+
+  @Test func aConnectionKilledByTheServerIsMadeAgainAndTheSigningGoesThrough() throws {
+    let script = try SigningScript.learned()
+    let (location, url) = try Self.freshDatabase()
+    let sandbox = try Sandbox()
+    sandbox.databaseURL = url
+    let program = try sandbox.startPiped(seed: scriptSeed)
+    try program.send(SigningScript.text(script.untilConfirmation()))
+    try program.waitFor(
+      "Type yes to sign and save, or no to change your details: ", timeout: stepTimeout)
+
+    // When an administrator ends the kiosk's connection (pg_terminate_backend) before they sign
+    let killed = try PostgresTestServer.psql(
+      location,
+      """
+      SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+      WHERE datname = '\(location.database)' AND application_name = 'induction'
+      """)
+    #expect(killed.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+    try program.sendLine("yes")
+
+    // Then the signing connects again and is saved once
+    let receipt = try program.waitFor("Your reference: ", timeout: 30)
+    let line = try program.waitFor("\n", timeout: stepTimeout)
+    let reference = try #require(displayedReference(in: receipt + line))
+    #expect(try program.waitForExit(timeout: stepTimeout) == 0)
+    #expect(
+      try PostgresTestServer.psql(location, "SELECT reference FROM ledger WHERE kind = 'acknowledgement'")
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+        == reference.replacingOccurrences(of: "-", with: ""))
+  }
+}
