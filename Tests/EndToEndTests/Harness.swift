@@ -31,7 +31,14 @@ final class Sandbox {
     }
     root = URL(fileURLWithPath: String(cString: made), isDirectory: true)
     try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    if TestEngine.default == .postgres {
+      postgres = try PostgresTestServer.freshDatabase()
+      databaseURL = postgres.map(PostgresTestServer.url(of:))
+    }
   }
+
+  /// The test's own PostgreSQL database, when the suites run on PostgreSQL.
+  private(set) var postgres: PostgresLocation?
 
   deinit { try? FileManager.default.removeItem(at: root) }
 
@@ -83,8 +90,13 @@ final class Sandbox {
     )
   }
 
-  /// Runs one SQL statement with `sqlite3 -readonly` and returns its output lines.
+  /// Runs one SQL statement with `sqlite3 -readonly` (or `psql` on the test's PostgreSQL
+  /// database) and returns its output lines.
   func query(_ sql: String) throws -> [String] {
+    if let postgres {
+      return try PostgresTestServer.psql(postgres, "\(sql)").split(separator: "\n").map(String.init)
+        .filter { !$0.isEmpty }
+    }
     guard let sqlite3 = BuiltBinary.tool("sqlite3") else {
       throw BuiltBinaryError("the sqlite3 command-line tool is needed (apt-get install sqlite3)")
     }

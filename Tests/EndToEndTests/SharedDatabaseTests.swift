@@ -190,8 +190,10 @@ struct SharedDatabaseTests {
     let reference = try #require(displayedReference(in: receipt + line))
     #expect(try program.waitForExit(timeout: stepTimeout) == 0)
     #expect(
-      try PostgresTestServer.psql(location, "SELECT reference FROM ledger WHERE kind = 'acknowledgement'")
-        .trimmingCharacters(in: .whitespacesAndNewlines)
+      try PostgresTestServer.psql(
+        location, "SELECT reference FROM ledger WHERE kind = 'acknowledgement'"
+      )
+      .trimmingCharacters(in: .whitespacesAndNewlines)
         == reference.replacingOccurrences(of: "-", with: ""))
     #expect(
       try PostgresTestServer.psql(location, "SELECT parent_name FROM personal_details")
@@ -226,8 +228,96 @@ struct SharedDatabaseTests {
     let reference = try #require(displayedReference(in: receipt + line))
     #expect(try program.waitForExit(timeout: stepTimeout) == 0)
     #expect(
-      try PostgresTestServer.psql(location, "SELECT reference FROM ledger WHERE kind = 'acknowledgement'")
-        .trimmingCharacters(in: .whitespacesAndNewlines)
+      try PostgresTestServer.psql(
+        location, "SELECT reference FROM ledger WHERE kind = 'acknowledgement'"
+      )
+      .trimmingCharacters(in: .whitespacesAndNewlines)
         == reference.replacingOccurrences(of: "-", with: ""))
+  }
+
+  @Test func aKioskWithItsStaffPinRunsOnTheSharedDatabase() throws {
+    let (location, url) = try Self.freshDatabase()
+    let sandbox = try Sandbox()
+    sandbox.databaseURL = url
+    // Given the staff PIN set (stored in the shared database)
+    try sandbox.setStaffPin()
+    // When a parent signs at the kiosk and staff close it with the PIN
+    let terminal = try sandbox.kioskOnTerminal(station: "Reception", seed: 51)
+    let driver = InductionDriver(program: terminal, key: try AnswerKey())
+    let reference = try driver.completeKioskSession(as: .ann)
+    try terminal.waitFor("Press Enter to begin: ", timeout: stepTimeout)
+    #expect(try driver.closeKiosk() == 0)
+    // Then the database holds the signed session, from the kiosk's station
+    let stored = try PostgresTestServer.psql(
+      location,
+      """
+      SELECT l.reference || ' ' || l.station || ' ' || s.outcome FROM ledger l
+      JOIN session s ON s.ledger_seq = l.seq WHERE l.kind = 'acknowledgement'
+      """)
+    #expect(
+      stored.trimmingCharacters(in: .whitespacesAndNewlines)
+        == "\(reference.replacingOccurrences(of: "-", with: "")) Reception signed")
+    #expect(
+      try PostgresTestServer.psql(location, "SELECT count(*) FROM staff_pin")
+        .trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+  }
+
+  @Test func everyAdminCommandAnswersTheSameFromEitherStore() throws {
+    // Given two signed inductions and a roster in a PC's SQLite store, copied to PostgreSQL
+    let sandbox = try Sandbox()
+    var references: [String] = []
+    for seed: UInt64 in [61, 62] {
+      let program = try sandbox.startPiped(seed: seed)
+      references.append(
+        try InductionDriver(program: program, key: try AnswerKey()).completeInduction().reference)
+      #expect(try program.waitForExit(timeout: stepTimeout) == 0)
+    }
+    let roster = sandbox.root.appendingPathComponent("roster.csv")
+    try Data(
+      ("Parent Name,Parent Email,Child Name,Class\n\(Parent.name),,\(Parent.child),\(Parent.className)\n"
+        + "Tom Jones,tom@example.test,Ben Jones,Year 1\n").utf8
+    ).write(to: roster)
+    #expect(try Self.run(sandbox, ["roster", "import", roster.path]).status == 0)
+    let (_, url) = try Self.freshDatabase()
+    #expect(try Self.run(sandbox, ["migrate", "--to", url]).status == 0)
+
+    // When the same commands run against each store, Then each answers the same
+    func same(_ arguments: [String], _ label: String) throws {
+      let sqlite = try Self.run(sandbox, arguments)
+      let postgres = try Self.run(sandbox, arguments + ["--database", url])
+      #expect(sqlite.status == postgres.status, "\(label): \(sqlite.error) | \(postgres.error)")
+      #expect(sqlite.output == postgres.output, "\(label) differs")
+      #expect(!sqlite.output.isEmpty || !sqlite.error.isEmpty, "\(label) said nothing")
+    }
+    func exportsAndStats(_ moment: String) throws {
+      for kind in ["acknowledgements", "completion", "outstanding"] {
+        try same(["export", kind, "--out", "-"], "\(moment): export \(kind)")
+      }
+      try same(["export", "completion", "--out", "-", "--class", "year 1"], "\(moment): class")
+      try same(["stats"], "\(moment): stats")
+      try same(["roster", "unmatched"], "\(moment): unmatched")
+    }
+    try exportsAndStats("as copied")
+    // (Both stores get the same revocation and erasure, each signed by this PC.)
+    try same(["revoke", references[0], "--reason", "signed twice"], "revoke")
+    try exportsAndStats("after a revocation")
+    try same(["erase", references[1], "--yes"], "erase")
+    try exportsAndStats("after an erasure")
+    for store in [[], ["--database", url]] {
+      let verify = try Self.run(sandbox, ["verify"] + store)
+      #expect(verify.status == 0 && verify.output.hasPrefix("ok: 5 entries"), "\(verify)")
+      let checkpoint = sandbox.root.appendingPathComponent("checkpoint-\(store.count).txt")
+      let made = try Self.run(sandbox, ["checkpoint"] + store)
+      try Data(made.output.utf8).write(to: checkpoint)
+      let against = try Self.run(sandbox, ["verify", "--against", checkpoint.path] + store)
+      #expect(against.status == 0, "\(against.error)")
+      let report = sandbox.root.appendingPathComponent("access-\(store.count).json")
+      let access = try Self.run(
+        sandbox, ["access", "--reference", references[0], "--out", report.path] + store)
+      #expect(access.status == 0, "\(access.error)")
+      #expect(try String(contentsOf: report, encoding: .utf8).contains(Parent.name))
+      let purge = try Self.run(sandbox, ["purge", "--dry-run"] + store)
+      #expect(purge.status == 0 && purge.output.hasPrefix("would erase 0 acknowledgements"))
+    }
   }
 }

@@ -23,9 +23,9 @@ public final class LedgerBuilder {
       key, keyPath: "test-key", at: LedgerBuilder.utc("2026-01-01 00:00"))
   }
 
-  /// A builder over a new in-memory database.
+  /// A builder over a new in-memory database (a new PostgreSQL one when the tests run on it).
   public static func inMemory() throws -> LedgerBuilder {
-    try LedgerBuilder(database: AppDatabase.inMemory())
+    try LedgerBuilder(database: TestEngine.default.makeDatabase())
   }
 
   /// A builder over a new database file in its own temporary folder.

@@ -36,7 +36,8 @@ public final class TCPRelay: @unchecked Sendable {
     }
     guard bound == 0, listen(fd, 16) == 0 else {
       close(fd)
-      throw PostgresTestServer.Unavailable(description: "the relay could not listen: errno \(errno)")
+      throw PostgresTestServer.Unavailable(
+        description: "the relay could not listen: errno \(errno)")
     }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     withUnsafeMutablePointer(to: &address) {

@@ -9,6 +9,12 @@ public enum TestEngine: String, CaseIterable, Sendable, CustomStringConvertible 
   /// A fresh database on the tests' PostgreSQL server.
   case postgres
 
+  /// The engine a test uses when it does not say: `INDUCTION_TEST_ENGINE=postgres` runs the
+  /// store, flow and end-to-end suites again on PostgreSQL (`.ci/run` does).
+  public static var `default`: TestEngine {
+    ProcessInfo.processInfo.environment["INDUCTION_TEST_ENGINE"] == "postgres" ? .postgres : .sqlite
+  }
+
   /// The engines to run on here.
   public static var available: [TestEngine] {
     PostgresTestServer.shouldRun ? [.sqlite, .postgres] : [.sqlite]

@@ -48,7 +48,7 @@ public struct TestSession {
   ) throws {
     transcript = BufferOutput()
     reader = ScriptedLineReader(script, echoTo: transcript)
-    self.database = try database ?? AppDatabase.inMemory()
+    self.database = try database ?? TestEngine.default.makeDatabase()
     environment = Environment(
       clock: clock, random: .seeded(seed), reader: reader,
       console: Console(output: transcript, width: 60, isTerminal: terminal, useColour: false),

@@ -127,7 +127,7 @@ extension AppDatabase {
       let row = try SQLRow.fetchOne(
         db,
         sql: """
-          SELECT count(*) AS started, coalesce(sum(outcome = 'signed'), 0) AS signed
+          SELECT count(*) AS started, coalesce(sum(CASE WHEN outcome = 'signed' THEN 1 ELSE 0 END), 0) AS signed
           FROM session WHERE station = ? AND started_at >= ?
           """,
         arguments: [station, Timestamp.utc(start)])
