@@ -106,6 +106,7 @@ struct SharedDatabaseTests {
   @Test func aSQLiteStoreMovesOverVerifiesAndExportsByteForByteTheSame() throws {
     // Given a PC with a signed induction in its SQLite store
     let sandbox = try Sandbox()
+    sandbox.databaseURL = nil
     let program = try sandbox.startPiped(seed: 41)
     let (reference, _) = try InductionDriver(program: program, key: try AnswerKey())
       .completeInduction()
@@ -265,6 +266,7 @@ struct SharedDatabaseTests {
   @Test func everyAdminCommandAnswersTheSameFromEitherStore() throws {
     // Given two signed inductions and a roster in a PC's SQLite store, copied to PostgreSQL
     let sandbox = try Sandbox()
+    sandbox.databaseURL = nil
     var references: [String] = []
     for seed: UInt64 in [61, 62] {
       let program = try sandbox.startPiped(seed: seed)

@@ -84,12 +84,13 @@ extension AppDatabase {
       return signed
     }
     let recordedAt = Timestamp.utc(date)
-    for statement in [draft.statement] + (draft.shown.map { [$0.statement] } ?? []) {
-      try db.execute(
-        sql:
-          "INSERT INTO statement_version (sha256, text, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        arguments: [Digest.sha256Hex(statement), statement, recordedAt])
-    }
+    // Every step is one statement (a round trip to a server), however many children and answers.
+    var statements = [draft.statement]
+    if let shown = draft.shown?.statement, shown != draft.statement { statements.append(shown) }
+    try db.insert(
+      into: "statement_version", columns: ["sha256", "text", "first_seen_at"],
+      rows: statements.map { [Digest.sha256Hex($0), $0, recordedAt] },
+      suffix: "ON CONFLICT DO NOTHING")
     let entry = try appendEntry(
       db, key: key, trust: trust,
       fill: { seq, prevHash in
@@ -115,18 +116,16 @@ extension AppDatabase {
         entry.seq, Data(salt), draft.details.parentName, draft.details.relationship,
         draft.details.signature,
       ])
-    for (position, child) in draft.details.children.enumerated() {
-      try db.execute(
-        sql: """
-          INSERT INTO acknowledged_child (ledger_seq, position, name, class_name, match_key, class_key)
-          VALUES (?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
+    try db.insert(
+      into: "acknowledged_child",
+      columns: ["ledger_seq", "position", "name", "class_name", "match_key", "class_key"],
+      rows: draft.details.children.enumerated().map { position, child in
+        [
           entry.seq, position, child.name, child.className,
           NameNormalisation.childKey(name: child.name, className: child.className),
           NameNormalisation.matchKey(child.className),
-        ])
-    }
+        ]
+      })
     try db.execute(
       sql: "UPDATE session SET outcome = 'signed', ended_at = ?, ledger_seq = ? WHERE id = ?",
       arguments: [recordedAt, entry.seq, draft.session])
@@ -134,17 +133,18 @@ extension AppDatabase {
     // exactly the list whose hash is signed, in the same transaction: `verify` recomputes the hash
     // from these rows.
     try db.execute(sql: "DELETE FROM quiz_attempt WHERE session_id = ?", arguments: [draft.session])
-    for attempt in draft.attempts.map(\.stored) {
-      try db.execute(
-        sql: """
-          INSERT INTO quiz_attempt (session_id, scenario_id, choice_index, choice_text, is_correct, is_first_try, answered_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
+    try db.insert(
+      into: "quiz_attempt",
+      columns: [
+        "session_id", "scenario_id", "choice_index", "choice_text", "is_correct", "is_first_try",
+        "answered_at",
+      ],
+      rows: draft.attempts.map(\.stored).map { attempt in
+        [
           draft.session, attempt.scenarioID, attempt.choiceIndex, attempt.choiceText,
           attempt.isCorrect, attempt.isFirstTry, attempt.answeredAt,
-        ])
-    }
+        ]
+      })
     return entry
   }
 

@@ -41,27 +41,23 @@ extension AppDatabase {
       try db.execute(sql: "DELETE FROM roster_child")
       // Rows go in batches of a few hundred per statement: one round trip each to a server.
       let importedAt = Timestamp.utc(date)
-      var done = 0
       for start in stride(from: 0, to: rows.count, by: Self.rosterBatch) {
         let batch = rows[start..<min(start + Self.rosterBatch, rows.count)]
-        var arguments: [any SQLValueConvertible] = []
-        arguments.reserveCapacity(batch.count * 7)
-        for row in batch {
-          arguments += [
-            row.className, row.childName, row.parentName, row.parentEmail,
-            NameNormalisation.childKey(name: row.childName, className: row.className),
-            NameNormalisation.matchKey(row.className), importedAt,
-          ]
-        }
-        try db.execute(
-          sql: """
-            INSERT INTO roster_child (class_name, child_name, parent_name, parent_email, match_key, class_key, imported_at)
-            VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", "))
-            """,
-          arguments: arguments)
-        let before = done
-        done += batch.count
-        if done / 1000 > before / 1000 { progress(done / 1000 * 1000) }
+        try db.insert(
+          into: "roster_child",
+          columns: [
+            "class_name", "child_name", "parent_name", "parent_email", "match_key", "class_key",
+            "imported_at",
+          ],
+          rows: batch.map { row in
+            [
+              row.className, row.childName, row.parentName, row.parentEmail,
+              NameNormalisation.childKey(name: row.childName, className: row.className),
+              NameNormalisation.matchKey(row.className), importedAt,
+            ]
+          })
+        let done = start + batch.count
+        if done / 1000 > start / 1000 { progress(done / 1000 * 1000) }
       }
     }
   }

@@ -50,27 +50,20 @@ public enum StoreCopy {
         for table in tables {
           let cursor = try from.fetchCursor(
             sql: "SELECT * FROM \(table.name) ORDER BY \(table.order)", arguments: [])
-          var pending: [SQLRow] = []
+          var pending: [[any SQLValueConvertible]] = []
+          var columns: [String] = []
           func flush() throws {
-            guard let first = pending.first else { return }
-            let columns = first.columns.names
-            let row =
-              "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-            try to.execute(
-              sql: """
-                INSERT INTO \(table.name) (\(columns.joined(separator: ", ")))
-                VALUES \(Array(repeating: row, count: pending.count).joined(separator: ", "))
-                """,
-              arguments: pending.flatMap(\.values))
+            try to.insert(into: table.name, columns: columns, rows: pending, batch: batchSize)
             copied += pending.count
             progress(copied)
             pending.removeAll(keepingCapacity: true)
           }
           while let row = try cursor.next() {
-            pending.append(row)
+            columns = row.columns.names
+            pending.append(row.values)
             if pending.count == batchSize { try flush() }
           }
-          try flush()
+          if !pending.isEmpty { try flush() }
         }
         if to.dialect == .postgres {
           // Rows came with their ids; the next id each table makes must follow the last copied.

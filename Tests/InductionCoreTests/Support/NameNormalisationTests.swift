@@ -49,7 +49,7 @@ struct NameNormalisationTests {
     let builder = try LedgerBuilder.inMemory()
     let entry = try builder.sign(
       parent: "Zoe Smith", children: [("Kit Smith", "Year 1")], at: Fixtures.instant)
-    try builder.database.sqlite!.writer.write { db in
+    try builder.database.engine.write(isSigning: false) { db in
       try db.execute(
         sql: "UPDATE personal_details SET parent_name = ? WHERE ledger_seq = ?",
         arguments: ["Zo\u{200B}e Smith", entry.seq])
