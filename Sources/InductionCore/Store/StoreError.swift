@@ -64,7 +64,7 @@ public enum StoreError: LocalizedError, Equatable {
     case .dataDirectoryUnusable(let path):
       "cannot use the data folder \(path); check it is a folder this user may write to, or choose another with --data-dir"
     case .networkFileSystem(let path, let kind):
-      "the data folder \(path) is on a network drive (\(kind)), where the database cannot keep signed records safe; keep the data folder on this PC's own disk with --data-dir (or set INDUCTION_ALLOW_NETWORK_FS=1 if you know the drive is safe)"
+      "the data folder \(path) is on a network drive (\(kind)), where the database cannot keep signed records safe; keep the data folder on this PC's own disk with --data-dir, or let several PCs share one PostgreSQL database with --database (or set INDUCTION_ALLOW_NETWORK_FS=1 if you know the drive is safe)"
     case .signingKeyMissing(let path):
       "the signing key \(path) is missing but the database has signed entries; restore the key from a backup"
     case .signingKeyDamaged(let path):
