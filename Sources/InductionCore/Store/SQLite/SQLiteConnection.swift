@@ -10,11 +10,20 @@ final class SQLiteConnection: SQLDatabase {
   var dialect: SQLDialect { .sqlite }
 
   func execute(sql: String, arguments: [any SQLValueConvertible]) throws {
-    try db.execute(sql: sql, arguments: Self.arguments(arguments))
+    // One statement is compiled once per connection and kept (a signing runs the same dozen on
+    // every kiosk); a script of several is compiled each time.
+    if sql.contains(";") {
+      try db.execute(sql: sql, arguments: Self.arguments(arguments))
+    } else {
+      try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+    }
   }
 
   func fetchAll(sql: String, arguments: [any SQLValueConvertible]) throws -> [SQLRow] {
-    let cursor = try fetchCursor(sql: sql, arguments: arguments)
+    // All rows are read before returning, so a kept statement is never stepped by two readers.
+    let cursor = SQLiteCursor(
+      try GRDB.Row.fetchCursor(
+        db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)))
     var rows: [SQLRow] = []
     while let row = try cursor.next() { rows.append(row) }
     return rows
