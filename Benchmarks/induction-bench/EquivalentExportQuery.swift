@@ -126,3 +126,23 @@ enum EquivalentExportQuery {
     """
   }
 }
+
+extension EquivalentExportQuery {
+  /// The program's own PostgreSQL export query (`acknowledgementsSQL(.postgres)` with no filter),
+  /// without the per-row work the program does in Swift: what the server alone must do for the
+  /// export, as a floor for `psql` beside the equivalent query.
+  static let postgresProgramQuery = """
+    SELECT l.seq, l.reference, l.recorded_at, l.guidance_sha256, l.first_try_correct, l.scenario_count,
+      l.station, p.parent_name, p.relationship, coalesce(l.language, 'en') AS language,
+      l.shown_guidance_sha256,
+      (SELECT string_agg(name, '; ' ORDER BY position) FROM acknowledged_child c
+        WHERE c.ledger_seq = l.seq) AS children,
+      (SELECT string_agg(class_name, '; ' ORDER BY position) FROM acknowledged_child c
+        WHERE c.ledger_seq = l.seq) AS classes,
+      EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq) AS revoked,
+      EXISTS (SELECT 1 FROM ledger e WHERE e.kind = 'erasure' AND e.subject_seq = l.seq) AS erased
+    FROM ledger l LEFT JOIN personal_details p ON p.ledger_seq = l.seq
+    WHERE l.kind = 'acknowledgement'
+    ORDER BY l.seq
+    """
+}

@@ -47,6 +47,8 @@ struct ExportBenchmark {
     var induction: [MeasuredRun]
     /// Each baseline run.
     var baseline: [MeasuredRun]
+    /// On PostgreSQL: each run of `psql` with the program's own query alone (no per-row work).
+    var programQuery: [MeasuredRun] = []
     /// Data rows in induction's file (without the header).
     var inductionRows: Int
     /// Data rows in the baseline's file (without the header).
@@ -83,6 +85,7 @@ struct ExportBenchmark {
     ]
     let baselineProgram: String
     let baselineArguments: [String]
+    var programQueryArguments: [String]?
     var baselineEnvironment = environment
     switch store {
     case .sqlite(let shell):
@@ -102,6 +105,8 @@ struct ExportBenchmark {
         EquivalentExportQuery.postgresSQL(
           currentGuidance: school.guidance.sha256, timeZone: school.timeZone.identifier),
       ]
+      programQueryArguments =
+        Array(baselineArguments.dropLast()) + [EquivalentExportQuery.postgresProgramQuery]
     }
     var result = Result(
       baselineName: name, induction: [], baseline: [], inductionRows: 0, baselineRows: 0,
@@ -124,6 +129,13 @@ struct ExportBenchmark {
           baselineProgram, baselineArguments, environment: baselineEnvironment,
           stdout: .file(baselineFile.path), scratch: scratch, timeout: timeout)
         if let theirs { result.baseline.append(theirs) } else { result.baselineTimedOut = true }
+      }
+      if let programQueryArguments, !result.baselineTimedOut,
+        let floor = try MeasuredRun.run(
+          baselineProgram, programQueryArguments, environment: baselineEnvironment, stdout: .null,
+          scratch: scratch, timeout: timeout)
+      {
+        result.programQuery.append(floor)
       }
       progress(
         "export run \(run)/\(runs): induction \(describe(ours, result.inductionTimedOut)); \(name) \(describe(theirs, result.baselineTimedOut))"

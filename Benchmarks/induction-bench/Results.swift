@@ -140,7 +140,7 @@ struct Results {
       .init(
         number: "3",
         measurement:
-          "Durable append\(engine) p50 / p99 / max, \(concurrent.writers) writers (\(concurrent.latencies.count) appends)",
+          "Durable append\(engine) p50 / p99 / max, \(concurrent.writers) writer\(concurrent.writers == 1 ? "" : "s") (\(concurrent.latencies.count) appends)",
         induction: figures(concurrent), baseline: "—", ratio: "—", target: "p99 < 20 ms",
         met: Format.met(concurrent.p99 < 0.020)),
     ]
@@ -159,8 +159,12 @@ struct Results {
         : export.firstDifference == nil
           ? "the two files hold the same \(export.inductionRows.formatted()) rows, cell by cell"
           : "the files differ: \(export.firstDifference!)"
+      let floor =
+        export.programQuery.isEmpty
+        ? ""
+        : "; \(export.baselineName) with the program's own query alone (no per-row work in SQL) \(list(export.programQuery.map(\.wallSeconds))), median \(Format.duration(Statistics.median(export.programQuery.map(\.wallSeconds)))), peak RSS \(Format.mebibytes(Statistics.median(export.programQuery.map(\.maxRSSMiB))))"
       return
-        "- \(label): induction \(list(export.induction.map(\.wallSeconds))) (CPU \(list(export.induction.map(\.cpuSeconds)))); \(export.baselineName) \(list(export.baseline.map(\.wallSeconds))) (CPU \(list(export.baseline.map(\.cpuSeconds)))); \(sameCells)."
+        "- \(label): induction \(list(export.induction.map(\.wallSeconds))) (CPU \(list(export.induction.map(\.cpuSeconds)))); \(export.baselineName) \(list(export.baseline.map(\.wallSeconds))) (CPU \(list(export.baseline.map(\.cpuSeconds))))\(floor); \(sameCells)."
     }
     func appendNote(
       _ appends: (single: AppendBenchmark.Result, concurrent: AppendBenchmark.Result),
@@ -169,7 +173,7 @@ struct Results {
       let (single, concurrent) = appends
       let settings = single.settings.union(concurrent.settings).sorted().joined(separator: ", ")
       return
-        "- \(label): \(settings); 1 writer \(String(format: "%.0f", Double(single.latencies.count) / single.seconds)) appends/s; \(concurrent.writers) writers slowest \(concurrent.latencies.sorted().suffix(5).reversed().map(Format.duration).joined(separator: ", ")), \(String(format: "%.0f", Double(concurrent.latencies.count) / concurrent.seconds)) appends/s together (each writer also starts a session before each append\(extra))."
+        "- \(label): \(settings); 1 writer \(String(format: "%.0f", Double(single.latencies.count) / single.seconds)) appends/s; \(concurrent.writers) writer\(concurrent.writers == 1 ? "" : "s") slowest \(concurrent.latencies.sorted().suffix(5).reversed().map(Format.duration).joined(separator: ", ")), \(String(format: "%.0f", Double(concurrent.latencies.count) / concurrent.seconds)) appends/s together (each writer also starts a session before each append\(extra))."
     }
     if let export { lines.append(exportNote(export, "Export")) }
     if let workbook {
