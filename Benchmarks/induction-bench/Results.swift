@@ -10,35 +10,27 @@ struct Results {
   var verify: VerifyBenchmark.Result?
   /// 5. Export as a workbook.
   var workbook: WorkbookExportBenchmark.Result?
+  /// With `--database`: the same store copied into PostgreSQL, and what was measured there.
+  var postgres: Postgres?
+
+  /// The PostgreSQL measurements.
+  struct Postgres {
+    /// The copy of the built store.
+    var copy: PostgresStore.Copy
+    /// 1. Export, against psql.
+    var export: ExportBenchmark.Result?
+    /// 3. Appends: one writer, then several.
+    var appends: (single: AppendBenchmark.Result, concurrent: AppendBenchmark.Result)?
+  }
 
   /// The table of the measurements taken, for a database of `rows` acknowledgements.
   func table(rows: Int) -> ResultTable {
     var table = ResultTable()
     if let export {
-      let stopped = "> \(Int(export.timeout)) s (stopped)"
-      let ours = export.inductionTimedOut ? stopped : Format.duration(export.inductionSeconds)
-      let theirs = export.sqliteTimedOut ? stopped : Format.duration(export.sqliteSeconds)
-      let ratio = export.inductionSeconds / export.sqliteSeconds
-      let bothFinished = !export.inductionTimedOut && !export.sqliteTimedOut
-      table.rows.append(
-        .init(
-          number: "1",
-          measurement: "Export acknowledgements, wall time (median of \(export.induction.count))",
-          induction: ours, baseline: "sqlite3 " + theirs,
-          ratio: bothFinished ? Format.ratio(ratio) : "—", target: "≤ 1× sqlite3",
-          met: export.inductionTimedOut ? "no" : (bothFinished ? Format.met(ratio <= 1) : "yes")))
-      let rssNote = rows >= 1_000_000 ? "" : " (at \(rows.formatted()) rows)"
-      table.rows.append(
-        .init(
-          number: "1",
-          measurement:
-            "Export acknowledgements, peak RSS (median)\(export.rssIsExact ? "" : " (upper bound)")",
-          induction: export.induction.isEmpty ? "—" : Format.mebibytes(export.inductionRSSMiB),
-          baseline: "sqlite3 "
-            + (export.sqlite.isEmpty ? "—" : Format.mebibytes(export.sqliteRSSMiB)),
-          ratio: bothFinished ? Format.ratio(export.inductionRSSMiB / export.sqliteRSSMiB) : "—",
-          target: "< 64 MiB at 1,000,000 rows",
-          met: export.induction.isEmpty ? "—" : Format.met(export.inductionRSSMiB < 64) + rssNote))
+      table.rows += Self.exportRows(export, engine: "", targetRatio: 1, rows: rows)
+    }
+    if let export = postgres?.export {
+      table.rows += Self.exportRows(export, engine: " (PostgreSQL)", targetRatio: 1.5, rows: rows)
     }
     if let workbook {
       let csv = export.flatMap { $0.induction.isEmpty ? nil : $0 }
@@ -79,21 +71,10 @@ struct Results {
           ratio: Format.ratio(ratio), target: "≤ 3× sqlite3", met: Format.met(ratio <= 3)))
     }
     if let (single, concurrent) = appends {
-      table.rows.append(
-        .init(
-          number: "3",
-          measurement: "Durable append p50 / p99, 1 writer (\(single.latencies.count) appends)",
-          induction: Format.duration(single.p50) + " / " + Format.duration(single.p99),
-          baseline: "—",
-          ratio: "—", target: "—", met: "—"))
-      table.rows.append(
-        .init(
-          number: "3",
-          measurement:
-            "Durable append p50 / p99, \(concurrent.writers) writers (\(concurrent.latencies.count) appends)",
-          induction: Format.duration(concurrent.p50) + " / " + Format.duration(concurrent.p99),
-          baseline: "—", ratio: "—", target: "p99 < 20 ms", met: Format.met(concurrent.p99 < 0.020))
-      )
+      table.rows += Self.appendRows(single, concurrent, engine: "")
+    }
+    if let (single, concurrent) = postgres?.appends {
+      table.rows += Self.appendRows(single, concurrent, engine: " (PostgreSQL)")
     }
     if let verify {
       let ratio = verify.limitRate / verify.verifyRate
@@ -109,23 +90,92 @@ struct Results {
     return table
   }
 
+  /// Measurement 1's two rows (wall time, peak RSS) for one engine.
+  private static func exportRows(
+    _ export: ExportBenchmark.Result, engine: String, targetRatio: Double, rows: Int
+  ) -> [ResultTable.Row] {
+    let name = export.baselineName
+    let stopped = "> \(Int(export.timeout)) s (stopped)"
+    let ours = export.inductionTimedOut ? stopped : Format.duration(export.inductionSeconds)
+    let theirs = export.baselineTimedOut ? stopped : Format.duration(export.baselineSeconds)
+    let ratio = export.inductionSeconds / export.baselineSeconds
+    let bothFinished = !export.inductionTimedOut && !export.baselineTimedOut
+    let rssNote = rows >= 1_000_000 ? "" : " (at \(rows.formatted()) rows)"
+    let target = targetRatio == 1 ? "≤ 1× \(name)" : "≤ \(targetRatio.formatted())× \(name)"
+    return [
+      .init(
+        number: "1",
+        measurement:
+          "Export acknowledgements\(engine), wall time (median of \(export.induction.count))",
+        induction: ours, baseline: "\(name) " + theirs,
+        ratio: bothFinished ? Format.ratio(ratio) : "—", target: target,
+        met: export.inductionTimedOut
+          ? "no" : (bothFinished ? Format.met(ratio <= targetRatio) : "yes")),
+      .init(
+        number: "1",
+        measurement:
+          "Export acknowledgements\(engine), peak RSS (median)\(export.rssIsExact ? "" : " (upper bound)")",
+        induction: export.induction.isEmpty ? "—" : Format.mebibytes(export.inductionRSSMiB),
+        baseline: "\(name) "
+          + (export.baseline.isEmpty ? "—" : Format.mebibytes(export.baselineRSSMiB)),
+        ratio: bothFinished ? Format.ratio(export.inductionRSSMiB / export.baselineRSSMiB) : "—",
+        target: "< 64 MiB at 1,000,000 rows",
+        met: export.induction.isEmpty ? "—" : Format.met(export.inductionRSSMiB < 64) + rssNote),
+    ]
+  }
+
+  /// Measurement 3's two rows (one writer, several) for one engine.
+  private static func appendRows(
+    _ single: AppendBenchmark.Result, _ concurrent: AppendBenchmark.Result, engine: String
+  ) -> [ResultTable.Row] {
+    func figures(_ result: AppendBenchmark.Result) -> String {
+      [result.p50, result.p99, result.max].map(Format.duration).joined(separator: " / ")
+    }
+    return [
+      .init(
+        number: "3",
+        measurement:
+          "Durable append\(engine) p50 / p99 / max, 1 writer (\(single.latencies.count) appends)",
+        induction: figures(single), baseline: "—", ratio: "—", target: "—", met: "—"),
+      .init(
+        number: "3",
+        measurement:
+          "Durable append\(engine) p50 / p99 / max, \(concurrent.writers) writer\(concurrent.writers == 1 ? "" : "s") (\(concurrent.latencies.count) appends)",
+        induction: figures(concurrent), baseline: "—", ratio: "—", target: "p99 < 20 ms",
+        met: Format.met(concurrent.p99 < 0.020)),
+    ]
+  }
+
   /// The details under the table.
   func notes(buildNote: String) -> String {
     func list(_ values: [Double]) -> String {
       values.isEmpty ? "none finished" : values.map(Format.duration).joined(separator: ", ")
     }
     var lines = ["- Database: \(buildNote)."]
-    if let export {
+    func exportNote(_ export: ExportBenchmark.Result, _ label: String) -> String {
       let sameCells =
-        export.inductionTimedOut || export.sqliteTimedOut
+        export.inductionTimedOut || export.baselineTimedOut
         ? "a run was stopped after \(Int(export.timeout)) s, so the files were not compared"
         : export.firstDifference == nil
           ? "the two files hold the same \(export.inductionRows.formatted()) rows, cell by cell"
           : "the files differ: \(export.firstDifference!)"
-      lines.append(
-        "- Export: induction \(list(export.induction.map(\.wallSeconds))) (CPU \(list(export.induction.map(\.cpuSeconds)))); sqlite3 \(list(export.sqlite.map(\.wallSeconds))) (CPU \(list(export.sqlite.map(\.cpuSeconds)))); \(sameCells)."
-      )
+      let floor =
+        export.programQuery.isEmpty
+        ? ""
+        : "; \(export.baselineName) with the program's own query alone (no per-row work in SQL) \(list(export.programQuery.map(\.wallSeconds))), median \(Format.duration(Statistics.median(export.programQuery.map(\.wallSeconds)))), peak RSS \(Format.mebibytes(Statistics.median(export.programQuery.map(\.maxRSSMiB))))"
+      return
+        "- \(label): induction \(list(export.induction.map(\.wallSeconds))) (CPU \(list(export.induction.map(\.cpuSeconds)))); \(export.baselineName) \(list(export.baseline.map(\.wallSeconds))) (CPU \(list(export.baseline.map(\.cpuSeconds))))\(floor); \(sameCells)."
     }
+    func appendNote(
+      _ appends: (single: AppendBenchmark.Result, concurrent: AppendBenchmark.Result),
+      _ label: String, _ extra: String
+    ) -> String {
+      let (single, concurrent) = appends
+      let settings = single.settings.union(concurrent.settings).sorted().joined(separator: ", ")
+      return
+        "- \(label): \(settings); 1 writer \(String(format: "%.0f", Double(single.latencies.count) / single.seconds)) appends/s; \(concurrent.writers) writer\(concurrent.writers == 1 ? "" : "s") slowest \(concurrent.latencies.sorted().suffix(5).reversed().map(Format.duration).joined(separator: ", ")), \(String(format: "%.0f", Double(concurrent.latencies.count) / concurrent.seconds)) appends/s together (each writer also starts a session before each append\(extra))."
+    }
+    if let export { lines.append(exportNote(export, "Export")) }
     if let workbook {
       let rowsNote =
         workbook.rows.map {
@@ -139,17 +189,26 @@ struct Results {
       lines.append(
         "- Start-up: induction \(list(startup.induction)); sqlite3 \(list(startup.sqlite)).")
     }
-    if let (single, concurrent) = appends {
-      let synchronous = single.synchronous.union(concurrent.synchronous).sorted().map(String.init)
-        .joined(separator: ", ")
-      lines.append(
-        "- Appends: synchronous = \(synchronous) (2 is FULL); 1 writer max \(Format.duration(single.max)), \(String(format: "%.0f", Double(single.latencies.count) / single.seconds)) appends/s; \(concurrent.writers) writers slowest \(concurrent.latencies.sorted().suffix(5).reversed().map(Format.duration).joined(separator: ", ")), \(String(format: "%.0f", Double(concurrent.latencies.count) / concurrent.seconds)) appends/s together (each writer also starts a session before each append)."
-      )
+    if let appends {
+      lines.append(appendNote(appends, "Appends", "; all sign with the data folder's key"))
     }
     if let verify {
       lines.append(
         "- Verify: \(verify.entries.formatted()) entries; verifyLedger() \(list(verify.verifySeconds)); tight loop \(list(verify.limitSeconds)) (\(String(format: "%.1f", 1e6 / verify.limitRate)) µs per entry on one core)."
       )
+    }
+    if let postgres {
+      lines.append(
+        "- PostgreSQL \(postgres.copy.serverVersion): the built store copied in with StoreCopy.copy (as `induction migrate --to`), \(postgres.copy.rows.formatted()) rows (\(postgres.copy.ledgerEntries.formatted()) ledger entries) in \(String(format: "%.1f", postgres.copy.seconds)) s, then VACUUM (ANALYZE)."
+      )
+      if let export = postgres.export { lines.append(exportNote(export, "Export (PostgreSQL)")) }
+      if let appends = postgres.appends {
+        lines.append(
+          appendNote(
+            appends, "Appends (PostgreSQL)",
+            "; each writer is a PC with its own data folder and key, enrolled by the genesis key before timing"
+          ))
+      }
     }
     return lines.joined(separator: "\n")
   }

@@ -7,7 +7,9 @@ import InductionCore
   import Glibc
 #endif
 
-/// `induction-bench [--rows N]`: builds the database, runs the five measurements, prints the table.
+/// `induction-bench [--rows N] [--database URL]`: builds the database, runs the five measurements,
+/// prints the table. With `--database`, the built store is also copied into that (empty) PostgreSQL
+/// database, and the export (against `psql`) and the appends are measured there too.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run", abstract: "Build a synthetic database and run every measurement.")
@@ -51,6 +53,18 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Concurrent writer processes in the second append run.")
   var writers: Int = 4
 
+  @Option(
+    help: ArgumentHelp(
+      "An empty PostgreSQL database (postgres://…): also measure the export and appends there.",
+      valueName: "url"))
+  var database: String?
+
+  @Flag(help: "With --database: measure only PostgreSQL (the SQLite store is still built).")
+  var postgresOnly = false
+
+  @Option(help: "The psql shell, with --database (default: psql on PATH).")
+  var psql: String?
+
   @Option(help: "Only these measurements, e.g. 1,5 (default: all five).")
   var only: String = "1,2,3,4,5"
 
@@ -65,6 +79,9 @@ struct RunCommand: ParsableCommand {
     guard !reuse || dataDir != nil else { throw ValidationError("--reuse needs --data-dir") }
     guard exportRuns >= 1, startupRuns >= 1, appends >= 1, writers >= 1 else {
       throw ValidationError("run counts must be at least 1")
+    }
+    guard !postgresOnly || database != nil else {
+      throw ValidationError("--postgres-only needs --database")
     }
   }
 
@@ -96,6 +113,16 @@ struct RunCommand: ParsableCommand {
     let environmentPath = ProcessInfo.processInfo.environment["PATH"]
     guard let sqlitePath = sqlite3 ?? Spawner.which("sqlite3", path: environmentPath) else {
       throw BenchError("no sqlite3 on PATH; install it (apt-get install sqlite3) or pass --sqlite3")
+    }
+    let psqlPath: String?
+    if database != nil {
+      guard let found = psql ?? Spawner.which("psql", path: environmentPath) else {
+        throw BenchError(
+          "no psql on PATH; install it (apt-get install postgresql-client) or pass --psql")
+      }
+      psqlPath = found
+    } else {
+      psqlPath = nil
     }
     let school = try SchoolFixture(folder: scenarios)
 
@@ -153,22 +180,48 @@ struct RunCommand: ParsableCommand {
     let selected = Set(
       only.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })
     var results = Results()
+    if let database, let psqlPath {
+      log("copying the store into \(database)")
+      let copy = try PostgresStore(url: database, psql: psqlPath, environment: environment)
+        .copy(from: directory.databaseURL, progress: log)
+      results.postgres = Results.Postgres(copy: copy)
+      log(
+        "copied \(copy.rows.formatted()) rows (\(copy.ledgerEntries.formatted()) ledger entries) in \(String(format: "%.1f", copy.seconds)) s; PostgreSQL \(copy.serverVersion)"
+      )
+      if selected.contains(1) {
+        log("1. export (PostgreSQL)")
+        results.postgres?.export = try ExportBenchmark(
+          induction: inductionPath, store: .postgres(url: database, psql: psqlPath),
+          dataDirectory: dataURL, school: school, scratch: scratch, runs: exportRuns,
+          environment: environment, timeout: exportTimeout
+        ).run(progress: log)
+      }
+      if selected.contains(3) {
+        log("3. durable appends (PostgreSQL)")
+        results.postgres?.appends = try measureAppends(
+          AppendBenchmark(
+            bench: bench, dataDirectory: dataURL, database: database, scenarios: scenarios,
+            scratch: scratch, environment: environment))
+      }
+    }
+    let sqliteSelected = postgresOnly ? [] : selected
 
-    if selected.contains(1) {
+    if sqliteSelected.contains(1) {
       log("1. export")
       results.export = try ExportBenchmark(
-        induction: inductionPath, sqlite3: sqlitePath, dataDirectory: dataURL, school: school,
-        scratch: scratch, runs: exportRuns, environment: environment, timeout: exportTimeout
+        induction: inductionPath, store: .sqlite(shell: sqlitePath), dataDirectory: dataURL,
+        school: school, scratch: scratch, runs: exportRuns, environment: environment,
+        timeout: exportTimeout
       ).run(progress: log)
     }
-    if selected.contains(5) {
+    if sqliteSelected.contains(5) {
       log("5. export as a workbook")
       results.workbook = try WorkbookExportBenchmark(
         induction: inductionPath, dataDirectory: dataURL, school: school, scratch: scratch,
         runs: exportRuns, environment: environment, timeout: exportTimeout
       ).run(progress: log)
     }
-    if selected.contains(4) {
+    if sqliteSelected.contains(4) {
       log("4. verify")
       let verify = try VerifyBenchmark(
         databaseURL: directory.databaseURL, runs: verifyRuns ?? (rows > 200_000 ? 1 : 3)
@@ -176,27 +229,19 @@ struct RunCommand: ParsableCommand {
       entryCount = verify.entries
       results.verify = verify
     }
-    if selected.contains(2) {
+    if sqliteSelected.contains(2) {
       log("2. start-up")
       results.startup = try StartupBenchmark(
         induction: inductionPath, sqlite3: sqlitePath, dataDirectory: dataURL, scenarios: scenarios,
         runs: startupRuns, environment: environment
       ).run()
     }
-    if selected.contains(3) {
+    if sqliteSelected.contains(3) {
       log("3. durable appends")
-      let appendBenchmark = AppendBenchmark(
-        bench: bench, dataDirectory: dataURL, scenarios: scenarios, scratch: scratch,
-        environment: environment)
-      let single = try appendBenchmark.run(writers: 1, count: appends)
-      log(
-        "one writer: p50 \(Format.duration(single.p50)), p99 \(Format.duration(single.p99)), max \(Format.duration(single.max))"
-      )
-      let concurrent = try appendBenchmark.run(writers: writers, count: appends)
-      log(
-        "\(writers) writers: p50 \(Format.duration(concurrent.p50)), p99 \(Format.duration(concurrent.p99)), max \(Format.duration(concurrent.max))"
-      )
-      results.appends = (single, concurrent)
+      results.appends = try measureAppends(
+        AppendBenchmark(
+          bench: bench, dataDirectory: dataURL, scenarios: scenarios, scratch: scratch,
+          environment: environment))
     }
 
     let report = """
@@ -210,6 +255,21 @@ struct RunCommand: ParsableCommand {
 
       """
     FileHandle.standardOutput.write(Data(report.utf8))
+  }
+
+  /// One writer, then ``writers`` at once.
+  private func measureAppends(_ benchmark: AppendBenchmark) throws -> (
+    single: AppendBenchmark.Result, concurrent: AppendBenchmark.Result
+  ) {
+    let single = try benchmark.run(writers: 1, count: appends)
+    log(
+      "one writer: p50 \(Format.duration(single.p50)), p99 \(Format.duration(single.p99)), max \(Format.duration(single.max))"
+    )
+    let concurrent = try benchmark.run(writers: writers, count: appends)
+    log(
+      "\(writers) writers: p50 \(Format.duration(concurrent.p50)), p99 \(Format.duration(concurrent.p99)), max \(Format.duration(concurrent.max))"
+    )
+    return (single, concurrent)
   }
 
   /// A source file under `Sources/` (of the current folder) modified after the binary at `path`.

@@ -5,15 +5,21 @@ import InductionCore
 /// `induction-bench writer` (hidden): one kiosk's worth of signings for the append benchmark. Opens
 /// the database as the program does, waits for the shared start instant, then `count` times starts
 /// a session (untimed) and appends one acknowledgement with
-/// ``AppDatabase/appendAcknowledgement(_:key:at:salt:)``, timing that call alone. Prints
-/// `synchronous N` (2 is FULL), then one latency per line in nanoseconds.
+/// ``AppDatabase/appendAcknowledgement(_:key:at:salt:)``, timing that call alone. With
+/// `--database URL` it appends to that PostgreSQL database instead of the SQLite file in the data
+/// folder (whose key must then be trusted by that ledger). Prints `setting …` lines (SQLite's
+/// `synchronous`, 2 is FULL; PostgreSQL's `fsync` and `synchronous_commit`), then one latency per
+/// line in nanoseconds.
 struct WriterCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "writer", abstract: "Append acknowledgements one by one and print each latency.",
     shouldDisplay: false)
 
-  @Option(help: "The data folder.")
+  @Option(help: "The data folder (the signing key, and the SQLite file without --database).")
   var dataDir: String
+
+  @Option(help: "A PostgreSQL database (postgres://…) to append to instead of the SQLite file.")
+  var database: String?
 
   @Option(help: "The scenarios folder.")
   var scenarios: String = "Scenarios"
@@ -33,17 +39,35 @@ struct WriterCommand: ParsableCommand {
   func run() throws {
     let school = try SchoolFixture(folder: scenarios)
     let directory = DataDirectory(url: URL(fileURLWithPath: dataDir))
-    let database = try AppDatabase.open(at: directory.databaseURL)
+    let database: AppDatabase
+    let settings: [String]
+    if let url = self.database {
+      let location = try DatabaseURL.parse(
+        url, environment: ProcessInfo.processInfo.environment, homeDirectory: NSHomeDirectory())
+      database = AppDatabase(engine: try PostgresEngine.open(location))
+      settings = try database.engine.read { db in
+        try ["fsync", "synchronous_commit"].map { name in
+          "\(name) = "
+            + (try String.fetchOne(db, sql: "SELECT current_setting('\(name)')") ?? "?")
+        }
+      }
+    } else {
+      database = try AppDatabase.open(at: directory.databaseURL)
+      settings = ["synchronous = \(try database.sqlite!.writerSynchronousSetting()) (2 is FULL)"]
+    }
     let key = try SigningKey.loadOrCreate(at: directory.signingKeyURL, create: false)
-    try database.registerSigningKey(key, keyPath: directory.signingKeyURL.path, at: Date())
-    let synchronous = try database.sqlite!.writerSynchronousSetting()
+    let status = try database.registerSigningKey(
+      key, keyPath: directory.signingKeyURL.path, at: Date())
+    guard status == .trusted else {
+      throw BenchError("the key in \(dataDir) is \(status.rawValue) in \(database.path)")
+    }
     let context = SessionContext(station: station, mode: "kiosk")
     var random = SeededGenerator(seed: seed)
     let families = SyntheticFamilies(classes: school.classes)
     var latencies: [UInt64] = []
     latencies.reserveCapacity(count)
     MonotonicClock.sleep(until: startAt)
-    for index in 0..<count {
+    for _ in 0..<count {
       let session = try database.startSession(
         context: context, guidance: school.guidance, guidanceText: school.guidanceText, at: Date())
       let family = families.family(using: &random)
@@ -66,7 +90,7 @@ struct WriterCommand: ParsableCommand {
       // As the parent flow does once the receipt is drawn.
       database.checkpointWAL()
     }
-    var output = "synchronous \(synchronous)\n"
+    var output = settings.map { "setting \($0)\n" }.joined()
     for latency in latencies { output += "\(latency)\n" }
     FileHandle.standardOutput.write(Data(output.utf8))
   }
