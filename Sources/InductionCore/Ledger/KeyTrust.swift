@@ -86,7 +86,8 @@ public struct KeyTrust: Sendable, Equatable {
   /// partial index on key entries, so it costs a few rows however long the ledger is.
   public static func read(_ db: any SQLDatabase, upTo lastSeq: Int? = nil) throws -> KeyTrust {
     var trust = KeyTrust()
-    let rows = try SQLRow.fetchCursor(
+    // Read whole (a few rows): on PostgreSQL a cursor would cost three round trips per signing.
+    let rows = try SQLRow.fetchAll(
       db,
       sql: """
         SELECT seq, kind, subject_key, note FROM ledger
@@ -94,7 +95,7 @@ public struct KeyTrust: Sendable, Equatable {
         ORDER BY seq
         """,
       arguments: [lastSeq ?? Int.max])
-    while let row = try rows.next() {
+    for row in rows {
       guard let kind = LedgerKind(rawValue: row[1]) else { continue }
       trust.apply(seq: row[0], kind: kind, subjectKey: row[2], note: row[3])
     }

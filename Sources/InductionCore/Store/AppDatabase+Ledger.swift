@@ -76,10 +76,9 @@ extension AppDatabase {
   ) throws -> LedgerEntry {
     // A retry after a lost connection may follow a COMMIT the server made but never confirmed: the
     // session then already names its entry, which is the receipt, so a parent signs exactly once.
-    if let seq = try Int.fetchOne(
-      db, sql: "SELECT ledger_seq FROM session WHERE id = ?", arguments: [draft.session]),
-      let signed = try LedgerEntry.fetchOne(
-        db, sql: "SELECT * FROM ledger WHERE seq = ?", arguments: [seq])
+    if let signed = try LedgerEntry.fetchOne(
+      db, sql: "SELECT l.* FROM session s JOIN ledger l ON l.seq = s.ledger_seq WHERE s.id = ?",
+      arguments: [draft.session])
     {
       return signed
     }
