@@ -7,7 +7,7 @@ extension AppDatabase {
     context: SessionContext, guidance: Guidance, guidanceText: String,
     shown: ShownText, shownGuidanceText: String, at date: Date
   ) throws -> Int64 {
-    try writeImmediate { db in
+    try writeOwnSession { db in
       let now = Timestamp.utc(date)
       try db.execute(
         sql:

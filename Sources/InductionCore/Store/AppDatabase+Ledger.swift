@@ -172,13 +172,13 @@ extension AppDatabase {
     }
     entry.entryHash = entry.computedHash()
     entry.signature = try key.sign(entry.entryHash)
+    // A reference already taken (a few in a million at eight characters) gets two more
+    // characters; the insert itself says so, saving a query per signing.
     var length = 8
     repeat {
       entry.reference = Reference.make(from: Array(entry.entryHash), length: length)
       length += 2
-    } while try Bool.fetchOne(
-      db, sql: "SELECT 1 FROM ledger WHERE reference = ?", arguments: [entry.reference]) == true
-    try entry.insert(db)
+    } while try !entry.insertUnlessReferenceTaken(db)
     return entry
   }
 

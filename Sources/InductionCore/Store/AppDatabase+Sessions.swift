@@ -51,7 +51,7 @@ extension AppDatabase {
   public func startSession(
     context: SessionContext, guidance: Guidance, guidanceText: String, at date: Date
   ) throws -> Int64 {
-    try writeImmediate { db in
+    try writeOwnSession { db in
       try db.execute(
         sql:
           "INSERT INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
@@ -68,7 +68,7 @@ extension AppDatabase {
 
   /// Records one quiz answer.
   public func recordAttempt(_ attempt: QuizAttempt, session: Int64) throws {
-    try writeImmediate { db in
+    try writeOwnSession { db in
       try db.execute(
         sql: """
           INSERT INTO quiz_attempt (session_id, scenario_id, choice_index, choice_text, is_correct, is_first_try, answered_at)
@@ -84,7 +84,7 @@ extension AppDatabase {
   /// Marks a session that did not sign as ended with `outcome`.
   public func endSession(_ session: Int64, outcome: SessionOutcome, at date: Date) throws {
     precondition(outcome != .signed, "signed sessions are closed by appendAcknowledgement")
-    try writeImmediate { db in
+    try writeOwnSession { db in
       try db.execute(
         sql:
           "UPDATE session SET outcome = ?, ended_at = ? WHERE id = ? AND outcome = 'in progress'",

@@ -35,6 +35,11 @@ public final class AppDatabase: Sendable {
     try engine.write(isSigning: isSigning, body)
   }
 
+  /// Runs `body` in a write transaction that touches only one parent session's own rows.
+  func writeOwnSession<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+    try engine.writeOwnSession(body)
+  }
+
   /// Runs a read that sees one consistent state.
   func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
     try engine.read(body)

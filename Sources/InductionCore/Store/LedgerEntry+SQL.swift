@@ -45,13 +45,17 @@ extension LedgerEntry {
     ]
   }
 
-  /// Inserts the entry as one `ledger` row.
-  func insert(_ db: any SQLDatabase) throws {
+  /// Inserts the entry as one `ledger` row, unless its reference is taken: then inserts nothing
+  /// and returns false.
+  func insertUnlessReferenceTaken(_ db: any SQLDatabase) throws -> Bool {
     let placeholders = Array(repeating: "?", count: Self.columnNames.count).joined(separator: ", ")
-    try db.execute(
-      sql:
-        "INSERT INTO ledger (\(Self.columnNames.joined(separator: ", "))) VALUES (\(placeholders))",
-      arguments: sqlValues)
+    return try Int.fetchOne(
+      db,
+      sql: """
+        INSERT INTO ledger (\(Self.columnNames.joined(separator: ", "))) VALUES (\(placeholders))
+        ON CONFLICT (reference) DO NOTHING RETURNING seq
+        """,
+      arguments: sqlValues) != nil
   }
 
   /// The entries a query over `ledger` returns.

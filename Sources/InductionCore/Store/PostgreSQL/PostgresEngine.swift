@@ -74,6 +74,12 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
     try transaction(begin: "BEGIN", lockKey: Self.writerLockKey, body)
   }
 
+  /// Runs `body` in a transaction without the writers' lock: a session's own rows never meet
+  /// another PC's, so a parent starting or answering never waits behind another PC's signing.
+  public func writeOwnSession<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+    try transaction(begin: "BEGIN", lockKey: nil, body)
+  }
+
   /// Nothing to do: the server does its own housekeeping.
   public func afterReceipt() {}
 

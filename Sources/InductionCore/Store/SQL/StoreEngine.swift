@@ -12,6 +12,10 @@ public protocol StoreEngine: Sendable {
   /// Runs `body` in a write transaction, in turn with every other writer on every PC, and commits
   /// durably before returning. A signing's housekeeping is left for ``afterReceipt()``.
   func write<T>(isSigning: Bool, _ body: (any SQLDatabase) throws -> T) throws -> T
+  /// Runs `body` in a write transaction that touches only one parent session's own rows (its
+  /// start, answers and end) and at most adds a version text if absent; never the ledger. An
+  /// engine where writers from several PCs can run side by side need not queue it behind them.
+  func writeOwnSession<T>(_ body: (any SQLDatabase) throws -> T) throws -> T
   /// Housekeeping that must not delay a parent, run once the receipt is on screen.
   func afterReceipt()
   /// Rebuilds the stored tables so rows deleted by an erasure leave no trace in the files.

@@ -174,6 +174,11 @@ public final class SQLiteEngine: StoreEngine {
     return result
   }
 
+  /// SQLite has one writer at a time: the same as any write.
+  public func writeOwnSession<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+    try write(isSigning: false, body)
+  }
+
   /// Copies the write-ahead log into the database once it has grown past a megabyte (a passive
   /// checkpoint: it never waits for, nor blocks, another writer) and lets the log restart. A
   /// failure is left for the next one.
