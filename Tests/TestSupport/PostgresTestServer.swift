@@ -20,6 +20,9 @@ public enum PostgresTestServer {
   public struct Unavailable: Error, CustomStringConvertible {
     /// The reason.
     public var description: String
+
+    /// Why, in a sentence.
+    public init(description: String) { self.description = description }
   }
 
   /// The configured server's location (its own database), or an error saying how to configure one.
