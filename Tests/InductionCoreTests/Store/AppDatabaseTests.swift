@@ -15,6 +15,23 @@ struct AppDatabaseTests {
     #expect(journal == "wal")
   }
 
+  @Test func aSigningCommitsFullyEvenRightAfterASessionsOwnLighterWrites() throws {
+    // Given a parent's session started and an answer recorded (flushed with the next signing)
+    let builder = try LedgerBuilder.onDisk("synchronous")
+    let at = Fixtures.instant
+    let session = try builder.startSession(at: at)
+    try builder.database.recordAttempt(
+      QuizAttempt(
+        scenarioID: "rule-one", choiceIndex: 1, choiceText: "Speak to staff.", isCorrect: true,
+        isFirstTry: true, answeredAt: at),
+      session: session)
+    #expect(try builder.database.sqlite!.writerSynchronousSetting() == 1)
+    // When they sign, the commit is FULL (2) again
+    try builder.sign(
+      parent: "Ann Able", children: [("Amy Able", "Year 1")], at: at, session: session)
+    #expect(try builder.database.sqlite!.writerSynchronousSetting() == 2)
+  }
+
   @Test func filesAreOwnerOnlyAndTheFolderIs0700() throws {
     let directory = DataDirectory(
       url: Fixtures.temporaryDirectory("perm").appendingPathComponent("data"))

@@ -3,11 +3,16 @@ import InductionCore
 import TestSupport
 import Testing
 
+/// When a role with a password is configured, and always in CI.
+let passwordTestsShouldRun =
+  ProcessInfo.processInfo.environment["INDUCTION_TEST_PASSWORD_URL"] != nil
+  || ProcessInfo.processInfo.environment["CI"] != nil
+
 /// Logging in with a password, as a school's server asks: the password from the libpq password file
 /// opens the store, a wrong one is refused with a sentence that never holds it. `.ci/run` makes the
 /// role (`INDUCTION_TEST_PASSWORD_URL`, password in `INDUCTION_TEST_PASSWORD`); in CI these fail
 /// without it.
-@Suite("PostgreSQL login with a password file", .enabled(if: PostgresTestServer.shouldRun))
+@Suite("PostgreSQL login with a password file", .enabled(if: passwordTestsShouldRun))
 struct PostgresLoginTests {
   /// The role's URL (no password) and its password.
   static func role() throws -> (URLComponents, String) {

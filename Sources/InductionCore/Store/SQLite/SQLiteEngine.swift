@@ -155,11 +155,28 @@ public final class SQLiteEngine: StoreEngine {
   /// (``WriterLock``), mapping SQLite errors to ``StoreError``. Unless `isSigning`, a log left large
   /// is checkpointed afterwards; a signing leaves that to ``afterReceipt()``.
   public func write<T>(isSigning: Bool, _ body: (any SQLDatabase) throws -> T) throws -> T {
-    let result: T
+    let result = try write(durable: true, body)
+    if !isSigning { checkpoint(ifLogPasses: Self.walCheckpointBytes) }
+    return result
+  }
+
+  /// A parent session's own rows (its start, each answer, its end) are committed without waiting
+  /// for the disk (`synchronous=NORMAL`): losing the last of them in a power cut loses nothing
+  /// signed, and the next durable commit (a signing) flushes them with it. That spares every kiosk
+  /// a flush per answer, which other kiosks' signings would queue behind.
+  public func writeOwnSession<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+    try write(durable: false, body)
+  }
+
+  /// Runs `body` in an IMMEDIATE transaction in turn with other processes' writers, committing
+  /// with `synchronous` FULL when `durable` (set on every write, so a signing is never left with
+  /// a lighter setting), else NORMAL.
+  private func write<T>(durable: Bool, _ body: (any SQLDatabase) throws -> T) throws -> T {
     do {
       let held = try writerLock?.acquire(timeout: busyTimeout, databasePath: path)
       defer { held?.release() }
-      result = try writer.writeWithoutTransaction { db in
+      return try writer.writeWithoutTransaction { db in
+        try db.execute(sql: durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
         var result: T?
         try db.inTransaction(.immediate) {
           result = try body(SQLiteConnection(db))
@@ -170,13 +187,6 @@ public final class SQLiteEngine: StoreEngine {
     } catch let error as DatabaseError {
       throw StoreError(error, path: path)
     }
-    if !isSigning { checkpoint(ifLogPasses: Self.walCheckpointBytes) }
-    return result
-  }
-
-  /// SQLite has one writer at a time: the same as any write.
-  public func writeOwnSession<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
-    try write(isSigning: false, body)
   }
 
   /// Copies the write-ahead log into the database once it has grown past a megabyte (a passive
