@@ -116,6 +116,8 @@ struct SharedDatabaseTests {
     // When it is migrated to an empty PostgreSQL database
     let migrated = try Self.run(sandbox, ["migrate", "--to", url])
     #expect(migrated.status == 0, "\(migrated.error)")
+    #expect(
+      migrated.error.isEmpty, "a small store copies without progress lines: \(migrated.error)")
 
     // Then the counts are shown side by side, equal, and the copy verifies
     let counts = migrated.output.split(separator: "\n").map {

@@ -46,9 +46,12 @@ public struct MigrateCommand: AdminCommand {
     let target = try GlobalOptions.openShared(self.target, environment: options.environment)
     let counts: [StoreCopy.TableCount]
     do {
+      var shown = 0
       counts = try StoreCopy.copy(from: source, to: target) { copied in
-        if copied % 10_000 < StoreCopy.batchSize {
+        // Every 10,000 rows on a large store; nothing on a small one.
+        if copied / 10_000 > shown / 10_000 {
           session.errors.line("copied \(copied) rows…")
+          shown = copied
         }
       }
     } catch StoreCopy.Refusal.targetNotEmpty(let location, let rows) {

@@ -54,7 +54,7 @@ public struct RosterImportCommand: AdminCommand {
     progress.done()
     let classes = Set(result.rows.map { NameNormalisation.matchKey($0.className) }).count
     session.output.line(
-      "imported \(result.rows.count) children in \(AdminSession.count(classes, "class", "classes")) (replacing a roster of \(before))"
+      "imported \(AdminSession.count(result.rows.count, "child", "children")) in \(AdminSession.count(classes, "class", "classes")) (replacing a roster of \(before))"
     )
   }
 }
