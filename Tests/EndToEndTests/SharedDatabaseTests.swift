@@ -16,16 +16,9 @@ struct SharedDatabaseTests {
     return (location, PostgresTestServer.url(of: location))
   }
 
-  /// Runs `induction` with `arguments` in `sandbox`.
-  static func run(_ sandbox: Sandbox, _ arguments: [String]) throws -> (
-    status: Int32, output: String, error: String
-  ) {
-    try PipedProgram.run(sandbox.executable.path, arguments, environment: sandbox.environment)
-  }
-
   /// The fingerprint `keys show` prints for this PC, as typed to enrol it.
   static func fingerprint(_ sandbox: Sandbox) throws -> String {
-    let shown = try run(sandbox, ["keys", "show"])
+    let shown = try sandbox.induction(["keys", "show"])
     let line = try #require(
       shown.output.split(separator: "\n").first { $0.hasPrefix("This PC's key: ") },
       "keys show said:\n\(shown.output)\(shown.error)")
@@ -41,15 +34,16 @@ struct SharedDatabaseTests {
     second.databaseURL = url
 
     // Given the first PC opened the database (its key is the genesis)
-    #expect(try Self.run(first, ["keys", "show"]).status == 0)
+    #expect(try first.induction(["keys", "show"]).status == 0)
     // When the second PC starts, it is refused before the welcome screen, saying how to enrol it
-    let refused = try Self.run(second, second.startArguments(seed: 1))
+    let refused = try PipedProgram.run(
+      second.executable.path, second.startArguments(seed: 1), environment: second.environment)
     #expect(refused.status != 0)
     #expect(collapse(refused.error).contains("is not enrolled in the ledger"), "\(refused.error)")
     #expect(!refused.output.contains("Welcome"))
     // And once the first PC enrols it by its fingerprint
     let fingerprint = try Self.fingerprint(second)
-    let enrolled = try Self.run(first, ["keys", "enrol", fingerprint, "--name", "Desk 2"])
+    let enrolled = try first.induction(["keys", "enrol", fingerprint, "--name", "Desk 2"])
     #expect(enrolled.status == 0, "\(enrolled.error)")
 
     // Then two parents, one at each PC, sign at the same moment
@@ -91,7 +85,7 @@ struct SharedDatabaseTests {
       Set(stored.split(separator: "\n").map(String.init))
         == Set(references.map { $0.replacingOccurrences(of: "-", with: "") }))
     for sandbox in [first, second] {
-      let verify = try Self.run(sandbox, ["verify"])
+      let verify = try sandbox.induction(["verify"])
       #expect(verify.status == 0, "\(verify.error)")
       #expect(verify.output.contains("ok: 4 entries; genesis key "))
       #expect(verify.output.contains("and 1 enrolled key trusted"))
@@ -114,7 +108,7 @@ struct SharedDatabaseTests {
     let (location, url) = try Self.freshDatabase()
 
     // When it is migrated to an empty PostgreSQL database
-    let migrated = try Self.run(sandbox, ["migrate", "--to", url])
+    let migrated = try sandbox.induction(["migrate", "--to", url])
     #expect(migrated.status == 0, "\(migrated.error)")
     #expect(
       migrated.error.isEmpty, "a small store copies without progress lines: \(migrated.error)")
@@ -134,18 +128,18 @@ struct SharedDatabaseTests {
         == reference.replacingOccurrences(of: "-", with: ""))
     // And every export is the same file, byte for byte, from either store
     for kind in ["acknowledgements", "completion", "outstanding"] {
-      let fromSQLite = try Self.run(sandbox, ["export", kind, "--out", "-"])
-      let fromPostgres = try Self.run(sandbox, ["export", kind, "--out", "-", "--database", url])
+      let fromSQLite = try sandbox.induction(["export", kind, "--out", "-"])
+      let fromPostgres = try sandbox.induction(["export", kind, "--out", "-", "--database", url])
       #expect(fromSQLite.status == 0 && fromPostgres.status == 0)
       #expect(fromSQLite.output == fromPostgres.output, "\(kind) differs")
       #expect(fromSQLite.output.contains(Parent.name) || kind == "outstanding")
     }
-    let verify = try Self.run(sandbox, ["verify", "--database", url])
+    let verify = try sandbox.induction(["verify", "--database", url])
     let expected = try sandbox.verifyOK(2)
     #expect(verify.status == 0 && verify.output == expected + "\n", "\(verify)")
 
     // And a second migration into the now full database is refused, leaving it as it was
-    let again = try Self.run(sandbox, ["migrate", "--to", url])
+    let again = try sandbox.induction(["migrate", "--to", url])
     #expect(again.status == 1)
     #expect(collapse(again.error).contains("so nothing was copied"), "\(again.error)")
     #expect(
@@ -201,7 +195,7 @@ struct SharedDatabaseTests {
     #expect(
       try PostgresTestServer.psql(location, "SELECT parent_name FROM personal_details")
         .trimmingCharacters(in: .whitespacesAndNewlines) == Parent.name)
-    let verify = try Self.run(sandbox, ["verify"])
+    let verify = try sandbox.induction(["verify"])
     #expect(verify.status == 0 && verify.output.hasPrefix("ok: 2 entries"), "\(verify)")
   }
 
@@ -281,14 +275,14 @@ struct SharedDatabaseTests {
       ("Parent Name,Parent Email,Child Name,Class\n\(Parent.name),,\(Parent.child),\(Parent.className)\n"
         + "Tom Jones,tom@example.test,Ben Jones,Year 1\n").utf8
     ).write(to: roster)
-    #expect(try Self.run(sandbox, ["roster", "import", roster.path]).status == 0)
+    #expect(try sandbox.induction(["roster", "import", roster.path]).status == 0)
     let (_, url) = try Self.freshDatabase()
-    #expect(try Self.run(sandbox, ["migrate", "--to", url]).status == 0)
+    #expect(try sandbox.induction(["migrate", "--to", url]).status == 0)
 
     // When the same commands run against each store, Then each answers the same
     func same(_ arguments: [String], _ label: String) throws {
-      let sqlite = try Self.run(sandbox, arguments)
-      let postgres = try Self.run(sandbox, arguments + ["--database", url])
+      let sqlite = try sandbox.induction(arguments)
+      let postgres = try sandbox.induction(arguments + ["--database", url])
       #expect(sqlite.status == postgres.status, "\(label): \(sqlite.error) | \(postgres.error)")
       #expect(sqlite.output == postgres.output, "\(label) differs")
       #expect(!sqlite.output.isEmpty || !sqlite.error.isEmpty, "\(label) said nothing")
@@ -308,19 +302,19 @@ struct SharedDatabaseTests {
     try same(["erase", references[1], "--yes"], "erase")
     try exportsAndStats("after an erasure")
     for store in [[], ["--database", url]] {
-      let verify = try Self.run(sandbox, ["verify"] + store)
+      let verify = try sandbox.induction(["verify"] + store)
       #expect(verify.status == 0 && verify.output.hasPrefix("ok: 5 entries"), "\(verify)")
       let checkpoint = sandbox.root.appendingPathComponent("checkpoint-\(store.count).txt")
-      let made = try Self.run(sandbox, ["checkpoint"] + store)
+      let made = try sandbox.induction(["checkpoint"] + store)
       try Data(made.output.utf8).write(to: checkpoint)
-      let against = try Self.run(sandbox, ["verify", "--against", checkpoint.path] + store)
+      let against = try sandbox.induction(["verify", "--against", checkpoint.path] + store)
       #expect(against.status == 0, "\(against.error)")
       let report = sandbox.root.appendingPathComponent("access-\(store.count).json")
-      let access = try Self.run(
-        sandbox, ["access", "--reference", references[0], "--out", report.path] + store)
+      let access = try sandbox.induction(
+        ["access", "--reference", references[0], "--out", report.path] + store)
       #expect(access.status == 0, "\(access.error)")
       #expect(try String(contentsOf: report, encoding: .utf8).contains(Parent.name))
-      let purge = try Self.run(sandbox, ["purge", "--dry-run"] + store)
+      let purge = try sandbox.induction(["purge", "--dry-run"] + store)
       #expect(purge.status == 0 && purge.output.hasPrefix("would erase 0 acknowledgements"))
     }
   }

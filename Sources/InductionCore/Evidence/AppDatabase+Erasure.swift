@@ -37,7 +37,7 @@ extension AppDatabase {
   }
 
   func erase(seqs: [Int], key: SigningKey, at date: Date) throws -> [LedgerEntry] {
-    let entries = try writeImmediate { db -> [LedgerEntry] in
+    let entries = try write { db -> [LedgerEntry] in
       try db.overwriteDeletedContent()
       var appended: [LedgerEntry] = []
       for seq in seqs {

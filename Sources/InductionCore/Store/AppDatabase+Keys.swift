@@ -69,7 +69,7 @@ extension AppDatabase {
       return stored == true ? status : nil
     }
     if let known { return known }
-    return try writeImmediate { db in
+    return try write { db in
       try db.execute(
         sql:
           "INSERT INTO signing_key (id, public_key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
@@ -121,7 +121,7 @@ extension AppDatabase {
       throw KeyError.missingText("a name with --name, such as \"Reception 2\"")
     }
     let fingerprint = KeyFingerprint.display(SigningKey.id(of: publicKey))
-    return try writeImmediate { db in
+    return try write { db in
       switch try KeyTrust.read(db).status(of: publicKey) {
       case .trusted: throw KeyError.alreadyEnrolled(fingerprint)
       case .retired: throw KeyError.retired(fingerprint)
@@ -148,7 +148,7 @@ extension AppDatabase {
     let reason = NameNormalisation.tidy(reason)
     guard !reason.isEmpty else { throw KeyError.missingText("a reason with --reason") }
     let fingerprint = KeyFingerprint.display(SigningKey.id(of: publicKey))
-    return try writeImmediate { db in
+    return try write { db in
       let trust = try KeyTrust.read(db)
       guard trust.status(of: publicKey) == .trusted else { throw KeyError.notEnrolled(fingerprint) }
       guard trust.trusted.count > 1 else { throw KeyError.lastTrustedKey(fingerprint) }

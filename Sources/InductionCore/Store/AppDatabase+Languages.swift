@@ -40,7 +40,7 @@ extension AppDatabase {
     }) == true {
       return
     }
-    try writeImmediate { db in
+    try write { db in
       try Self.insertTranslationVersion(
         db, language: language, sha256: guidance.sha256, text: text, at: Timestamp.utc(date))
     }

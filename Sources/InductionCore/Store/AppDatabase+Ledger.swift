@@ -60,7 +60,7 @@ extension AppDatabase {
   public func appendAcknowledgements(
     _ items: [(draft: AcknowledgementDraft, date: Date, salt: [UInt8])], key: SigningKey
   ) throws -> [LedgerEntry] {
-    try writeImmediate(isSigning: true) { db in
+    try write(isSigning: true) { db in
       let trust = try KeyTrust.read(db)
       return try items.map { item in
         try Self.insertAcknowledgement(

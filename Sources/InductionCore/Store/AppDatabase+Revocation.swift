@@ -32,7 +32,7 @@ extension AppDatabase {
     guard let subject = try entry(reference: typed), subject.kind == .acknowledgement else {
       throw RevocationError.unknownReference(typed)
     }
-    return try writeImmediate { db in
+    return try write { db in
       let revoked =
         try Bool.fetchOne(
           db, sql: "SELECT 1 FROM ledger WHERE kind = 'revocation' AND subject_seq = ?",

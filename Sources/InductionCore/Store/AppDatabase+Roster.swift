@@ -37,7 +37,7 @@ extension AppDatabase {
   public func replaceRoster(_ rows: [RosterRow], at date: Date, progress: (Int) -> Void = { _ in })
     throws
   {
-    try writeImmediate { db in
+    try write { db in
       try db.execute(sql: "DELETE FROM roster_child")
       // Rows go in batches of a few hundred per statement: one round trip each to a server.
       let importedAt = Timestamp.utc(date)
@@ -120,7 +120,7 @@ extension AppDatabase {
     guard let entry = try entry(reference: typed), entry.kind == .acknowledgement else {
       throw RosterLinkError.unknownReference(typed)
     }
-    try writeImmediate { db in
+    try write { db in
       let candidates = try SQLRow.fetchAll(
         db, sql: "SELECT child_name, class_name, match_key FROM roster_child"
       )

@@ -39,7 +39,7 @@ extension AppDatabase {
     }) == true {
       return
     }
-    try writeImmediate { db in
+    try write { db in
       try db.execute(
         sql:
           "INSERT INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",

@@ -39,7 +39,7 @@ public struct StationDay: Sendable, Equatable {
 extension AppDatabase {
   /// Stores the staff PIN's hash, replacing any earlier one.
   public func setStaffPin(_ pin: StoredPin, station: String, at date: Date) throws {
-    try writeImmediate { db in
+    try write { db in
       try db.execute(
         sql: """
           INSERT INTO staff_pin (id, hash, salt, log2_n, r, p, set_at) VALUES (1, ?, ?, ?, ?, ?, ?)
@@ -82,7 +82,7 @@ extension AppDatabase {
 
   /// Counts a wrong PIN and returns the new state.
   public func recordPinFailure(station: String, at date: Date) throws -> StaffLockout {
-    try writeImmediate { db in
+    try write { db in
       try db.execute(
         sql: """
           INSERT INTO staff_lockout (id, failures, last_failure_at) VALUES (1, 1, ?)
@@ -101,7 +101,7 @@ extension AppDatabase {
 
   /// Clears the failure count after a right PIN.
   public func recordPinSuccess(station: String, at date: Date) throws {
-    try writeImmediate { db in
+    try write { db in
       try db.execute(sql: "DELETE FROM staff_lockout")
       try Self.log(db, .menuOpened, station: station, at: date)
     }
@@ -109,7 +109,7 @@ extension AppDatabase {
 
   /// Appends to the staff log.
   public func logStaff(_ action: StaffAction, station: String, at date: Date) throws {
-    try writeImmediate { db in try Self.log(db, action, station: station, at: date) }
+    try write { db in try Self.log(db, action, station: station, at: date) }
   }
 
   /// The staff log, oldest first, as (time, station, action).

@@ -30,8 +30,7 @@ public final class AppDatabase: Sendable {
 
   /// Runs `body` in a write transaction in turn with every other writer. Unless `isSigning`,
   /// housekeeping may follow; a signing leaves it to ``checkpointWAL()``.
-  func writeImmediate<T>(isSigning: Bool = false, _ body: (any SQLDatabase) throws -> T) throws -> T
-  {
+  func write<T>(isSigning: Bool = false, _ body: (any SQLDatabase) throws -> T) throws -> T {
     try engine.write(isSigning: isSigning, body)
   }
 

@@ -45,7 +45,7 @@ public enum StoreCopy {
       throw Refusal.targetNotEmpty(location: target.path, rows: rows)
     }
     try source.read { from in
-      try target.writeImmediate { to in
+      try target.write { to in
         var copied = 0
         for table in tables {
           let cursor = try from.fetchCursor(

@@ -80,12 +80,13 @@ public struct MigrateCommand: AdminCommand {
   static func table(_ counts: [StoreCopy.TableCount]) -> String {
     let width = max(5, counts.map(\.table.count).max() ?? 0)
     func padded(_ text: String, _ count: Int) -> String {
-      text + String(repeating: " ", count: max(0, count - text.count))
+      text.padding(toLength: max(count, text.count), withPad: " ", startingAt: 0)
     }
     var lines = [padded("table", width) + "  sqlite  postgresql"]
     for count in counts {
-      let source = padded(String(count.source), 6)
-      lines.append(padded(count.table, width) + "  " + source + "  " + String(count.target))
+      lines.append(
+        padded(count.table, width) + "  " + padded(String(count.source), 6) + "  "
+          + String(count.target))
     }
     return lines.joined(separator: "\n") + "\n"
   }
