@@ -97,40 +97,87 @@ enum CompositionRoot {
     return PlainLineReader(output: console.output)
   }
 
-  /// Everything a parent or kiosk session needs, from the options: the scenarios in every language
-  /// (refused when the English set fails lint; a failing translation is left out), the store and key, signal handling, the console and the parent line reader.
-  static func parentSession(_ options: GlobalOptions, seed: UInt64?) throws -> (
-    environment: Environment, content: SchoolContent
-  ) {
+  /// The scenarios in every language for a parent or kiosk session (refused when the English set
+  /// fails lint; a failing translation is left out), from the signed cache when the folder is
+  /// unchanged: parsing them is most of the time before the welcome screen.
+  static func parentContent(_ options: GlobalOptions) throws -> ParentContent {
     TerminalLocale.adopt()
-    // The scenarios in every language from the signed cache when the folder is unchanged (parsing
-    // them is most of the time before the welcome screen), else linted, and cached once the store
-    // is open.
-    let folder = URL(fileURLWithPath: options.scenariosPath)
     let cache = scenarioCache(options.dataDirectoryValue)
     let existingKey = try? SigningKey.loadOrCreate(
       at: options.dataDirectoryValue.signingKeyURL, create: false)
-    let cached = cache.lookup(directory: folder, key: existingKey, as: LoadedSchoolContent.self)
-    let loaded = try cached.value ?? SchoolContentLoader.load(options.scenariosPath)
-    for refusal in loaded.refusals { Failure.printError(refusal) }
-    let content = loaded.content
-    let (database, key, _) = try openStore(options)
-    if cached.value == nil, let fingerprint = cached.fingerprint {
-      cache.store(loaded, fingerprint: fingerprint, key: key)
+    let (entry, fingerprint) = cache.entry(
+      directory: URL(fileURLWithPath: options.scenariosPath), key: existingKey)
+    let welcome: LoadedWelcome
+    var linted: LoadedSchoolContent?
+    if let cached = entry?.preview(as: LoadedWelcome.self) {
+      welcome = cached
+    } else {
+      linted = try SchoolContentLoader.load(options.scenariosPath)
+      welcome = LoadedWelcome(linted!)
     }
-    // Refused before the welcome screen: a parent must never answer everything and then be told
-    // this PC may not sign.
+    for refusal in welcome.refusals { Failure.printError(refusal) }
+    return ParentContent(
+      options: options, welcome: welcome.screen, cached: linted == nil ? entry : nil,
+      linted: linted, fingerprint: fingerprint)
+  }
+
+  /// The rest of a parent or kiosk session, once its content is loaded: the store and key (the key
+  /// refused unless the ledger trusts it, before the parent's first answer), the lint result cached,
+  /// signal handling and the parent line reader, writing to `console`.
+  static func parentEnvironment(
+    _ options: GlobalOptions, content: ParentContent, console: Console, seed: UInt64?
+  ) throws -> Environment {
+    let (database, key, _) = try openStore(options)
+    if let linted = content.linted, let fingerprint = content.fingerprint {
+      scenarioCache(options.dataDirectoryValue).store(
+        linted, preview: LoadedWelcome(linted), fingerprint: fingerprint, key: key)
+    }
+    // A parent must never answer everything and then be told this PC may not sign.
     let status = try database.keyTrust().status(of: key.publicKey)
     guard status == .trusted else {
       throw StoreError.keyNotTrusted(fingerprint: KeyFingerprint.display(key.id), status: status)
     }
     Signals.install()
-    let console = makeConsole()
-    let environment = Environment(
+    return Environment(
       clock: .system, random: seed.map(RandomSource.seeded) ?? .system,
       reader: makeParentReader(console: console), console: console, database: database,
       signingKey: key)
-    return (environment, content)
+  }
+
+  /// Everything a kiosk session needs, from the options: ``parentContent(_:)`` then
+  /// ``parentEnvironment(_:content:console:seed:)``.
+  static func parentSession(_ options: GlobalOptions, seed: UInt64?) throws -> (
+    environment: Environment, content: SchoolContent
+  ) {
+    var content = try parentContent(options)
+    let school = try content.content()
+    let environment = try parentEnvironment(
+      options, content: content, console: makeConsole(), seed: seed)
+    return (environment, school)
+  }
+
+  /// A parent session's scenarios: the welcome screen at once, the rest when asked for (decoded
+  /// from the cache, or as just linted), and what to cache once the store (and so the key) is open.
+  struct ParentContent {
+    let options: GlobalOptions
+    /// The welcome screen in every language offered.
+    let welcome: WelcomeScreen
+    /// The cache entry the welcome came from; nil when the folder was linted.
+    let cached: ScenarioCache.Entry?
+    /// The folder as linted (to cache); nil when it came from the cache.
+    private(set) var linted: LoadedSchoolContent?
+    /// The folder's fingerprint, taken before it was read; nil when a file could not be read.
+    let fingerprint: String?
+
+    /// The scenarios in every language offered: decoded from the cache entry, or (should it not
+    /// decode) linted afresh.
+    mutating func content() throws -> SchoolContent {
+      if linted == nil, let value = cached?.value(as: LoadedSchoolContent.self) {
+        return value.content
+      }
+      if linted == nil { linted = try SchoolContentLoader.load(options.scenariosPath) }
+      return linted!.content
+    }
   }
 
   /// The line reader for staff prompts.

@@ -69,6 +69,7 @@ extension Induction {
   /// `induction admin`: the admin prompt over every admin command.
   struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "admin",
       abstract: "The admin prompt: every admin command, with tab completion and help.")
 
     @OptionGroup var options: GlobalOptions

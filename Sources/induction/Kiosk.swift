@@ -7,6 +7,7 @@ extension Induction {
   /// `induction kiosk --station NAME`: parent inductions one after another until staff leave with the PIN.
   struct Kiosk: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "kiosk",
       abstract: "Run parent inductions one after another until staff close the kiosk with the PIN.",
       discussion:
         "Staff type :staff at the welcome screen, then the staff PIN, to reach the staff menu.")

@@ -7,6 +7,7 @@ extension Induction {
   /// `induction staff …`: staff settings.
   struct Staff: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "staff",
       abstract: "Staff settings.", subcommands: [SetPin.self])
   }
 }

@@ -24,6 +24,29 @@ struct CompleteInductionTests {
     try expectSigned(sandbox, reference: reference)
   }
 
+  @Test func theWelcomeIsDrawnOnceAndTheSameWhetherTheScenariosAreLintedOrTakenFromTheCache()
+    throws
+  {
+    // Given a data folder with no key yet (so the first start lints the folder and caches it once
+    // the key is made), started twice at a terminal
+    let sandbox = try Sandbox()
+    var welcomes: [String] = []
+    for _ in 0..<2 {
+      let terminal = try sandbox.startOnTerminal(seed: 11)
+      let screen = try terminal.waitFor("Press Enter to begin: ", timeout: stepTimeout)
+      // Then the welcome is on screen once before the first prompt, with the school and languages
+      #expect(terminal.plainText.components(separatedBy: "Welcome to").count == 2)
+      #expect(screen.contains("Language · Język · Iaith"))
+      welcomes.append(screen)
+      try terminal.sendEndOfFile()
+      #expect(try terminal.waitForExit(timeout: stepTimeout) == 3)
+    }
+    // And the second start, drawn from the cache before the store opens, shows the same screen
+    #expect(FileManager.default.fileExists(atPath: sandbox.dataDirectory.path + "/scenarios.cache"))
+    #expect(welcomes[0] == welcomes[1])
+    #expect(try sandbox.count("session") == 0)
+  }
+
   @Test func aParentThroughAPipeSignsAndTheReferenceOnScreenIsTheOneStored() throws {
     let sandbox = try Sandbox()
     let program = try sandbox.startPiped(seed: 12)

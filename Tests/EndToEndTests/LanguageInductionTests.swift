@@ -262,7 +262,15 @@ struct LanguageInductionTests {
       result.error
         == "induction: --language de is not offered (offered: en, pl, cy); a translation is offered when its folder in translations/ passes `induction scenarios lint`\n"
     )
-    #expect(try sandbox.count("session") == 0)
+    // And nothing is started: nothing shown, and the store not even opened
+    #expect(result.output.isEmpty)
+    if sandbox.databaseURL == nil {
+      #expect(!FileManager.default.fileExists(atPath: sandbox.databasePath))
+    } else {
+      #expect(
+        try sandbox.query(
+          "SELECT count(*) FROM information_schema.tables WHERE table_name = 'session';") == ["0"])
+    }
   }
 
   @Test func startWithLanguageBeginsInThatLanguageThroughAPipe() throws {

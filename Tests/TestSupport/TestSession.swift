@@ -71,11 +71,18 @@ public struct TestSession {
     ).run()
   }
 
-  /// Runs one parent induction offering every language in `content`, starting in `language`.
-  public func run(content: SchoolContent, language: String? = nil) throws -> ParentOutcome {
-    try ParentFlow(
+  /// Runs one parent induction offering every language in `content`, starting in `language`;
+  /// with `welcomeFirst`, the welcome is drawn before the flow is made, as `induction start` does.
+  public func run(content: SchoolContent, language: String? = nil, welcomeFirst: Bool = false)
+    throws -> ParentOutcome
+  {
+    if welcomeFirst {
+      let screen = WelcomeScreen(content: content)
+      screen.draw(in: screen.startLanguage(language), on: environment.console)
+    }
+    return try ParentFlow(
       environment: environment, content: content, language: language,
-      context: SessionContext(station: "Test", mode: "start")
+      context: SessionContext(station: "Test", mode: "start"), welcomeOnScreen: welcomeFirst
     ).run()
   }
 

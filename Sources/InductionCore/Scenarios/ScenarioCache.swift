@@ -25,62 +25,95 @@ public struct ScenarioCache {
     self.program = program
   }
 
+  /// What the cache holds for a folder, its signature checked, each part decoded only when asked
+  /// for: a small preview (what the first screen needs) and the value itself.
+  public struct Entry: Sendable {
+    let preview: Data
+    let value: Data
+
+    /// The preview, decoded as `type`; nil when it is not one.
+    public func preview<Preview: Decodable>(as type: Preview.Type) -> Preview? {
+      try? JSONDecoder().decode(type, from: preview)
+    }
+
+    /// The value, decoded as `type`; nil when it is not one.
+    public func value<Value: Decodable>(as type: Value.Type) -> Value? {
+      try? JSONDecoder().decode(type, from: value)
+    }
+  }
+
+  /// What the cache knows of `directory` now: its fingerprint (nil when a file cannot be read),
+  /// and the entry stored for that fingerprint when there is one signed by `key`.
+  public func entry(directory: URL, key: SigningKey?) -> (entry: Entry?, fingerprint: String?) {
+    guard let fingerprint = Self.fingerprint(of: directory, program: program) else {
+      return (nil, nil)
+    }
+    guard let key else { return (nil, fingerprint) }
+    return (read(fingerprint: fingerprint, key: key), fingerprint)
+  }
+
   /// What the cache knows of `directory` now: its fingerprint (nil when a file cannot be read),
   /// and the value loaded from it when the cache holds one for that fingerprint, signed by `key`.
   public func lookup<Value: Decodable>(directory: URL, key: SigningKey?, as type: Value.Type) -> (
     value: Value?, fingerprint: String?
   ) {
-    guard let fingerprint = Self.fingerprint(of: directory, program: program) else {
-      return (nil, nil)
-    }
-    guard let key else { return (nil, fingerprint) }
-    return (read(fingerprint: fingerprint, key: key, as: type), fingerprint)
+    let (entry, fingerprint) = entry(directory: directory, key: key)
+    return (entry?.value(as: type), fingerprint)
   }
 
-  /// Keeps `value`, loaded from the folder whose fingerprint was taken *before* it was read (so a
-  /// change made meanwhile only causes another lint). Best effort: a cache that cannot be written
-  /// only costs time.
+  /// Keeps `value`, and `preview` beside it, loaded from the folder whose fingerprint was taken
+  /// *before* it was read (so a change made meanwhile only causes another lint). Best effort: a
+  /// cache that cannot be written only costs time.
+  public func store<Value: Encodable, Preview: Encodable>(
+    _ value: Value, preview: Preview, fingerprint: String, key: SigningKey
+  ) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    // Unindented JSON has no line breaks (those inside texts are escaped), so each part is a line.
+    guard let previewJSON = try? encoder.encode(preview), let json = try? encoder.encode(value),
+      let signature = try? key.sign(
+        Self.signedBytes(fingerprint: fingerprint, preview: previewJSON, value: json))
+    else { return }
+    var data = Data((fingerprint + "\n" + signature.base64EncodedString() + "\n").utf8)
+    data.append(previewJSON)
+    data.append(UInt8(ascii: "\n"))
+    data.append(json)
+    try? AtomicFile.write(data, to: file, displayPath: file.path, overwrite: true)
+  }
+
+  /// Keeps `value` with no preview.
   public func store<Value: Encodable>(_ value: Value, fingerprint: String, key: SigningKey) {
-    write(value, fingerprint: fingerprint, key: key)
+    store(value, preview: [String](), fingerprint: fingerprint, key: key)
   }
 
-  private static let domain = "induction-scenario-cache-v1"
+  private static let domain = "induction-scenario-cache-v2"
 
-  /// What is signed: the domain, the fingerprint and the catalogue's exact bytes.
-  private static func signedBytes(fingerprint: String, catalog: Data) -> Data {
+  /// What is signed: the domain, the fingerprint and both parts' exact bytes.
+  private static func signedBytes(fingerprint: String, preview: Data, value: Data) -> Data {
     var encoder = CanonicalEncoder(domain: domain)
     encoder.append(fingerprint)
-    encoder.append(bytes: Array(catalog))
+    encoder.append(bytes: Array(preview))
+    encoder.append(bytes: Array(value))
     return Data(encoder.bytes)
   }
 
-  /// The cached value, when the file holds this fingerprint and a valid signature by `key`.
-  private func read<Value: Decodable>(fingerprint: String, key: SigningKey, as type: Value.Type)
-    -> Value?
-  {
+  /// The entry, when the file holds this fingerprint and a valid signature by `key`.
+  private func read(fingerprint: String, key: SigningKey) -> Entry? {
     guard case .success(let data) = BoundedFile.read(file.path, limit: 16 << 20) else { return nil }
-    // Two lines (fingerprint, signature), then the catalogue as JSON.
+    // Four lines: the fingerprint, the signature, the preview and the value.
     let lines = data.split(
-      separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
-    guard lines.count == 3, String(decoding: lines[0], as: UTF8.self) == fingerprint,
-      let signature = Data(base64Encoded: Data(lines[1])),
+      separator: UInt8(ascii: "\n"), maxSplits: 3, omittingEmptySubsequences: false)
+    guard lines.count == 4, String(decoding: lines[0], as: UTF8.self) == fingerprint,
+      let signature = Data(base64Encoded: Data(lines[1]))
+    else { return nil }
+    let entry = Entry(preview: Data(lines[2]), value: Data(lines[3]))
+    guard
       SigningKey.isValid(
         signature: signature,
-        of: Self.signedBytes(fingerprint: fingerprint, catalog: Data(lines[2])),
+        of: Self.signedBytes(fingerprint: fingerprint, preview: entry.preview, value: entry.value),
         publicKey: key.publicKey)
     else { return nil }
-    return try? JSONDecoder().decode(type, from: Data(lines[2]))
-  }
-
-  private func write<Value: Encodable>(_ value: Value, fingerprint: String, key: SigningKey) {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    guard let json = try? encoder.encode(value),
-      let signature = try? key.sign(Self.signedBytes(fingerprint: fingerprint, catalog: json))
-    else { return }
-    var data = Data((fingerprint + "\n" + signature.base64EncodedString() + "\n").utf8)
-    data.append(json)
-    try? AtomicFile.write(data, to: file, displayPath: file.path, overwrite: true)
+    return entry
   }
 
   /// SHA-256 over the program, the folder's path and every file below it (name, size, time in
@@ -90,15 +123,12 @@ public struct ScenarioCache {
     var encoder = CanonicalEncoder(domain: domain)
     encoder.append(program)
     encoder.append(directory.standardizedFileURL.path)
-    guard
-      let names = FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String]
-    else { return nil }
-    for name in names.sorted()
-    where !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-      let path = directory.appendingPathComponent(name).path
+    let root = directory.path
+    guard let names = Self.visibleFiles(below: root) else { return nil }
+    for name in names.sorted() {
+      let path = root + "/" + name
       var info = stat()
       guard lstat(path, &info) == 0 else { return nil }
-      if (info.st_mode & S_IFMT) == S_IFDIR { continue }
       guard
         case .success(let data) = BoundedFile.read(path, limit: Int64(TextFileReader.maximumBytes))
       else { return nil }
@@ -108,5 +138,34 @@ public struct ScenarioCache {
       encoder.append(Digest.sha256(Array(data)).hexString)
     }
     return Digest.sha256(encoder.bytes).hexString
+  }
+
+  /// Every entry below `root` that is not a folder, by its path from `root`, leaving out hidden
+  /// names and what is inside hidden folders; nil when a folder cannot be listed. Read with
+  /// `readdir` rather than FileManager's enumerator, which took most of the fingerprint's time.
+  static func visibleFiles(below root: String) -> [String]? {
+    var found: [String] = []
+    var folders = [""]
+    while let relative = folders.popLast() {
+      guard let stream = opendir(relative.isEmpty ? root : root + "/" + relative) else {
+        return nil
+      }
+      defer { closedir(stream) }
+      while let item = readdir(stream) {
+        let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+          String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        if name.hasPrefix(".") { continue }
+        let path = relative.isEmpty ? name : relative + "/" + name
+        var info = stat()
+        guard lstat(root + "/" + path, &info) == 0 else { return nil }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+          folders.append(path)
+        } else {
+          found.append(path)
+        }
+      }
+    }
+    return found
   }
 }

@@ -27,6 +27,8 @@ public struct ParentFlow {
   let startLanguage: String
   let context: SessionContext
   let kiosk: KioskOptions?
+  /// Whether the welcome screen in the start language was drawn before the flow was made.
+  let welcomeOnScreen: Bool
 
   /// Creates the flow for one parent over the English set only; `kiosk` is set inside a kiosk.
   public init(
@@ -42,9 +44,11 @@ public struct ParentFlow {
 
   /// Creates the flow for one parent, offering every language in `content` and starting in
   /// `language` (the school's default language when nil, or when it is not offered).
+  /// `welcomeOnScreen` says the caller has already drawn the welcome in that language (with
+  /// ``WelcomeScreen/draw(in:on:)``), so the first prompt follows it without drawing it again.
   public init(
     environment: Environment, content: SchoolContent, language: String? = nil,
-    context: SessionContext, kiosk: KioskOptions? = nil
+    context: SessionContext, kiosk: KioskOptions? = nil, welcomeOnScreen: Bool = false
   ) {
     self.environment = environment
     self.content = content
@@ -52,6 +56,7 @@ public struct ParentFlow {
       language.flatMap { content.content(for: $0)?.language.tag } ?? content.defaultLanguage
     self.context = context
     self.kiosk = kiosk
+    self.welcomeOnScreen = welcomeOnScreen
   }
 
   var console: Console { environment.console }
@@ -63,6 +68,8 @@ public struct ParentFlow {
     /// Whether the parent has passed the welcome screen (a change of language then goes straight
     /// back to the guidance).
     var begun = false
+    /// Whether the welcome in ``language`` is already on screen (drawn before the flow began).
+    var welcomeOnScreen = false
 
     init(language: String) { self.language = language }
   }
@@ -70,6 +77,7 @@ public struct ParentFlow {
   /// Runs until the parent signs, cancels, or the session is ended; Ctrl-C then "yes" starts over.
   public func run() throws -> ParentOutcome {
     let state = State(language: startLanguage)
+    state.welcomeOnScreen = welcomeOnScreen
     while true {
       var session: Int64?
       environment.reader.idleTimeout = nil
@@ -164,30 +172,13 @@ public struct ParentFlow {
 
   /// The welcome screen, with the languages to choose from (by number) when there are several.
   private func welcome(_ state: State) throws {
+    let screen = WelcomeScreen(content: content)
     let menu = LanguageMenu(content: content)
     while true {
       let shown = current(state)
       let phrases = Phrases.for(shown)
-      console.clearScreen()
-      console.heading(phrases.text(.welcomeHeading, ["school": shown.catalog.school.name]))
-      console.line()
-      if let menu {
-        menu.show(on: console)
-        console.paragraph(phrases.text(.languageHint))
-        console.line()
-      }
-      console.paragraph(phrases.text(.welcomeIntro))
-      let steps = [
-        phrases.text(.welcomeStepRead),
-        phrases.text(.welcomeStepAnswer, count: shown.catalog.scenarios.count),
-        phrases.text(.welcomeStepSign),
-      ]
-      for (index, step) in steps.enumerated() {
-        console.paragraph("\(index + 1). \(step)", indent: 2, hanging: 3)
-      }
-      console.line()
-      console.paragraph(phrases.text(.welcomeCommands))
-      console.line()
+      if !state.welcomeOnScreen { screen.draw(in: state.language, on: console) }
+      state.welcomeOnScreen = false
       while true {
         let typed = try prompter(state).ask(
           phrases.prompt(.welcomePrompt),

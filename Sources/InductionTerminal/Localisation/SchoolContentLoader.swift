@@ -16,6 +16,21 @@ public struct LoadedSchoolContent: Sendable, Equatable, Codable {
   }
 }
 
+/// What `induction start` needs before the welcome screen, kept in the scenario cache beside the
+/// content so it can be drawn before the rest is decoded.
+public struct LoadedWelcome: Sendable, Equatable, Codable {
+  /// The welcome screen in every language offered.
+  public var screen: WelcomeScreen
+  /// As ``LoadedSchoolContent/refusals``.
+  public var refusals: [String]
+
+  /// The welcome for `loaded`.
+  public init(_ loaded: LoadedSchoolContent) {
+    screen = WelcomeScreen(content: loaded.content)
+    refusals = loaded.refusals
+  }
+}
+
 /// Lints and loads the scenarios folder with the program's own word lists.
 public enum SchoolContentLoader {
   /// Lints the folder at `path` and its packs.

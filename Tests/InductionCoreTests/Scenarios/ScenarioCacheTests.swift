@@ -1,7 +1,8 @@
 import Foundation
-import InductionCore
 import TestSupport
 import Testing
+
+@testable import InductionCore
 
 @Suite("Scenario cache")
 struct ScenarioCacheTests {
@@ -72,5 +73,49 @@ struct ScenarioCacheTests {
         .value == nil)
     let newer = ScenarioCache(file: cache.file, program: "test 2")
     #expect(newer.lookup(directory: folder.url, key: key, as: ScenarioCatalog.self).value == nil)
+  }
+
+  @Test func thePreviewAndTheValueAreBothUnderTheSignature() throws {
+    let folder = ScenarioFolder.valid()
+    defer { folder.delete() }
+    let cache = ScenarioCache(
+      file: Fixtures.temporaryDirectory("cache").appendingPathComponent("scenarios.cache"),
+      program: "test 1")
+    let fingerprint = try #require(cache.entry(directory: folder.url, key: key).fingerprint)
+    let linted = try ScenarioLinter.load(directory: folder.url)
+    // Given a value cached with a preview of what the first screen needs
+    cache.store(linted, preview: ["school": "Ashgate"], fingerprint: fingerprint, key: key)
+
+    // Then both come back, each decoded only when asked for
+    let entry = try #require(cache.entry(directory: folder.url, key: key).entry)
+    #expect(entry.preview(as: [String: String].self) == ["school": "Ashgate"])
+    #expect(entry.value(as: ScenarioCatalog.self) == linted)
+    #expect(entry.preview(as: ScenarioCatalog.self) == nil)
+
+    // And a preview edited to show parents something else makes the whole entry unusable
+    let text = try String(contentsOf: cache.file, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: "Ashgate", with: "Elsewhere").utf8).write(to: cache.file)
+    #expect(cache.entry(directory: folder.url, key: key).entry == nil)
+  }
+
+  @Test func hiddenFilesAndFoldersAreLeftOutOfTheFingerprintAndEverythingElseIsIn() throws {
+    let folder = ScenarioFolder.valid()
+    defer { folder.delete() }
+    let before = try #require(ScenarioCache.fingerprint(of: folder.url, program: "p"))
+    // An editor's swap file and a hidden folder change nothing
+    folder.write(".school.yaml.swp", "x")
+    let hidden = folder.url.appendingPathComponent(".git")
+    try FileManager.default.createDirectory(at: hidden, withIntermediateDirectories: true)
+    try Data("x".utf8).write(to: hidden.appendingPathComponent("HEAD"))
+    #expect(ScenarioCache.fingerprint(of: folder.url, program: "p") == before)
+    // A file two folders down does
+    let deep = folder.url.appendingPathComponent("translations/pl")
+    try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+    try Data("x".utf8).write(to: deep.appendingPathComponent("notes.txt"))
+    let after = try #require(ScenarioCache.fingerprint(of: folder.url, program: "p"))
+    #expect(after != before)
+    #expect(
+      ScenarioCache.visibleFiles(below: folder.url.path)?.contains("translations/pl/notes.txt")
+        == true)
   }
 }

@@ -51,6 +51,28 @@ struct LanguageTranscriptTests {
     #expect(attempts.map(\.choiceIndex) == [0, 1, 0])
   }
 
+  @Test(arguments: [nil, "pl"] as [String?])
+  func aWelcomeDrawnBeforeTheFlowIsNotDrawnAgainAndComesBackAfterStartingOver(language: String?)
+    throws
+  {
+    // Given a parent who presses Ctrl-C at the welcome and starts over, then picks Welsh and
+    // leaves with Ctrl-D
+    let script: [LineInput] = [.interrupt, .line("yes"), .line("3"), .endOfInput]
+    let flowDraws = try TestSession(script: script, terminal: true)
+    let startDraws = try TestSession(script: script, terminal: true)
+
+    // When one flow draws its own welcome, and the other's is drawn first as `induction start` does
+    _ = try flowDraws.run(content: Fixtures.content(), language: language)
+    _ = try startDraws.run(content: Fixtures.content(), language: language, welcomeFirst: true)
+
+    // Then the parent sees exactly the same screens, the welcome once at first and again after
+    // starting over
+    #expect(startDraws.transcript.text == flowDraws.transcript.text)
+    let heading = language == "pl" ? "Witamy w" : "Welcome to"
+    #expect(startDraws.transcript.text.components(separatedBy: heading).count - 1 == 2)
+    #expect(startDraws.transcript.text.contains("Croeso i"))
+  }
+
   @Test func aWholeInductionInWelshStartsInTheSchoolsDefaultLanguage() throws {
     // Given a school whose default language is Welsh, and a parent with a circumflex in their name
     let session = try TestSession(lines: [

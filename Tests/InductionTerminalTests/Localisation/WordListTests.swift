@@ -8,6 +8,17 @@ import Testing
 /// placeholders, and no parent-facing text outside them.
 @Suite("Word lists")
 struct WordListTests {
+  @Test func theCompiledListsAreTheirYAMLFilesParsedAtRunTime() throws {
+    // Given each word list compiled into the program at build time, and its YAML file parsed now
+    for (tag, parsed, problems) in ProgramStrings.parsedFromYAML() {
+      // Then the two hold exactly the same texts under the same keys
+      #expect(problems.isEmpty, "\(tag)")
+      let compiled = try #require(ProgramStrings.list(for: tag), "\(tag)")
+      #expect(compiled.texts == parsed?.texts, "\(tag)")
+      #expect(compiled.texts.count > 100, "\(tag)")
+    }
+  }
+
   @Test func everyShippedListHasExactlyTheEnglishKeysAndPlaceholders() throws {
     // Given the lists built into the program
     let shipped = ProgramStrings.shipped
