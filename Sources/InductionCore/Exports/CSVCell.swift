@@ -25,6 +25,9 @@ public enum CSVCell {
   /// export may be streamed to a terminal), except line feeds and CR LF pairs, which a quoted field
   /// keeps. A workbook's text cells hold the same, without the `'` (they cannot run a formula).
   public static func withControlsEscaped(_ text: String) -> String {
+    // Printable ASCII (most cells) holds nothing to escape; checking its bytes is cheaper than
+    // walking its scalars.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
     guard text.unicodeScalars.contains(where: Sanitiser.isUnsafe) else { return text }
     var output = ""
     var scalars = text.unicodeScalars.makeIterator()

@@ -26,10 +26,8 @@ public struct LocalTime: Equatable, Sendable {
 
   /// `2026-11-26 09:15:02 +00:00`: the form CSV exports show (the same as `Timestamp.local`).
   public var text: String {
-    let sign = offsetSeconds < 0 ? "-" : "+"
-    let hours = String(abs(offsetSeconds) / 3600 + 100).dropFirst()
-    let minutes = String(abs(offsetSeconds) % 3600 / 60 + 100).dropFirst()
-    return CivilTime.format(wallClockSeconds) + " " + sign + hours + ":" + minutes
+    CivilTime.format(
+      wallClockSeconds, dateSeparator: "-", middle: " ", offsetSeconds: offsetSeconds)
   }
 
   /// The wall-clock time as a spreadsheet stores a date-time: days since 1899-12-30 (Excel's 1900

@@ -29,28 +29,51 @@ enum CivilTime {
   static func format(_ seconds: Int, dateSeparator: Character = "-", middle: Character = " ")
     -> String
   {
+    format(seconds, dateSeparator: dateSeparator, middle: middle, offsetSeconds: nil)
+  }
+
+  /// As ``format(_:dateSeparator:middle:)``, then ` +HH:MM` for `offsetSeconds` when given. Built
+  /// as bytes: an export formats a time for every row, and appending Characters one by one cost
+  /// it a twelfth of its time.
+  static func format(
+    _ seconds: Int, dateSeparator: Character, middle: Character, offsetSeconds: Int?
+  ) -> String {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let time = seconds - days * 86_400
     let (year, month, day) = date(days: days)
-    var text = ""
-    text.reserveCapacity(19)
-    func two(_ value: Int) {
-      text.append(Character(Unicode.Scalar(UInt8(48 + value / 10))))
-      text.append(Character(Unicode.Scalar(UInt8(48 + value % 10))))
+    let separator = dateSeparator.asciiValue ?? UInt8(ascii: "-")
+    let space = middle.asciiValue ?? UInt8(ascii: " ")
+    return String(unsafeUninitializedCapacity: 26) { buffer in
+      var count = 0
+      func put(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
+      }
+      func two(_ value: Int) {
+        put(UInt8(48 + value / 10))
+        put(UInt8(48 + value % 10))
+      }
+      two(year / 100)
+      two(year % 100)
+      put(separator)
+      two(month)
+      put(separator)
+      two(day)
+      put(space)
+      two(time / 3600)
+      put(UInt8(ascii: ":"))
+      two(time % 3600 / 60)
+      put(UInt8(ascii: ":"))
+      two(time % 60)
+      if let offsetSeconds {
+        put(UInt8(ascii: " "))
+        put(UInt8(ascii: offsetSeconds < 0 ? "-" : "+"))
+        two(abs(offsetSeconds) / 3600 % 100)
+        put(UInt8(ascii: ":"))
+        two(abs(offsetSeconds) % 3600 / 60)
+      }
+      return count
     }
-    two(year / 100)
-    two(year % 100)
-    text.append(dateSeparator)
-    two(month)
-    text.append(dateSeparator)
-    two(day)
-    text.append(middle)
-    two(time / 3600)
-    text.append(":")
-    two(time % 3600 / 60)
-    text.append(":")
-    two(time % 60)
-    return text
   }
 
   /// Parses exactly `YYYY-MM-DDTHH:MM:SS.mmmZ` into milliseconds since 1970; nil for anything else.
