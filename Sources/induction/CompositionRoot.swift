@@ -109,25 +109,16 @@ enum CompositionRoot {
       directory: URL(fileURLWithPath: options.scenariosPath), key: existingKey)
     let welcome: LoadedWelcome
     var linted: LoadedSchoolContent?
-    var cacheLater = false
     if let cached = entry?.preview(as: LoadedWelcome.self) {
       welcome = cached
     } else {
-      let loaded = try SchoolContentLoader.load(options.scenariosPath)
-      welcome = LoadedWelcome(loaded)
-      linted = loaded
-      // Cached at once when this PC already has its key (so the next start finds it even if
-      // this one ends at the welcome); a first start caches it once the store has made the key.
-      if let existingKey, let fingerprint {
-        cache.store(loaded, preview: welcome, fingerprint: fingerprint, key: existingKey)
-      } else {
-        cacheLater = true
-      }
+      linted = try SchoolContentLoader.load(options.scenariosPath)
+      welcome = LoadedWelcome(linted!)
     }
     for refusal in welcome.refusals { Failure.printError(refusal) }
     return ParentContent(
       options: options, welcome: welcome.screen, cached: linted == nil ? entry : nil,
-      linted: linted, cacheLater: cacheLater, fingerprint: fingerprint)
+      linted: linted, fingerprint: fingerprint)
   }
 
   /// The rest of a parent or kiosk session, once its content is loaded: the store and key (the key
@@ -137,7 +128,7 @@ enum CompositionRoot {
     _ options: GlobalOptions, content: ParentContent, console: Console, seed: UInt64?
   ) throws -> Environment {
     let (database, key, _) = try openStore(options)
-    if content.cacheLater, let linted = content.linted, let fingerprint = content.fingerprint {
+    if let linted = content.linted, let fingerprint = content.fingerprint {
       scenarioCache(options.dataDirectoryValue).store(
         linted, preview: LoadedWelcome(linted), fingerprint: fingerprint, key: key)
     }
@@ -166,17 +157,15 @@ enum CompositionRoot {
   }
 
   /// A parent session's scenarios: the welcome screen at once, the rest when asked for (decoded
-  /// from the cache, or as just linted), and whether to cache them once the store has made the key.
+  /// from the cache, or as just linted), and what to cache once the store (and so the key) is open.
   struct ParentContent {
     let options: GlobalOptions
     /// The welcome screen in every language offered.
     let welcome: WelcomeScreen
     /// The cache entry the welcome came from; nil when the folder was linted.
     let cached: ScenarioCache.Entry?
-    /// The folder as linted; nil when it came from the cache.
+    /// The folder as linted (to cache); nil when it came from the cache.
     private(set) var linted: LoadedSchoolContent?
-    /// Whether the linted folder is still to be cached (this PC had no key yet).
-    let cacheLater: Bool
     /// The folder's fingerprint, taken before it was read; nil when a file could not be read.
     let fingerprint: String?
 

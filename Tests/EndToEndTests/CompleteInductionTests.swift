@@ -47,26 +47,6 @@ struct CompleteInductionTests {
     #expect(try sandbox.count("session") == 0)
   }
 
-  @Test func aStartEndedAtItsWelcomeHasAlreadyCachedTheScenariosItLinted() throws {
-    // Given a PC that already has its key (one start has run), whose scenario cache is then lost
-    let sandbox = try Sandbox()
-    let first = try sandbox.startOnTerminal(seed: 11)
-    try first.waitFor("Press Enter to begin: ", timeout: stepTimeout)
-    try first.sendEndOfFile()
-    _ = try first.waitForExit(timeout: stepTimeout)
-    let cache = sandbox.dataDirectory.path + "/scenarios.cache"
-    try FileManager.default.removeItem(atPath: cache)
-
-    // When the next start is killed the moment its welcome is on screen
-    let second = try sandbox.startOnTerminal(seed: 11)
-    try second.waitFor("Welcome to", timeout: stepTimeout)
-    second.kill(SIGKILL)
-    _ = try? second.waitForExit(timeout: stepTimeout)
-
-    // Then the folder it linted is already cached, so the start after it draws from the cache
-    #expect(FileManager.default.fileExists(atPath: cache))
-  }
-
   @Test func aParentThroughAPipeSignsAndTheReferenceOnScreenIsTheOneStored() throws {
     let sandbox = try Sandbox()
     let program = try sandbox.startPiped(seed: 12)
