@@ -9,10 +9,12 @@ import ProcessDriving
 enum PseudoTerminalRun {
   /// Spawns `executable` on a fresh 100×40 pseudo-terminal, reads its output until the plain text
   /// (escape sequences removed) contains `text`, and returns the seconds from just before
-  /// `posix_spawn` to that moment. The program is then killed and reaped.
+  /// `posix_spawn` to that moment. With `settle`, it then goes on reading until that text appears
+  /// too (untimed: the program finishes starting, e.g. writes its caches, as it would for a person
+  /// reading the screen). The program is then killed and reaped.
   static func secondsUntil(
     _ text: String, executable: String, arguments: [String], environment: [String: String],
-    timeout: Double = 30
+    settle: String? = nil, timeout: Double = 30
   ) throws -> Double {
     let master = LibC.openPseudoTerminal(O_RDWR | O_NOCTTY | O_CLOEXEC)
     guard master >= 0 else {
@@ -33,7 +35,9 @@ enum PseudoTerminalRun {
     }
     _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
 
-    let needle = Array(text.utf8)
+    var needle = Array(text.utf8)
+    var settling = settle.map { Array($0.utf8) }
+    var seconds: Double?
     var plain: [UInt8] = []
     var stripper = EscapeStripper()
     var chunk = [UInt8](repeating: 0, count: 65536)
@@ -49,7 +53,12 @@ enum PseudoTerminalRun {
       if count > 0 {
         let from = max(0, plain.count - needle.count)
         stripper.strip(chunk[..<count], into: &plain)
-        if contains(needle, in: plain, from: from) { return MonotonicClock.seconds(since: start) }
+        if contains(needle, in: plain, from: from) {
+          seconds = seconds ?? MonotonicClock.seconds(since: start)
+          guard let next = settling else { return seconds! }
+          (needle, settling) = (next, nil)
+          if contains(needle, in: plain, from: 0) { return seconds! }
+        }
         continue
       }
       if count < 0 && errno == EINTR { continue }
