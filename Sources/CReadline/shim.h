@@ -15,11 +15,18 @@
 #include <readline/readline.h>
 #include <readline/history.h>
 
+// Every mutable variable here is one per process. A `static` variable in a header gets a copy in
+// each module whose code uses it, and a release build inlines Swift code across modules: the signal
+// handler installed from the executable then counted Ctrl-C in one copy while the line reader, in
+// InductionTerminal, read another, so Ctrl-C and SIGTERM did nothing. A weak definition is emitted
+// wherever it is used and merged into one by the linker.
+#define INDUCTION_ONE_PER_PROCESS __attribute__((weak))
+
 // MARK: - Line handler for the callback interface
 
-static char *induction_rl_line = NULL;
-static int induction_rl_line_ready = 0;
-static int induction_rl_line_eof = 0;
+INDUCTION_ONE_PER_PROCESS char *induction_rl_line = NULL;
+INDUCTION_ONE_PER_PROCESS int induction_rl_line_ready = 0;
+INDUCTION_ONE_PER_PROCESS int induction_rl_line_eof = 0;
 
 static void induction_rl_line_handler(char *line) {
   induction_rl_line_ready = 1;
@@ -72,7 +79,7 @@ static inline void induction_rl_end_hidden(void) { rl_redisplay_function = rl_re
 
 // MARK: - Terminal mode between prompts
 
-static int induction_terminal_prepared = 0;
+INDUCTION_ONE_PER_PROCESS int induction_terminal_prepared = 0;
 
 static void induction_prep_once(int meta) {
   if (!induction_terminal_prepared) {
@@ -119,8 +126,8 @@ static inline void induction_rl_disable_yank(void) {
 
 // MARK: - Signals
 
-static volatile sig_atomic_t induction_sigint_count = 0;
-static volatile sig_atomic_t induction_terminate_signal = 0;
+INDUCTION_ONE_PER_PROCESS volatile sig_atomic_t induction_sigint_count = 0;
+INDUCTION_ONE_PER_PROCESS volatile sig_atomic_t induction_terminate_signal = 0;
 
 static void induction_on_sigint(int sig) { (void)sig; induction_sigint_count++; }
 static void induction_on_terminate(int sig) { induction_terminate_signal = sig; }
@@ -194,9 +201,9 @@ static inline void induction_rl_set_outstream(FILE *out) { rl_outstream = out; }
 
 // MARK: - Completion: only the words Induction offers, never file names
 
-static char **induction_completion_words = NULL;
-static int induction_completion_count = 0;
-static int induction_completion_quotes_spaces = 1;
+INDUCTION_ONE_PER_PROCESS char **induction_completion_words = NULL;
+INDUCTION_ONE_PER_PROCESS int induction_completion_count = 0;
+INDUCTION_ONE_PER_PROCESS int induction_completion_quotes_spaces = 1;
 
 /// Whether a completion with a space is put in quotes (the admin command line, where "Year 1" must
 /// stay one word) or inserted as it is (a parent's answer).

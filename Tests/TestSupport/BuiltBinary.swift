@@ -20,9 +20,17 @@ public enum BuiltBinary {
     packageRoot.appendingPathComponent("Scenarios", isDirectory: true)
   }
 
-  /// The `induction` executable: beside the running test bundle (the build folder `swift test`
+  /// The `induction` executable: the one `INDUCTION_TEST_BINARY` names (CI runs the terminal suites
+  /// again on the release build), else beside the running test bundle (the build folder `swift test`
   /// used), else `.build/debug/induction` under the package root.
   public static func induction() throws -> URL {
+    if let named = ProcessInfo.processInfo.environment["INDUCTION_TEST_BINARY"], !named.isEmpty {
+      guard FileManager.default.isExecutableFile(atPath: named) else {
+        throw BuiltBinaryError(
+          "INDUCTION_TEST_BINARY names \(named), which is not an executable file; build it first")
+      }
+      return URL(fileURLWithPath: named)
+    }
     var candidates: [URL] = []
     if let running = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
       candidates.append(
