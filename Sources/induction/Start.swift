@@ -49,9 +49,10 @@ extension Induction {
         let console = CompositionRoot.makeConsole()
         let drawnFirst = CompositionRoot.interactive
         if drawnFirst { welcome.draw(in: welcome.startLanguage(language), on: console) }
-        let content = try loaded.content()
+        let content: SchoolContent
         let environment: Environment
         do {
+          content = try loaded.content()
           environment = try CompositionRoot.parentEnvironment(
             options, content: loaded, console: console, seed: seed)
         } catch {

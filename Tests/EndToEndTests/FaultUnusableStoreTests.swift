@@ -224,6 +224,34 @@ struct FaultUnusableStoreTests {
     }
   }
 
+  @Test func atATerminalTheWelcomeDrawnFirstIsClearedSoTheRefusalStandsAlone() throws {
+    // Given a data folder whose database file is random bytes, and a start at a terminal (which
+    // draws the welcome before it opens the store)
+    let sandbox = try Sandbox()
+    try FileManager.default.createDirectory(
+      at: sandbox.dataDirectory, withIntermediateDirectories: true)
+    var random = SplitMix64(seed: 78)
+    try Data((0..<(64 * 1024)).map { _ in UInt8.random(in: 0...255, using: &random) })
+      .write(to: URL(fileURLWithPath: sandbox.databasePath))
+    let before = try sandbox.snapshot(of: sandbox.dataDirectory)
+
+    // When it starts
+    let terminal = try sandbox.startOnTerminal(seed: 11)
+    #expect(try terminal.waitForExit(timeout: stepTimeout) == 1)
+
+    // Then the welcome it drew is cleared before the one sentence of the refusal, nothing asks the
+    // parent anything, and the folder is exactly as it was
+    let clear = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
+    let shown = terminal.output
+    let welcome = try #require(shown.range(of: "Welcome to"))
+    let cleared = try #require(shown.range(of: clear, range: welcome.upperBound..<shown.endIndex))
+    #expect(
+      shown[cleared.upperBound...].contains("not an induction database or is damaged"),
+      "\(shown[cleared.upperBound...])")
+    #expect(!shown.contains("Press Enter to begin"))
+    Self.expectUnchanged(before, try sandbox.snapshot(of: sandbox.dataDirectory), "terminal")
+  }
+
   @Test func aTruncatedDatabaseIsRefusedNamingItAndNeverOverwritten() throws {
     // Given a real database of 2,000 acknowledgements, cut off part-way (as a failed copy leaves it)
     let sandbox = try Sandbox()
