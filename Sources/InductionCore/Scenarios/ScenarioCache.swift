@@ -157,9 +157,14 @@ public struct ScenarioCache {
         }
         if name.hasPrefix(".") { continue }
         let path = relative.isEmpty ? name : relative + "/" + name
-        var info = stat()
-        guard lstat(root + "/" + path, &info) == 0 else { return nil }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        // The entry's type comes with its name; only a file system that does not say is asked.
+        var isFolder = Int32(item.pointee.d_type) == DT_DIR
+        if Int32(item.pointee.d_type) == DT_UNKNOWN {
+          var info = stat()
+          guard lstat(root + "/" + path, &info) == 0 else { return nil }
+          isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+        }
+        if isFolder {
           folders.append(path)
         } else {
           found.append(path)
