@@ -16,6 +16,21 @@ struct SharedDatabaseTests {
     return (location, PostgresTestServer.url(of: location))
   }
 
+  /// Reads the reference on `program`'s receipt, waits for it to end with status 0, and checks the
+  /// shared ledger holds that one acknowledgement and no other.
+  static func expectSignedOnce(_ program: PipedProgram, in location: PostgresLocation) throws {
+    let receipt = try program.waitFor("Your reference: ", timeout: 30)
+    let line = try program.waitFor("\n", timeout: stepTimeout)
+    let reference = try #require(displayedReference(in: receipt + line))
+    #expect(try program.waitForExit(timeout: stepTimeout) == 0)
+    #expect(
+      try PostgresTestServer.psql(
+        location, "SELECT reference FROM ledger WHERE kind = 'acknowledgement'"
+      )
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+        == reference.replacingOccurrences(of: "-", with: ""))
+  }
+
   /// The fingerprint `keys show` prints for this PC, as typed to enrol it.
   static func fingerprint(_ sandbox: Sandbox) throws -> String {
     let shown = try sandbox.induction(["keys", "show"])
@@ -182,16 +197,7 @@ struct SharedDatabaseTests {
     // And once it is back, Enter signs with what they typed, exactly once
     try relay.start()
     try program.sendLine("")
-    let receipt = try program.waitFor("Your reference: ", timeout: 30)
-    let line = try program.waitFor("\n", timeout: stepTimeout)
-    let reference = try #require(displayedReference(in: receipt + line))
-    #expect(try program.waitForExit(timeout: stepTimeout) == 0)
-    #expect(
-      try PostgresTestServer.psql(
-        location, "SELECT reference FROM ledger WHERE kind = 'acknowledgement'"
-      )
-      .trimmingCharacters(in: .whitespacesAndNewlines)
-        == reference.replacingOccurrences(of: "-", with: ""))
+    try Self.expectSignedOnce(program, in: location)
     #expect(
       try PostgresTestServer.psql(location, "SELECT parent_name FROM personal_details")
         .trimmingCharacters(in: .whitespacesAndNewlines) == Parent.name)
@@ -220,16 +226,7 @@ struct SharedDatabaseTests {
     try program.sendLine("yes")
 
     // Then the signing connects again and is saved once
-    let receipt = try program.waitFor("Your reference: ", timeout: 30)
-    let line = try program.waitFor("\n", timeout: stepTimeout)
-    let reference = try #require(displayedReference(in: receipt + line))
-    #expect(try program.waitForExit(timeout: stepTimeout) == 0)
-    #expect(
-      try PostgresTestServer.psql(
-        location, "SELECT reference FROM ledger WHERE kind = 'acknowledgement'"
-      )
-      .trimmingCharacters(in: .whitespacesAndNewlines)
-        == reference.replacingOccurrences(of: "-", with: ""))
+    try Self.expectSignedOnce(program, in: location)
   }
 
   @Test func aKioskWithItsStaffPinRunsOnTheSharedDatabase() throws {
