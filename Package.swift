@@ -44,13 +44,6 @@ let package = Package(
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Logging", package: "swift-log"),
         "CXlsxwriter",
-      ]
-    ),
-    .target(
-      name: "InductionTerminal",
-      dependencies: [
-        "InductionCore", "CReadline",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // The program's own words, one file per language, built into the binary (nothing to ship
       // beside it).
@@ -60,6 +53,13 @@ let package = Package(
         .embedInCode("Resources/Strings/cy.yaml"),
       ],
       plugins: ["ProgramStringsPlugin"]
+    ),
+    .target(
+      name: "InductionTerminal",
+      dependencies: [
+        "InductionCore", "CReadline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .executableTarget(
       name: "induction",

@@ -1,4 +1,4 @@
-// Compiles the program's word lists (Resources/Strings/*.yaml of InductionTerminal) into Swift
+// Compiles the program's word lists (Resources/Strings/*.yaml of InductionCore) into Swift
 // dictionaries, so a parent's welcome screen does not wait for three YAML files to be parsed.
 // Only the key-to-text step happens here; the lint rules run on the YAML in the tests, and a test
 // checks that every compiled list equals its YAML parsed at run time.

@@ -4,7 +4,7 @@ import Foundation
 /// erasable table; the ledger holds only a salted commitment to it.
 public struct PersonalDetails: Sendable, Equatable {
   /// One child and their class.
-  public struct Child: Sendable, Equatable {
+  public struct Child: Sendable, Equatable, Codable {
     /// The child's full name, tidied (NFC, single spaces).
     public var name: String
     /// The class, tidied.

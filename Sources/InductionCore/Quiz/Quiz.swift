@@ -3,9 +3,10 @@ import Foundation
 /// The scenario quiz: every scenario asked in shuffled order with shuffled choices; a scenario answered
 /// wrongly comes back at the end (choices shuffled again) until it is answered correctly.
 ///
-/// A plain value with no I/O: the terminal flow shows ``current`` and passes the parent's pick to
-/// ``answer(_:at:)``.
-public struct Quiz {
+/// A plain value with no I/O: the induction shows ``current`` and passes the parent's pick to
+/// ``answer(_:at:)``. It is `Codable` (its random generator included), so a web session can keep it
+/// in the database between pages and shuffle on exactly as it would have in one process.
+public struct Quiz: Sendable, Equatable, Codable {
   /// A scenario as it is being shown now.
   public struct Question: Sendable, Equatable {
     /// The scenario.
@@ -35,20 +36,48 @@ public struct Quiz {
     public var attempt: QuizAttempt
   }
 
-  private var queue: [(scenario: Scenario, isRetry: Bool, number: Int)]
-  private var generator: AnyRandomNumberGenerator
+  /// A scenario waiting to be asked.
+  private struct Queued: Sendable, Equatable, Codable {
+    var scenario: Scenario
+    var isRetry: Bool
+    var number: Int
+  }
+
+  private var queue: [Queued]
+  private var generator: SplitMix64
+  /// The scenario being asked and its choices' positions in the file, in the order shown.
+  private var asked: (item: Queued, order: [Int])? {
+    get { askedItem.map { ($0, askedOrder) } }
+    set {
+      askedItem = newValue?.item
+      askedOrder = newValue?.order ?? []
+    }
+  }
+  private var askedItem: Queued?
+  private var askedOrder: [Int] = []
+
   /// The question being asked, or `nil` when every scenario has been answered correctly.
-  public private(set) var current: Question?
+  public var current: Question? {
+    guard let (item, order) = asked else { return nil }
+    return Question(
+      scenario: item.scenario,
+      choices: order.map { (originalIndex: $0, choice: item.scenario.choices[$0]) },
+      number: item.number, total: scenarioCount, isRetry: item.isRetry)
+  }
   /// Every answer given so far.
   public private(set) var attempts: [QuizAttempt] = []
   /// How many scenarios there are.
   public let scenarioCount: Int
 
   /// Starts a quiz over `scenarios`, shuffling with `generator`.
+  /// A seeded generator is used as it is (the same seed, the same quiz); any other seeds one.
   public init(scenarios: [Scenario], generator: any RandomNumberGenerator) {
-    var rng = AnyRandomNumberGenerator(generator)
+    var source = generator
+    var rng = (generator as? SplitMix64) ?? SplitMix64(seed: source.next())
     let shuffled = scenarios.shuffled(using: &rng)
-    queue = shuffled.enumerated().map { ($0.element, false, $0.offset + 1) }
+    queue = shuffled.enumerated().map {
+      Queued(scenario: $0.element, isRetry: false, number: $0.offset + 1)
+    }
     self.generator = rng
     scenarioCount = scenarios.count
     advance()
@@ -69,7 +98,7 @@ public struct Quiz {
       isFirstTry: !question.isRetry, answeredAt: date)
     attempts.append(attempt)
     if !picked.choice.isCorrect {
-      queue.append((question.scenario, true, question.number))
+      queue.append(Queued(scenario: question.scenario, isRetry: true, number: question.number))
     }
     advance()
     return Answer(choice: picked.choice, isCorrect: picked.choice.isCorrect, attempt: attempt)
@@ -88,14 +117,25 @@ public struct Quiz {
 
   private mutating func advance() {
     guard !queue.isEmpty else {
-      current = nil
+      asked = nil
       return
     }
     let next = queue.removeFirst()
-    let order = Array(next.scenario.choices.enumerated()).shuffled(using: &generator)
-    current = Question(
-      scenario: next.scenario,
-      choices: order.map { (originalIndex: $0.offset, choice: $0.element) },
-      number: next.number, total: scenarioCount, isRetry: next.isRetry)
+    let order = Array(next.scenario.choices.indices).shuffled(using: &generator)
+    asked = (next, order)
+  }
+
+  /// `"2"`, `"2."`, `"b"` or `"B)"` → 1 (a 0-based position among `count` choices); anything
+  /// else → nil.
+  public static func choiceIndex(_ text: String, count: Int) -> Int? {
+    guard count > 0 else { return nil }
+    var trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+    if trimmed.hasSuffix(".") || trimmed.hasSuffix(")") { trimmed.removeLast() }
+    if let number = Int(trimmed), (1...count).contains(number) { return number - 1 }
+    if trimmed.count == 1, let scalar = trimmed.unicodeScalars.first, ("a"..."z").contains(scalar) {
+      let index = Int(scalar.value - UnicodeScalar("a").value)
+      return index < count ? index : nil
+    }
+    return nil
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One answer given to one scenario.
-public struct QuizAttempt: Sendable, Equatable {
+public struct QuizAttempt: Sendable, Equatable, Codable {
   /// The scenario answered.
   public var scenarioID: String
   /// The chosen answer's position in the scenario file (0-based), whatever order it was shown in.

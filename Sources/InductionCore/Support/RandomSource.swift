@@ -1,5 +1,5 @@
 /// A small, seedable random number generator (SplitMix64), so tests can repeat a shuffle exactly.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable, Codable {
   private var state: UInt64
 
   /// A generator that yields the same sequence for the same seed.

@@ -6,17 +6,7 @@ struct GuidanceScreen {
   let guidance: Guidance
 
   /// The guidance split into screens: each paragraph, with a list kept beside the paragraph before it.
-  var screens: [[Guidance.Block]] {
-    var screens: [[Guidance.Block]] = []
-    for block in guidance.blocks {
-      if case .bullets = block, !screens.isEmpty {
-        screens[screens.count - 1].append(block)
-      } else {
-        screens.append([block])
-      }
-    }
-    return screens
-  }
+  var screens: [[Guidance.Block]] { guidance.pages }
 
   /// Writes one screen's blocks.
   func show(_ blocks: [Guidance.Block]) {

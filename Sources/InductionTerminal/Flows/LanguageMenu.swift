@@ -1,7 +1,7 @@
 import InductionCore
 
 /// The languages a parent can choose, listed each in its own name under a title in every one of
-/// them ("Language · Język · Iaith"), chosen by number (or by name or tag).
+/// them ("Language · Język · Iaith"), chosen by number (or by name or tag: ``SchoolContent/language(for:)``).
 struct LanguageMenu {
   /// The languages offered, English first.
   let languages: [Language]
@@ -26,20 +26,6 @@ struct LanguageMenu {
     console.line(title)
     for (index, language) in languages.enumerated() {
       console.line("  \(index + 1). \(language.name)")
-    }
-  }
-
-  /// The language `typed` names: its number in the list, its own or English name, or its tag.
-  func language(for typed: String) -> Language? {
-    let text = typed.trimmingCharacters(in: .whitespaces)
-    if let number = Int(text) {
-      return languages.indices.contains(number - 1) ? languages[number - 1] : nil
-    }
-    let key = NameNormalisation.matchKey(text)
-    return languages.first {
-      NameNormalisation.matchKey($0.name) == key
-        || NameNormalisation.matchKey($0.englishName) == key
-        || $0.tag.lowercased() == text.lowercased()
     }
   }
 

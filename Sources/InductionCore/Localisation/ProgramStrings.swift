@@ -1,5 +1,3 @@
-import InductionCore
-
 /// The program's own words as shipped, one word list per language, built into the binary from
 /// `Resources/Strings/*.yaml`.
 public enum ProgramStrings {

@@ -1,7 +1,7 @@
 /// Every text of the program's own words a parent can see, by its key in the word lists
 /// (`Resources/Strings/*.yaml`). A plural key has `.one` and `.other` forms (and any others a
 /// language needs), chosen by a number.
-public enum PhraseKey: String, CaseIterable, Sendable {
+public enum PhraseKey: String, CaseIterable, Sendable, Codable {
   case welcomeHeading = "welcome.heading"
   case welcomeIntro = "welcome.intro"
   case welcomeStepRead = "welcome.step_read"

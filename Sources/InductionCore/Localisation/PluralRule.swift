@@ -1,5 +1,3 @@
-import InductionCore
-
 /// Which plural form a number takes in a language (the CLDR rules for whole numbers), so a word list
 /// can say "1 question", "3 pytania", "5 pytań". A language without rules here uses English's.
 public enum PluralRule {

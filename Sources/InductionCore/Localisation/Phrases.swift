@@ -1,12 +1,11 @@
-import InductionCore
-
-/// The program's words in the language a parent chose, ready for the screen: every text comes from
-/// a word list (sanitised, as it is read from a file), with its placeholders filled in with
-/// sanitised values.
+/// The program's words in the language a parent chose: every text comes from a word list, with its
+/// placeholders filled in. Front ends make them safe for their medium (the terminal sanitises, the
+/// web escapes), so the texts here are plain strings.
 public struct Phrases: Sendable {
   /// The language tag.
   public let language: String
-  let list: StringCatalogue
+  /// The word list the texts come from (English fills any gap).
+  public let list: StringCatalogue
 
   /// Words from `list`, in `language`.
   public init(language: String, list: StringCatalogue) {
@@ -28,27 +27,13 @@ public struct Phrases: Sendable {
       list: content.strings ?? ProgramStrings.list(for: tag) ?? ProgramStrings.english)
   }
 
-  /// The text for `key`, with `values` filled in.
-  public func text(_ key: PhraseKey, _ values: [String: String] = [:]) -> TerminalText {
-    TerminalText(untrusted: raw(key.rawValue, values))
+  /// The text for `key`, with `values` filled in, as the word list has it (not yet made safe).
+  public func string(_ key: PhraseKey, _ values: [String: String] = [:]) -> String {
+    raw(key.rawValue, values)
   }
 
   /// The text for a plural `key`, in the form `count` takes; `{count}` is filled in with it.
-  public func text(_ key: PhraseKey, count: Int, _ values: [String: String] = [:]) -> TerminalText {
-    TerminalText(untrusted: pluralRaw(key, count: count, values))
-  }
-
-  /// A prompt: program text only (from the word list, sanitised), with numbers filled in.
-  public func prompt(_ key: PhraseKey, _ values: [String: String] = [:]) -> String {
-    Sanitiser.sanitise(raw(key.rawValue, values))
-  }
-
-  /// A word a parent may type (`yes`, `help`), lower-cased.
-  public func word(_ key: PhraseKey) -> String {
-    raw(key.rawValue, [:]).trimmingCharacters(in: .whitespaces).lowercased()
-  }
-
-  private func pluralRaw(_ key: PhraseKey, count: Int, _ values: [String: String]) -> String {
+  public func string(_ key: PhraseKey, count: Int, _ values: [String: String] = [:]) -> String {
     let form = PluralRule.form(count, language: language)
     var filled = values
     filled["count"] = String(count)
@@ -58,6 +43,22 @@ public struct Phrases: Sendable {
       ? specific : (form == "one" ? key.rawValue + ".one" : key.rawValue + ".other")
     return raw(chosen, filled)
   }
+
+  /// A word a parent may type (`yes`, `help`), lower-cased.
+  public func word(_ key: PhraseKey) -> String {
+    raw(key.rawValue, [:]).trimmingCharacters(in: .whitespaces).lowercased()
+  }
+
+  /// true for yes, false for no (English `y`/`yes`/`n`/`no` always count), nil otherwise.
+  public func yesNo(_ text: String) -> Bool? {
+    let typed = text.trimmingCharacters(in: .whitespaces).lowercased()
+    if ["y", "yes", word(.answerYes)].contains(typed) { return true }
+    if ["n", "no", word(.answerNo)].contains(typed) { return false }
+    return nil
+  }
+
+  /// The words for yes and no in this language, as offered for completion.
+  public var yesNoWords: [String] { [word(.answerYes), word(.answerNo)] }
 
   private func raw(_ key: String, _ values: [String: String]) -> String {
     let source = list.texts[key] != nil ? list : ProgramStrings.english

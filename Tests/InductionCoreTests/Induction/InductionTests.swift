@@ -1,0 +1,183 @@
+import Foundation
+import InductionCore
+import TestSupport
+import Testing
+
+/// Drives the one induction without any front end: typed inputs in, typed screens out.
+private struct Driver {
+  let database: AppDatabase
+  let services: InductionServices
+  /// Whether the state is written as JSON and read back between steps, as a web session's is.
+  let roundTrip: Bool
+
+  init(
+    content: SchoolContent = SchoolContent(
+      catalog: Fixtures.catalog, guidanceText: Fixtures.guidanceText),
+    staffWord: String? = nil, roundTrip: Bool = false
+  ) throws {
+    database = try TestEngine.default.makeDatabase()
+    try database.registerSigningKey(Fixtures.signingKey, keyPath: "test-key", at: Fixtures.instant)
+    services = InductionServices(
+      content: content, context: SessionContext(station: "Test", mode: "start"),
+      staffWord: staffWord, store: database, clock: .fixed(Fixtures.instant),
+      random: .seeded(7), signingKey: Fixtures.signingKey,
+      makeSalt: { Array(repeating: 0xA5, count: 16) })
+    self.roundTrip = roundTrip
+  }
+
+  /// Every output of `start()` and of each input, in order.
+  func run(_ inputs: [InductionInput], language: String? = nil) throws -> [InductionOutput] {
+    var induction = Induction(services: services, language: language)
+    var outputs = induction.start()
+    for input in inputs {
+      if roundTrip {
+        let json = try JSONEncoder().encode(induction.state)
+        let state = try JSONDecoder().decode(InductionState.self, from: json)
+        #expect(state == induction.state)
+        induction = Induction(services: services, state: state)
+      }
+      outputs += try induction.step(input)
+    }
+    return outputs
+  }
+}
+
+private let wrongThenRight: [InductionInput] = [
+  "", "", "", "1", "", "1", "", "1", "", "", "Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "1",
+  "no", "yes", "zoë  ní bhriain", "yes",
+].map(InductionInput.text)
+
+private func screens(_ outputs: [InductionOutput]) -> [InductionScreen] {
+  outputs.compactMap { if case .show(let screen) = $0 { screen } else { nil } }
+}
+
+private func end(_ outputs: [InductionOutput]) -> InductionEnd? {
+  outputs.compactMap { if case .end(let end) = $0 { end } else { nil } }.last
+}
+
+@Suite("The induction, without a front end")
+struct InductionTests {
+  @Test func aWholeInductionIsTheseScreensInThisOrder() throws {
+    // Given the fixture content and a parent who answers the second scenario wrongly first
+    let driver = try Driver()
+
+    // When the induction takes the same inputs as the terminal transcript test
+    let outputs = try driver.run(wrongThenRight)
+
+    // Then it shows exactly these screens and signs once
+    let shown = screens(outputs).map { screen -> String in
+      switch screen {
+      case .welcome: "welcome"
+      case .guidancePage(let index, let count): "guidance \(index + 1)/\(count)"
+      case .question(let question):
+        "question \(question.number)\(question.isRetry ? " again" : "") \(question.scenario.id)"
+      case .feedback(let correct, _): correct ? "right" : "wrong"
+      case .retriesIntro(let count): "look again \(count)"
+      case .summary(let correct, let total): "summary \(correct)/\(total)"
+      case .details(let kept): "details\(kept ? " kept" : "")"
+      case .relationships: "relationships"
+      case .classes(let labels): "classes \(labels.count)"
+      case .check(let details): "check \(details.name) \(details.relationship)"
+      case .statement: "statement"
+      case .receipt: "receipt"
+      default: "\(screen)"
+      }
+    }
+    #expect(
+      shown == [
+        "welcome", "guidance 1/2", "guidance 2/2", "question 1 rule-one", "right",
+        "question 2 rule-two", "wrong", "look again 1", "question 2 again rule-two", "right",
+        "summary 1/2", "details", "relationships", "classes 2", "check Zoë Ní Bhriain parent",
+        "statement", "receipt",
+      ])
+    guard case .signed(let entry) = end(outputs) else {
+      Issue.record("expected a signing, got \(String(describing: end(outputs)))")
+      return
+    }
+    #expect(entry.firstTryCorrect == 1 && entry.attemptCount == 3)
+    #expect(try driver.database.sessionOutcomes() == [.signed])
+    #expect(try driver.database.verifyLedger() == VerificationReport(entryCount: 2, damage: nil))
+  }
+
+  @Test func itsStateCanWaitAsJSONBetweenEveryStepAndSignsTheSameEntry() throws {
+    // Given two inductions, one kept in memory and one written out and read back at every step
+    let kept = try Driver().run(wrongThenRight)
+    let travelled = try Driver(roundTrip: true).run(wrongThenRight)
+
+    // Then both show and ask exactly the same, and sign the same entry
+    #expect(travelled == kept)
+    guard case .signed(let a) = end(kept), case .signed(let b) = end(travelled) else {
+      Issue.record("expected both to sign")
+      return
+    }
+    #expect(a.entryHash == b.entryHash)
+  }
+
+  @Test func nothingIsSignedUntilConfirmedAndEveryEarlyEndRecordsItsOutcome() throws {
+    // Given parents who stop at the confirmation in three different ways
+    let upToConfirmation = Array(wrongThenRight.dropLast())
+    let cases: [(InductionInput, InductionEnd, SessionOutcome, InductionNotice?)] = [
+      (.endOfInput, .cancelled, .cancelled, .cancelled),
+      (.terminate, .terminated, .ended, .closed),
+      (.idleTimeout, .timedOut, .timedOut, nil),
+    ]
+    for (input, expectedEnd, outcome, notice) in cases {
+      let driver = try Driver()
+
+      // When the last input is not "yes"
+      let outputs = try driver.run(upToConfirmation + [input])
+
+      // Then nothing is in the ledger but its genesis, and the session says how it ended
+      #expect(end(outputs) == expectedEnd)
+      #expect(try driver.database.verifyLedger().entryCount == 1)
+      #expect(try driver.database.sessionOutcomes() == [outcome])
+      if let notice { #expect(outputs.contains(.notice(notice))) }
+    }
+  }
+
+  @Test func commandsWorkAtEveryQuestionWithoutAnsweringIt() throws {
+    // Given a parent at the first scenario
+    let driver = try Driver()
+    let toQuestion: [InductionInput] = [.text(""), .text(""), .text("")]
+
+    // When they ask for help, the guidance and to start over (then think better of it)
+    let outputs = try driver.run(
+      toQuestion + [.command(.help), .text("GUIDANCE"), .interrupt, .text("no"), .text("9")])
+
+    // Then each is answered and the same question asked again; nonsense is refused
+    let afterQuestion = Array(outputs.drop { $0 != .show(screens(outputs)[3]) }.dropFirst())
+    let quizPrompt = InductionPrompt(
+      .quizPrompt, ["count": "3"], help: .quizHelp, field: .choice(count: 3))
+    #expect(
+      afterQuestion == [
+        .ask(quizPrompt),
+        .notice(.help(.quizHelp, offersLanguages: false)), .ask(quizPrompt),
+        .notice(.guidance), .ask(quizPrompt),
+        .notice(.gap), .ask(InductionPrompt(.restartPrompt, help: nil, field: .startOver)),
+        .notice(.line(.restartCarryOn, [:])), .ask(quizPrompt),
+        .notice(.line(.quizInvalid, ["count": "3"])), .ask(quizPrompt),
+      ])
+  }
+
+  @Test func aChangeOfLanguageKeepsTheDetailsAndStartsTheQuestionsAgain() throws {
+    // Given a parent who has typed their name, then switches to Polish
+    let driver = try Driver(content: Fixtures.content())
+    let toName: [InductionInput] = ["", "", "", "1", "", "2", "", "", "Zoë Ní Bhriain"].map(
+      InductionInput.text)
+
+    // When they choose Polish from the language list at the relationship question
+    let outputs = try driver.run(toName + [.text("language"), .text("2")])
+
+    // Then the guidance starts again in Polish, and the old session is closed as restarted
+    #expect(try driver.database.sessionOutcomes() == [SessionOutcome.restarted, .inProgress])
+    let last = screens(outputs).last
+    #expect(last == .guidancePage(index: 0, count: 2))
+  }
+
+  @Test func theStaffWordAtTheWelcomeEndsWithoutASession() throws {
+    let driver = try Driver(staffWord: ":staff")
+    let outputs = try driver.run([.text(":staff")])
+    #expect(end(outputs) == .staffRequested)
+    #expect(try driver.database.sessionOutcomes() == [])
+  }
+}
