@@ -10,6 +10,11 @@ extension Induction {
 
   mutating func answerWelcome(_ typed: String) throws {
     if let staffWord = services.staffWord, typed == staffWord { return try exit(.staffRequested) }
+    // A returning parent may type their reference straight away: it is used for "what changed".
+    if Reference.normalise(typed) != nil, services.content.language(for: typed) == nil {
+      state.typedReference = typed
+      return try begin()
+    }
     guard offersLanguages, !typed.isEmpty else { return try begin() }
     guard let chosen = services.content.language(for: typed) else {
       // Anything else begins, as it always has; only a number outside the list is refused.
@@ -24,6 +29,7 @@ extension Induction {
 
   private mutating func begin() throws {
     state.begun = true
+    state.begunAt = services.clock.now()
     try beginSession()
   }
 
@@ -55,6 +61,11 @@ extension Induction {
     }
     show(.changesIntro)
     ask(.changesReference, prompt(.changesPrompt, help: .changesHelp, field: .personal))
+    if let typed = state.typedReference {
+      state.typedReference = nil
+      output.removeLast()
+      try answerReference(typed)
+    }
   }
 
   mutating func answerReference(_ typed: String) throws {

@@ -21,32 +21,45 @@ extension Induction {
         .relationship,
         prompt(
           .relationshipPrompt, ["count": String(count)], help: .relationshipHelp,
-          field: .relationship(count: count)))
+          field: .option(count: count)))
     }
-    if !details.childrenComplete {
+    if details.changingChild != nil || !details.childrenComplete {
       if details.pendingChildName == nil {
         return ask(
           .childName,
           prompt(
-            .detailsChildPrompt, ["number": String(details.children.count + 1)],
-            help: .detailsChildHelp, field: .personal))
+            .detailsChildPrompt, ["number": String(childNumber)], help: .detailsChildHelp,
+            field: .personal))
       }
       return askClass()
     }
     showCheck()
   }
 
-  private var classes: [String] { shown.catalog.school.classes }
+  /// The number of the child being asked about.
+  private var childNumber: Int {
+    state.details.changingChild ?? state.details.children.count + 1
+  }
+
+  /// The classes offered: the school's, then any other on the roster.
+  private var classes: [String] {
+    var classes = shown.catalog.school.classes
+    let known = Set(classes.map(NameNormalisation.matchKey))
+    let roster = (try? services.store.rosterClassNames()) ?? []
+    classes += roster.filter { !known.contains(NameNormalisation.matchKey($0)) }
+    return classes
+  }
+
+  private var labels: [String] { classes.map(shown.label(forClass:)) }
 
   private mutating func askClass() {
-    let labels = classes.map(shown.label(forClass:))
-    if !classes.isEmpty { show(.classes(labels)) }
+    let labels = labels
+    if !labels.isEmpty { show(.classes(labels)) }
     ask(
       .childClass,
       prompt(
-        classes.isEmpty ? .classPrompt : .classPromptList,
-        ["number": String(state.details.children.count + 1)], help: .classHelp,
-        field: .schoolClass(labels: labels)))
+        labels.isEmpty ? .classPrompt : .classPromptList, ["number": String(childNumber)],
+        help: .classHelp, field: .schoolClass(labels: labels)))
   }
 
   /// A name typed, tidied, or nil (and the parent told why) when it cannot be used.
@@ -101,32 +114,47 @@ extension Induction {
   mutating func answerClass(_ typed: String) {
     let answer = NameNormalisation.tidy(typed)
     let classes = classes
-    let labels = classes.map(shown.label(forClass:))
     let className: String
-    if let chosen = Int(answer), !classes.isEmpty {
-      guard classes.indices.contains(chosen - 1) else {
-        notice(.line(.classInvalid, ["count": String(classes.count)]))
-        return askAgain()
-      }
-      className = classes[chosen - 1]
-    } else {
-      // The label in the parent's language or the English name: both record the English name.
-      let key = NameNormalisation.matchKey(answer)
-      if let index = classes.indices.first(where: {
-        NameNormalisation.matchKey(labels[$0]) == key
-          || NameNormalisation.matchKey(classes[$0]) == key
-      }) {
-        className = classes[index]
-      } else if let problem = DetailsRules.nameProblem(answer) {
+    if classes.isEmpty {
+      // A school that lists no classes (and has no roster) takes the class as typed.
+      if let problem = DetailsRules.nameProblem(answer) {
         notice(.line(problem.key, problem.values))
         return askAgain()
-      } else {
-        className = answer
+      }
+      className = answer
+    } else {
+      var aliases: [String: [String]] = [:]
+      for content in services.content.all {
+        for name in classes { aliases[name, default: []].append(content.label(forClass: name)) }
+      }
+      switch ClassChoice(classes: classes, aliases: aliases).match(answer) {
+      case .one(let chosen):
+        className = chosen
+      case .several:
+        notice(.line(.classAmbiguous, ["typed": answer]))
+        show(.classes(labels))
+        return askAgain()
+      case .none:
+        if Int(answer) != nil {
+          notice(.line(.classInvalid, ["count": String(classes.count)]))
+        } else {
+          notice(.line(.classNotListed, [:]))
+          show(.classes(labels))
+        }
+        return askAgain()
       }
     }
     guard let name = state.details.pendingChildName else { return continueDetails() }
-    state.details.children.append(PersonalDetails.Child(name: name, className: className))
+    let child = PersonalDetails.Child(name: name, className: className)
     state.details.pendingChildName = nil
+    if let changing = state.details.changingChild {
+      state.details.changingChild = nil
+      if state.details.children.indices.contains(changing - 1) {
+        state.details.children[changing - 1] = child
+      }
+      return continueDetails()
+    }
+    state.details.children.append(child)
     if state.details.children.count == DetailsRules.maximumChildren {
       state.details.childrenComplete = true
       return continueDetails()
@@ -159,8 +187,75 @@ extension Induction {
   mutating func answerCheck(_ typed: String) {
     guard let right = yesNo(typed) else { return }
     if right { return enterSignature() }
-    state.details = DetailsSoFar()
-    enterDetails()
+    let choices = changeChoices
+    show(.changeChoices(choices.map(\.label)))
+    ask(
+      .changeWhich,
+      prompt(
+        .detailsChangePrompt, ["count": String(choices.count)], help: .detailsChangeHelp,
+        field: .option(count: choices.count)))
+  }
+
+  /// What a parent can change from the check, one field at a time.
+  private enum Change {
+    case name, relationship
+    case child(Int)
+    case addChild, everything
+  }
+
+  private var changeChoices: [(change: Change, label: String)] {
+    let details = state.details
+    let phrases = phrases
+    let shown = shown
+    var choices: [(Change, String)] = [
+      (.name, phrases.string(.detailsChangeName, ["name": details.parentName ?? ""])),
+      (
+        .relationship,
+        phrases.string(
+          .detailsChangeRelationship,
+          [
+            "relationship": DetailsRules.relationshipShown(
+              details.relationship ?? "", phrases: phrases)
+          ])
+      ),
+    ]
+    for (index, child) in details.children.enumerated() {
+      choices.append(
+        (
+          .child(index + 1),
+          phrases.string(
+            .detailsChangeChild,
+            [
+              "number": String(index + 1), "name": child.name,
+              "class": shown.label(forClass: child.className),
+            ])
+        ))
+    }
+    if details.children.count < DetailsRules.maximumChildren {
+      choices.append((.addChild, phrases.string(.detailsChangeAddChild)))
+    }
+    choices.append((.everything, phrases.string(.detailsChangeEverything)))
+    return choices
+  }
+
+  mutating func answerChangeWhich(_ typed: String) {
+    let choices = changeChoices
+    guard let number = Int(typed), choices.indices.contains(number - 1) else {
+      notice(.line(.detailsChangeInvalid, ["count": String(choices.count)]))
+      return askAgain()
+    }
+    switch choices[number - 1].change {
+    case .name: state.details.parentName = nil
+    case .relationship: state.details.relationship = nil
+    case .child(let number):
+      state.details.changingChild = number
+      state.details.pendingChildName = nil
+    case .addChild: state.details.childrenComplete = false
+    case .everything:
+      state.details = DetailsSoFar()
+      return enterDetails()
+    }
+    continueDetails()
   }
 
   /// Yes or no, or nil (and the parent asked again) for anything else.

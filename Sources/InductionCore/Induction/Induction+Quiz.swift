@@ -4,7 +4,8 @@ import Foundation
 extension Induction {
   mutating func enterQuiz() {
     state.quiz = Quiz(
-      scenarios: shown.catalog.scenarios, generator: services.random.makeGenerator())
+      scenarios: shown.catalog.scenarios, generator: services.random.makeGenerator(),
+      earlier: state.earlierAttempts)
     state.announcedRetries = false
     askQuestion()
   }

@@ -50,7 +50,17 @@ public struct Induction {
     }
     switch input {
     case .interrupt: try command(.startOver)
-    case .endOfInput: try exit(.cancelled)
+    case .endOfInput:
+      // After a minute's work Ctrl-D may be a slip: ask first (a second one leaves).
+      if let begunAt = state.begunAt, state.stage != .receiptNoted,
+        services.clock.now().timeIntervalSince(begunAt) > Self.workWorthAsking
+      {
+        state.overlay = .leave
+        notice(.gap)
+        output.append(.ask(Self.leavePrompt))
+      } else {
+        try exit(.cancelled)
+      }
     case .terminate: try exit(.terminated)
     case .idleTimeout: try exit(.timedOut)
     case .command(let command): try self.command(command)
@@ -70,6 +80,8 @@ public struct Induction {
 
   /// Answers longer than this are refused (and the parent told): nothing anyone types needs more.
   public static let maximumAnswerLength = 1_000
+  /// Seconds of work after which Ctrl-D asks before leaving.
+  static let workWorthAsking: TimeInterval = 60
 
   // MARK: - What the parent is shown
 
@@ -84,7 +96,15 @@ public struct Induction {
   /// Whether more than one language is offered.
   var offersLanguages: Bool { services.content.all.count > 1 }
 
-  mutating func show(_ screen: InductionScreen) { output.append(.show(screen)) }
+  mutating func show(_ screen: InductionScreen) {
+    if screen.startsPage { state.page = [screen] } else { state.page.append(screen) }
+    output.append(.show(screen))
+  }
+
+  /// Shows the page on show again (after the guidance was read over it).
+  mutating func showPageAgain() {
+    output += state.page.map(InductionOutput.show)
+  }
   mutating func notice(_ notice: InductionNotice) { output.append(.notice(notice)) }
 
   /// Asks a stage's question; it is asked again after help, the guidance or an overlay.
@@ -120,6 +140,9 @@ public struct Induction {
     let phrases = phrases
     if ["help", "?", phrases.word(.commandHelp)].contains(lowered) { return .help }
     if ["guidance", phrases.word(.commandGuidance)].contains(lowered) { return .guidance }
+    if case .guidance = state.stage, ["back", phrases.word(.commandBack)].contains(lowered) {
+      return .back
+    }
     if state.asking?.offersLanguages == true,
       ["language", phrases.word(.commandLanguage)].contains(lowered)
     {
@@ -136,8 +159,15 @@ public struct Induction {
       }
       askAgain()
     case .guidance:
-      notice(.guidance)
-      askAgain()
+      // Read a page at a time over the question, then the question again: the whole guidance at
+      // once would scroll the question off a small screen.
+      showGuidanceAgain(page: 0)
+    case .back:
+      if case .guidance(let page) = state.stage {
+        enterGuidance(page: max(page - 1, 0))
+      } else {
+        askAgain()
+      }
     case .language:
       guard state.asking?.offersLanguages == true else { return askAgain() }
       state.overlay = .languageMenu
@@ -151,7 +181,27 @@ public struct Induction {
   }
 
   static let languagePrompt = InductionPrompt(.languagePrompt, help: nil, field: .language)
-  static let startOverPrompt = InductionPrompt(.restartPrompt, help: nil, field: .startOver)
+  static let startOverPrompt = InductionPrompt(.restartPrompt, help: nil, field: .confirm)
+  static let leavePrompt = InductionPrompt(.leavePrompt, help: nil, field: .confirm)
+  static let confirmLanguagePrompt = InductionPrompt(
+    .languageConfirmPrompt, help: nil, field: .confirm)
+
+  /// Shows page `page` of the guidance read again over the current question.
+  private mutating func showGuidanceAgain(page: Int) {
+    let count = shown.catalog.guidance.pages.count
+    guard page < count else {
+      state.overlay = nil
+      showPageAgain()
+      return askAgain()
+    }
+    state.overlay = .guidance(page: page)
+    output.append(.show(.guidancePage(index: page, count: count)))
+    output.append(
+      .ask(
+        InductionPrompt(
+          page + 1 == count ? .guidanceBackPrompt : .guidanceReadOn, help: .guidanceHelp,
+          offersLanguages: false)))
+  }
 
   private mutating func answerOverlay(_ overlay: InductionState.Overlay, _ input: InductionInput)
     throws
@@ -160,8 +210,13 @@ public struct Induction {
     case .endOfInput: return try exit(.cancelled)
     case .terminate: return try exit(.terminated)
     case .idleTimeout: return try exit(.timedOut)
-    case .interrupt: return carryOn()
+    case .interrupt:
+      if case .guidance = overlay { return showGuidanceAgain(page: .max) }
+      return carryOn()
     case .command(let command):
+      if case .guidance(let page) = overlay {
+        return showGuidanceAgain(page: command == .back ? max(page - 1, 0) : page + 1)
+      }
       if overlay == .languageMenu, command == .help {
         notice(.languageHelp)
         output.append(.ask(Self.languagePrompt))
@@ -185,16 +240,37 @@ public struct Induction {
           return
         }
         if chosen.tag == state.language { return carryOn() }
-        try exit(.switchLanguage(chosen.tag))
+        guard state.begun else { return try exit(.switchLanguage(chosen.tag)) }
+        // The questions start again in the new language: say so, and ask.
+        state.overlay = .confirmLanguage(chosen.tag)
+        notice(.languageRestart(language: chosen.name))
+        output.append(.ask(Self.confirmLanguagePrompt))
+      case .confirmLanguage(let tag):
+        try confirm(text, prompt: Self.confirmLanguagePrompt, then: .switchLanguage(tag))
       case .startOver:
-        switch phrases.yesNo(text) {
-        case true?: try exit(.startOver)
-        case false?: carryOn()
-        case nil:
-          notice(.line(.answerYesNo, [:]))
-          output.append(.ask(Self.startOverPrompt))
+        try confirm(text, prompt: Self.startOverPrompt, then: .startOver)
+      case .leave:
+        try confirm(text, prompt: Self.leavePrompt, then: .cancelled)
+      case .guidance(let page):
+        let lowered = text.lowercased()
+        if ["help", "?", phrases.word(.commandHelp)].contains(lowered) {
+          notice(.help(.guidanceHelp, offersLanguages: false))
+          return showGuidanceAgain(page: page)
         }
+        let back = ["back", phrases.word(.commandBack)].contains(lowered)
+        showGuidanceAgain(page: back ? max(page - 1, 0) : page + 1)
       }
+    }
+  }
+
+  /// Yes ends the session `then`; no carries on with the question under it.
+  private mutating func confirm(_ text: String, prompt: InductionPrompt, then exit: Exit) throws {
+    switch phrases.yesNo(text) {
+    case true?: try self.exit(exit)
+    case false?: carryOn()
+    case nil:
+      notice(.line(.answerYesNo, [:]))
+      output.append(.ask(prompt))
     }
   }
 
@@ -231,10 +307,17 @@ public struct Induction {
     }
     switch exit {
     case .switchLanguage(let tag):
+      // The answers given so far still count, honestly, in the questions that start again.
+      if let quiz = state.quiz { state.earlierAttempts = quiz.attempts }
+      state.quiz = nil
       state.language = tag
       if state.begun { try beginSession() } else { showWelcome() }
     case .startOver:
       state.details = DetailsSoFar()
+      state.earlierAttempts = []
+      state.quiz = nil
+      state.typedReference = nil
+      state.begunAt = nil
       state.begun = false
       output.append(.forgetTyping)
       showWelcome()
@@ -270,6 +353,7 @@ public struct Induction {
     case .childClass: answerClass(line)
     case .anotherChild: answerAnotherChild(line)
     case .check: answerCheck(line)
+    case .changeWhich: answerChangeWhich(line)
     case .signature: answerSignature(line)
     case .confirmSignature: try answerConfirmation(line)
     case .saveRetry: try save()

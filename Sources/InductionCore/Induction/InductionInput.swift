@@ -24,4 +24,6 @@ public enum InductionCommand: String, Sendable, Equatable, Codable, CaseIterable
   case language
   /// Ask to start over (as Ctrl-C does at the terminal).
   case startOver
+  /// The page before, while reading the guidance.
+  case back
 }

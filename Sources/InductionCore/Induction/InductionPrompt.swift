@@ -38,12 +38,14 @@ public enum InductionField: Sendable, Equatable, Codable {
   case yesNo
   /// A name, a reference or a signature: never completed, never kept in history.
   case personal
-  /// One of the relationships offered, by number or word.
-  case relationship(count: Int)
+  /// One of the options listed on the screen just shown (relationships, what to change), by
+  /// number (or, for relationships, word).
+  case option(count: Int)
   /// One of the school's classes, by number or name (the labels shown, in order).
   case schoolClass(labels: [String])
   /// One of the languages offered, by number or name.
   case language
-  /// Whether to start over (yes or no).
-  case startOver
+  /// Yes or no to a question asked over the current one (start over, leave, change language):
+  /// no commands work here.
+  case confirm
 }

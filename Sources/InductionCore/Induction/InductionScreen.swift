@@ -30,10 +30,26 @@ public enum InductionScreen: Sendable, Equatable, Codable {
   case classes([String])
   /// Everything typed, to check before signing.
   case check(DetailsShown)
+  /// What the parent may change, numbered, after saying the details are not right.
+  case changeChoices([String])
   /// The statement to sign.
   case statement(String)
   /// Signed and saved: the reference and when.
   case receipt(reference: String, signedAt: Date)
+}
+
+extension InductionScreen {
+  /// Whether the screen begins a page (at the terminal: the screen is cleared for it); the others
+  /// are added under the page on show.
+  public var startsPage: Bool {
+    switch self {
+    case .welcome, .changesIntro, .guidancePage, .retriesIntro, .question, .summary, .details,
+      .statement, .receipt:
+      true
+    case .storeProblem, .changes, .feedback, .relationships, .classes, .check, .changeChoices:
+      false
+    }
+  }
 }
 
 /// What changed in the guidance, as a returning parent is shown it.
@@ -66,6 +82,12 @@ public struct DetailsShown: Sendable, Equatable, Codable {
     public var name: String
     /// The class label.
     public var classLabel: String
+
+    /// Creates a child as shown.
+    public init(name: String, classLabel: String) {
+      self.name = name
+      self.classLabel = classLabel
+    }
   }
 
   /// The parent's name.
@@ -74,6 +96,13 @@ public struct DetailsShown: Sendable, Equatable, Codable {
   public var relationship: String
   /// The children.
   public var children: [Child]
+
+  /// Creates details as shown.
+  public init(name: String, relationship: String, children: [Child]) {
+    self.name = name
+    self.relationship = relationship
+    self.children = children
+  }
 }
 
 /// Something said under what is on screen: an answer that cannot be used, help, the guidance.
@@ -90,6 +119,8 @@ public enum InductionNotice: Sendable, Equatable, Codable {
   case languageHelp
   /// A blank line before the next question.
   case gap
+  /// Changing to `language` (its name) starts the questions again; answers so far still count.
+  case languageRestart(language: String)
   /// The session was cancelled (Ctrl-D): nothing signed or saved.
   case cancelled
   /// The session was closed by a signal: nothing signed.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where one parent's induction has got to. A plain `Codable` value: the terminal keeps it in
 /// memory, the web in the database between pages, and any process can take the next step.
 public struct InductionState: Sendable, Equatable, Codable {
@@ -27,6 +29,14 @@ public struct InductionState: Sendable, Equatable, Codable {
   var salt: [UInt8]?
   /// The signed entry, once saved.
   var signed: LedgerEntry?
+  /// The answers given before the questions started again in another language: they still count.
+  var earlierAttempts: [QuizAttempt] = []
+  /// The screens of the page on show, drawn again after the guidance was read over them.
+  var page: [InductionScreen] = []
+  /// When the parent passed the welcome (Ctrl-D after a minute's work asks before leaving).
+  var begunAt: Date?
+  /// A reference typed at the welcome, for "what changed".
+  var typedReference: String?
   /// Whether the induction has ended.
   public internal(set) var isFinished = false
 
@@ -53,6 +63,7 @@ public struct InductionState: Sendable, Equatable, Codable {
     case childClass
     case anotherChild
     case check
+    case changeWhich
     case signature
     case confirmSignature
     case saveRetry
@@ -62,7 +73,13 @@ public struct InductionState: Sendable, Equatable, Codable {
   /// Questions asked over a stage.
   enum Overlay: Sendable, Equatable, Codable {
     case languageMenu
+    /// Changing to this language starts the questions again: is that what the parent wants?
+    case confirmLanguage(String)
     case startOver
+    /// Ctrl-D after some work: leave without signing?
+    case leave
+    /// The guidance read again, a page at a time, over the question.
+    case guidance(page: Int)
   }
 }
 
@@ -77,4 +94,6 @@ struct DetailsSoFar: Sendable, Equatable, Codable {
   var pendingChildName: String?
   /// Whether the parent said that was every child.
   var childrenComplete = false
+  /// The child (1-based) whose name and class are being typed again, from the check.
+  var changingChild: Int?
 }

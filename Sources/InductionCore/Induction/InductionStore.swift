@@ -23,6 +23,8 @@ public protocol InductionStore {
   func appendAcknowledgement(
     _ draft: AcknowledgementDraft, key: SigningKey, at date: Date, salt: [UInt8]
   ) throws -> LedgerEntry
+  /// The classes on the roster (offered beside the school's own list).
+  func rosterClassNames() throws -> [String]
   /// Called once the receipt is on screen: a moment for housekeeping nobody waits on.
   func checkpointWAL()
 }

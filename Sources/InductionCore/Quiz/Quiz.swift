@@ -66,12 +66,18 @@ public struct Quiz: Sendable, Equatable, Codable {
   }
   /// Every answer given so far.
   public private(set) var attempts: [QuizAttempt] = []
+  /// The scenarios asked before the questions started again.
+  private var askedBefore: Set<String> = []
   /// How many scenarios there are.
   public let scenarioCount: Int
 
   /// Starts a quiz over `scenarios`, shuffling with `generator`.
   /// A seeded generator is used as it is (the same seed, the same quiz); any other seeds one.
-  public init(scenarios: [Scenario], generator: any RandomNumberGenerator) {
+  /// `earlier` are the answers given before the questions started again (in another language):
+  /// they stay in the transcript and the score, and a scenario among them is no longer a first try.
+  public init(
+    scenarios: [Scenario], generator: any RandomNumberGenerator, earlier: [QuizAttempt] = []
+  ) {
     var source = generator
     var rng = (generator as? SplitMix64) ?? SplitMix64(seed: source.next())
     let shuffled = scenarios.shuffled(using: &rng)
@@ -80,6 +86,8 @@ public struct Quiz: Sendable, Equatable, Codable {
     }
     self.generator = rng
     scenarioCount = scenarios.count
+    attempts = earlier
+    askedBefore = Set(earlier.map(\.scenarioID))
     advance()
   }
 
@@ -95,7 +103,8 @@ public struct Quiz: Sendable, Equatable, Codable {
     let attempt = QuizAttempt(
       scenarioID: question.scenario.id, choiceIndex: picked.originalIndex,
       choiceText: picked.choice.text, isCorrect: picked.choice.isCorrect,
-      isFirstTry: !question.isRetry, answeredAt: date)
+      isFirstTry: !question.isRetry && !askedBefore.contains(question.scenario.id),
+      answeredAt: date)
     attempts.append(attempt)
     if !picked.choice.isCorrect {
       queue.append(Queued(scenario: question.scenario, isRetry: true, number: question.number))

@@ -70,6 +70,18 @@ extension AppDatabase {
     try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM roster_child") ?? 0 }
   }
 
+  /// The class names on the roster, in class order (none when no roster is loaded).
+  public func rosterClassNames() throws -> [String] {
+    try read { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT class_name FROM (SELECT DISTINCT class_name, class_key FROM roster_child) AS c
+          ORDER BY class_key, class_name
+          """)
+    }
+  }
+
   /// The class names on the roster, else those named in acknowledgements (for completion and filters).
   public func classNames() throws -> [String] {
     try read { db in

@@ -97,6 +97,12 @@ struct InductionRenderer {
           phrases.text(.detailsCheckChild, ["name": child.name, "class": child.classLabel]))
       }
       console.line()
+    case .changeChoices(let labels):
+      console.line(phrases.text(.detailsChangeQuestion))
+      for (index, label) in labels.enumerated() {
+        console.paragraph("\(index + 1). \(label)", indent: 2, hanging: 3)
+      }
+      console.line()
     case .statement(let statement):
       console.clearScreen()
       console.heading(phrases.text(.signHeading))
@@ -177,6 +183,9 @@ struct InductionRenderer {
       console.paragraph(phrases.text(.languageHelp))
     case .gap:
       console.line()
+    case .languageRestart(let language):
+      console.line()
+      console.paragraph(phrases.text(.languageRestartWarning, ["language": language]))
     case .cancelled:
       console.line()
       console.line(phrases.text(.sessionCancelled))
@@ -192,13 +201,13 @@ struct InductionRenderer {
     switch prompt.field {
     case .next: words = []
     case .begin: words = menu?.completions ?? []
-    case .choice(let count), .relationship(let count): words = (1...max(count, 1)).map(String.init)
+    case .choice(let count), .option(let count): words = (1...max(count, 1)).map(String.init)
     case .yesNo: words = phrases.yesNoWords
     case .personal: return .personal
     case .schoolClass(let labels): words = labels
     // The questions asked over a stage take no commands.
     case .language: return .answer(completions: menu?.completions ?? [])
-    case .startOver: return .answer(completions: phrases.yesNoWords)
+    case .confirm: return .answer(completions: phrases.yesNoWords)
     }
     var commands = [phrases.word(.commandHelp), phrases.word(.commandGuidance)]
     if prompt.offersLanguages { commands.append(phrases.word(.commandLanguage)) }

@@ -14,7 +14,7 @@ public struct WelcomeScreen: Sendable, Equatable, Codable {
     var languageHint: String
     /// What the induction is.
     var intro: String
-    /// The numbered steps.
+    /// The steps, shown as bullets.
     var steps: [String]
     /// The commands that work at every prompt.
     var commands: String
@@ -76,8 +76,9 @@ public struct WelcomeScreen: Sendable, Equatable, Codable {
       console.line()
     }
     console.paragraph(TerminalText(untrusted: page.intro))
-    for (index, step) in page.steps.enumerated() {
-      console.paragraph("\(index + 1). \(step)", indent: 2, hanging: 3)
+    // Bullets, not numbers: the language list above is numbered, and "2" there means Polski.
+    for step in page.steps {
+      console.paragraph("• \(step)", indent: 2, hanging: 2)
     }
     console.line()
     console.paragraph(TerminalText(untrusted: page.commands))

@@ -37,6 +37,7 @@ public final class ScriptedLineReader: LineReader {
     prompts.append(prompt)
     kinds.append(kind)
     idleTimeouts.append(idleTimeout)
+    countdowns.append(countdownText?(30))
     let next = script.isEmpty ? .endOfInput : script.removeFirst()
     if keepsHistory, case .line(let text) = next, case .answer = kind, !text.isEmpty,
       historyFilter(text)
@@ -69,6 +70,12 @@ public final class ScriptedLineReader: LineReader {
   public var idleTimeout: TimeInterval?
   /// The idle timeout in force at each prompt.
   public private(set) var idleTimeouts: [TimeInterval?] = []
+  /// The idle countdown's words (with 30 seconds left) at each prompt; nil before any were set.
+  public private(set) var countdowns: [String?] = []
+  private var countdownText: ((Int) -> String)?
+
+  /// Keeps the countdown's words, so tests can see which language they were in at each prompt.
+  public func setCountdownText(_ text: @escaping (Int) -> String) { countdownText = text }
 
   /// Decides which lines enter ``history`` (as readline's does, when history is kept).
   public var historyFilter: (String) -> Bool = { _ in true }

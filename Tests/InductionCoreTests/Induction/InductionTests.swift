@@ -6,7 +6,7 @@ import Testing
 /// Drives the one induction without any front end: typed inputs in, typed screens out.
 private struct Driver {
   let database: AppDatabase
-  let services: InductionServices
+  var services: InductionServices
   /// Whether the state is written as JSON and read back between steps, as a web session's is.
   let roundTrip: Bool
 
@@ -140,38 +140,163 @@ struct InductionTests {
     let driver = try Driver()
     let toQuestion: [InductionInput] = [.text(""), .text(""), .text("")]
 
-    // When they ask for help, the guidance and to start over (then think better of it)
+    // When they ask for help, read the guidance again (a page at a time), ask to start over (then
+    // think better of it) and type nonsense
     let outputs = try driver.run(
-      toQuestion + [.command(.help), .text("GUIDANCE"), .interrupt, .text("no"), .text("9")])
+      toQuestion + [
+        .command(.help), .text("GUIDANCE"), .text(""), .text(""), .interrupt, .text("no"),
+        .text("9"),
+      ])
 
-    // Then each is answered and the same question asked again; nonsense is refused
-    let afterQuestion = Array(outputs.drop { $0 != .show(screens(outputs)[3]) }.dropFirst())
+    // Then each is answered and the same question asked again, shown again after the guidance
+    let question = screens(outputs)[3]
+    let afterQuestion = Array(outputs.drop { $0 != .show(question) }.dropFirst())
     let quizPrompt = InductionPrompt(
       .quizPrompt, ["count": "3"], help: .quizHelp, field: .choice(count: 3))
     #expect(
       afterQuestion == [
         .ask(quizPrompt),
         .notice(.help(.quizHelp, offersLanguages: false)), .ask(quizPrompt),
-        .notice(.guidance), .ask(quizPrompt),
-        .notice(.gap), .ask(InductionPrompt(.restartPrompt, help: nil, field: .startOver)),
+        .show(.guidancePage(index: 0, count: 2)),
+        .ask(InductionPrompt(.guidanceReadOn, help: .guidanceHelp)),
+        .show(.guidancePage(index: 1, count: 2)),
+        .ask(InductionPrompt(.guidanceBackPrompt, help: .guidanceHelp)),
+        .show(question), .ask(quizPrompt),
+        .notice(.gap), .ask(InductionPrompt(.restartPrompt, help: nil, field: .confirm)),
         .notice(.line(.restartCarryOn, [:])), .ask(quizPrompt),
         .notice(.line(.quizInvalid, ["count": "3"])), .ask(quizPrompt),
       ])
   }
 
-  @Test func aChangeOfLanguageKeepsTheDetailsAndStartsTheQuestionsAgain() throws {
-    // Given a parent who has typed their name, then switches to Polish
+  @Test func aChangeOfLanguageIsAskedFirstThenKeepsTheDetailsAndStartsTheQuestionsAgain() throws {
+    // Given a parent who has typed their name at the end, then asks for Polish
     let driver = try Driver(content: Fixtures.content())
     let toName: [InductionInput] = ["", "", "", "1", "", "2", "", "", "Zoë Ní Bhriain"].map(
       InductionInput.text)
+    let relationshipPrompt = InductionPrompt(
+      .relationshipPrompt, ["count": "4"], help: .relationshipHelp, field: .option(count: 4),
+      offersLanguages: true)
 
-    // When they choose Polish from the language list at the relationship question
-    let outputs = try driver.run(toName + [.text("language"), .text("2")])
+    // When they are warned that the questions start again and say no
+    let keptOn = try driver.run(toName + [.text("language"), .text("2"), .text("no")])
 
-    // Then the guidance starts again in Polish, and the old session is closed as restarted
-    #expect(try driver.database.sessionOutcomes() == [SessionOutcome.restarted, .inProgress])
-    let last = screens(outputs).last
-    #expect(last == .guidancePage(index: 0, count: 2))
+    // Then nothing changes: the same question, the same session
+    #expect(
+      Array(keptOn.suffix(4)) == [
+        .notice(.languageRestart(language: "Polski")),
+        .ask(InductionPrompt(.languageConfirmPrompt, help: nil, field: .confirm)),
+        .notice(.line(.restartCarryOn, [:])), .ask(relationshipPrompt),
+      ])
+    #expect(try driver.database.sessionOutcomes() == [SessionOutcome.inProgress])
+
+    // And when another parent says yes, the guidance starts again in Polish, and the old session
+    // is closed as restarted
+    let again = try Driver(content: Fixtures.content())
+    let switched = try again.run(toName + [.text("language"), .text("2"), .text("yes")])
+    #expect(try again.database.sessionOutcomes() == [SessionOutcome.restarted, .inProgress])
+    #expect(screens(switched).last == .guidancePage(index: 0, count: 2))
+  }
+
+  @Test func theClassIsOneFromTheListFoldedAsPeopleTypeItAndNeverStoredAsTyped() throws {
+    let choice = ClassChoice(
+      classes: ["Reception (Blue)", "Reception (Green)", "Year 1", "Year 2", "Year 12"],
+      aliases: ["Year 2": ["Klasa 2"], "Reception (Blue)": ["Zerówka (niebieska)"]])
+    #expect(choice.match("year2") == .one("Year 2"))
+    #expect(choice.match("Y2") == .one("Year 2"))
+    #expect(choice.match(" YEAR  2 ") == .one("Year 2"))
+    #expect(choice.match("klasa 2") == .one("Year 2"))
+    #expect(choice.match("y12") == .one("Year 12"))
+    #expect(choice.match("4") == .one("Year 2"))
+    #expect(choice.match("zerowka") == .one("Reception (Blue)"))
+    #expect(choice.match("Reception") == .several(["Reception (Blue)", "Reception (Green)"]))
+    #expect(choice.match("reception green") == .one("Reception (Green)"))
+    #expect(choice.match("Klasa 9") == .none)
+    #expect(choice.match("9") == .none)
+    #expect(choice.match("Nursery") == .none)
+    #expect(choice.match("?!") == .none)
+  }
+
+  @Test func noAtTheCheckChangesOneFieldAndKeepsTheRest() throws {
+    // Given a parent at "Is this right?" with one child
+    let driver = try Driver()
+    let toCheck: [InductionInput] = [
+      "", "", "", "1", "", "2", "", "", "Zoë Ní Bhriain", "1", "Siobhan", "1", "no",
+    ].map(InductionInput.text)
+
+    // When they say no, pick the child, and type the name and class again
+    let outputs = try driver.run(
+      toCheck + ["no", "3", "Siobhán O'Neil-Smith", "Y1", "yes"].map(InductionInput.text))
+
+    // Then they are offered each field, only the child is asked again, and the check shows it
+    #expect(
+      screens(outputs).contains(
+        .changeChoices([
+          "Your name: Zoë Ní Bhriain", "How you are related: parent",
+          "Child 1: Siobhan, Reception (Blue)", "Add another child", "Start the details again",
+        ])))
+    #expect(
+      screens(outputs).last
+        == .statement("I have read the guidance."))
+    let checks = screens(outputs).compactMap { if case .check(let d) = $0 { d } else { nil } }
+    #expect(
+      checks.last
+        == DetailsShown(
+          name: "Zoë Ní Bhriain", relationship: "parent",
+          children: [.init(name: "Siobhán O'Neil-Smith", classLabel: "Year 1")]))
+  }
+
+  @Test func aReferenceTypedAtTheWelcomeIsUsedForWhatChanged() throws {
+    // Given a parent who signed, then the guidance changed
+    let first = try Driver()
+    guard case .signed(let entry) = end(try first.run(wrongThenRight)) else {
+      Issue.record("expected a signing")
+      return
+    }
+    let changedText = Fixtures.guidanceText.replacingOccurrences(
+      of: "- Rule two.", with: "- Rule two.\n- Rule three.")
+    var catalog = Fixtures.catalog
+    catalog.guidance = Guidance(text: changedText)
+    let content = SchoolContent(catalog: catalog, guidanceText: changedText)
+    var services = first.services
+    services.content = content
+
+    // When they come back and type their reference at the welcome
+    var induction = Induction(services: services)
+    _ = induction.start()
+    let outputs = try induction.step(.text(entry.displayReference.lowercased()))
+
+    // Then the changes are shown straight away, without asking for it again
+    #expect(
+      outputs.prefix(3) == [
+        .show(.changesIntro), .show(.changes(.changed(added: ["Rule three."], removed: []))),
+        .ask(InductionPrompt(.changesReadPrompt, help: .changesReadHelp)),
+      ])
+  }
+
+  @Test func ctrlDAfterAMinutesWorkAsksBeforeLeavingAndASecondOneLeaves() throws {
+    // Given a parent one minute and a second into the questions
+    let clock = ManualClock()
+    var driver = try Driver()
+    driver.services.clock = clock.clock
+    var induction = Induction(services: driver.services)
+    _ = induction.start()
+    _ = try induction.step(.text(""))
+    clock.advance(61)
+
+    // When they press Ctrl-D, say no, then press it twice
+    let asked = try induction.step(.endOfInput)
+    let keptOn = try induction.step(.text("no"))
+    _ = try induction.step(.endOfInput)
+    let left = try induction.step(.endOfInput)
+
+    // Then they were asked first, carried on, and left only when sure
+    #expect(
+      asked == [
+        .notice(.gap), .ask(InductionPrompt(.leavePrompt, help: nil, field: .confirm)),
+      ])
+    #expect(keptOn.first == .notice(.line(.restartCarryOn, [:])))
+    #expect(end(left) == .cancelled)
+    #expect(try driver.database.sessionOutcomes() == [.cancelled])
   }
 
   @Test func theStaffWordAtTheWelcomeEndsWithoutASession() throws {

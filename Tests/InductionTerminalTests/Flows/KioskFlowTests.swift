@@ -57,6 +57,22 @@ struct KioskFlowTests {
     #expect(timers[17] == nil)  // the next welcome screen
   }
 
+  @Test func aParentWhoPicksPolskiAtTheWelcomeGetsTheIdleCountdownInPolish() throws {
+    // Given a kiosk offering three languages, and a parent who types 2 (Polski) at the welcome
+    let session = try TestSession(script: ["2", "", ""].map(LineInput.line) + [.idleTimeout])
+    session.reader.isInteractive = false
+
+    // When they begin and then leave the kiosk idle
+    _ = try session.runKiosk(content: Fixtures.content())
+
+    // Then every countdown after the choice is in Polish
+    let polish = Phrases(language: "pl", list: ProgramStrings.list(for: "pl")!)
+      .string(.idleCountdown, ["seconds": "30"])
+    #expect(session.reader.countdowns.dropFirst().prefix(3).allSatisfy { $0 == polish })
+    #expect(polish.hasPrefix("("))
+    #expect(!polish.contains("Still there"))
+  }
+
   @Test func anIdleSessionIsAbandonedUnsignedAndTheKioskGoesBackToWelcome() throws {
     let session = try TestSession(
       script: ["", "", "", "1", "", .idleTimeout] + parent("Bob Best", child: "Ben Best")

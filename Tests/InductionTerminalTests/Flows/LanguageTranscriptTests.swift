@@ -102,10 +102,11 @@ struct LanguageTranscriptTests {
 
   @Test func switchingLanguageRestartsTheQuestionsAndKeepsTheDetailsTyped() throws {
     // Given a parent who reads and answers in English, gives their name, relationship and a child's
-    // name, then types "language" at the class prompt and picks Polski
+    // name, then types "language" at the class prompt, picks Polski and, warned that the questions
+    // start again, says yes
     let session = try TestSession(lines: [
       "", "", "", "1", "", "2", "", "", "Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "language",
-      "2", "", "", "1", "", "2", "", "", "1", "nie", "tak", "Zoë Ní Bhriain", "tak",
+      "2", "yes", "", "", "1", "", "2", "", "", "1", "nie", "tak", "Zoë Ní Bhriain", "tak",
     ])
 
     // When the induction runs
@@ -121,17 +122,22 @@ struct LanguageTranscriptTests {
     // And the English session is closed as started over; the Polish one signed
     #expect(try session.database.sessionOutcomes() == [.restarted, .signed])
     #expect(entry.language == "pl")
-    #expect(entry.scenarioCount == 2 && entry.attemptCount == 2)
+    // And the English answers still count: both were first tries, the Polish ones are not
+    #expect(entry.scenarioCount == 2 && entry.attemptCount == 4 && entry.firstTryCorrect == 2)
     let stored = try #require(try session.database.personalDetails(seq: 2))
     #expect(stored.details.parentName == "Zoë Ní Bhriain")
     #expect(
       stored.details.children == [
         PersonalDetails.Child(name: "Siobhán O'Neil-Smith", className: "Reception (Blue)")
       ])
-    // And the signed answers are only the Polish ones
+    // And the signed answers are every answer given, in the language each was given in
     let signed = try session.database.signedAnswers(seq: 2)
     #expect(
-      signed.map(\.choiceText) == ["Porozmawiać z nauczycielem.", "Zapytać w sekretariacie."])
+      signed.map(\.choiceText) == [
+        "Speak to the teacher.", "Ask the office.", "Porozmawiać z nauczycielem.",
+        "Zapytać w sekretariacie.",
+      ])
+    #expect(signed.map(\.isFirstTry) == [true, true, false, false])
   }
 
   @Test func theKioskStartsEveryParentInTheDefaultLanguage() throws {
@@ -198,12 +204,10 @@ struct LanguageTranscriptTests {
 
     To krótkie wprowadzenie trwa około dziesięciu minut. W tym
     czasie Państwo:
-      1. przeczytają wskazówki szkoły dotyczące mediów
-         społecznościowych,
-      2. odpowiedzą na 2 krótkie pytania o codzienne
-         sytuacje,
-      3. podpiszą oświadczenie, że przeczytali je i
-         rozumieją.
+      • przeczytają wskazówki szkoły dotyczące mediów
+        społecznościowych,
+      • odpowiedzą na 2 krótkie pytania o codzienne sytuacje,
+      • podpiszą oświadczenie, że przeczytali je i rozumieją.
 
     Przy każdym pytaniu można wpisać "pomoc" albo "wskazówki",
     żeby jeszcze raz przeczytać wskazówki.
@@ -353,12 +357,12 @@ struct LanguageTranscriptTests {
 
     Mae'r cyflwyniad byr hwn yn cymryd tua deg munud. Byddwch
     chi'n:
-      1. darllen canllawiau'r ysgol ar y cyfryngau
-         cymdeithasol,
-      2. ateb cwestiynau byr am sefyllfaoedd bob dydd (2 i
-         gyd),
-      3. llofnodi i ddweud eich bod wedi darllen a deall y
-         canllawiau.
+      • darllen canllawiau'r ysgol ar y cyfryngau
+        cymdeithasol,
+      • ateb cwestiynau byr am sefyllfaoedd bob dydd (2 i
+        gyd),
+      • llofnodi i ddweud eich bod wedi darllen a deall y
+        canllawiau.
 
     Wrth unrhyw gwestiwn, gallwch deipio "cymorth", neu
     "canllawiau" i ddarllen y canllawiau eto.
@@ -507,9 +511,9 @@ struct LanguageTranscriptTests {
     To read this in another language, type its number.
 
     This short induction takes about ten minutes. You will:
-      1. read the school's guidance on social media,
-      2. answer 2 short questions about everyday situations,
-      3. sign to say you have read and understood it.
+      • read the school's guidance on social media,
+      • answer 2 short questions about everyday situations,
+      • sign to say you have read and understood it.
 
     At any question you can type "help", or "guidance" to read
     the guidance again.
@@ -596,6 +600,11 @@ struct LanguageTranscriptTests {
       2. Polski
       3. Cymraeg
     Type the number of a language, or press Enter to carry on: 2
+
+    The questions will start again in Polski. Your answers so
+    far still count, and what you typed about you and your
+    children is kept.
+    Change the language? (yes/no): yes
 
     Wskazówki testowe (1 z 2)
     =========================
@@ -688,7 +697,7 @@ struct LanguageTranscriptTests {
 
     Państwa potwierdzenie zostało podpisane i zapisane.
 
-      Numer potwierdzenia: G91F-SWWF
+      Numer potwierdzenia: V6ZV-YC01
       Podpisano: 2026-11-26 09:00:00 +00:00
 
     Prosimy zapisać ten numer albo zrobić mu zdjęcie. Dzięki

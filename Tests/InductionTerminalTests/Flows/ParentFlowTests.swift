@@ -102,18 +102,44 @@ struct ParentFlowTests {
   }
 
   @Test func helpAndGuidanceWorkAtAQuizPromptWithoutAnsweringIt() throws {
+    // The guidance is read again a page at a time, then the question is shown again.
     let session = try TestSession(
-      lines: ["", "", "", "help", "guidance"] + Array(allCorrectQuiz.dropFirst(3)) + details + [
-        "Zoë Ní Bhriain", "yes",
-      ])
+      lines: ["", "", "", "help", "guidance", "", ""] + Array(allCorrectQuiz.dropFirst(3))
+        + details + ["Zoë Ní Bhriain", "yes"])
     guard case .signed(let entry) = try session.run() else {
       Issue.record("expected signed")
       return
     }
     let text = session.transcript.text
     #expect(text.contains("Read the situation, then type the number next to the"))
-    #expect(text.contains("Test Guidance\n=============\n\nTalk to us first."))
+    #expect(
+      text.contains(
+        "Type the number of your answer (1-3): guidance\n\nTest Guidance (1 of 2)\n======================"
+          + "\n\nTalk to us first.\n\nPress Enter to read on: \n"))
+    #expect(
+      text.contains(
+        "Press Enter to go back to where you were: \n\nQuestion 1 of 2: First\n"))
+    #expect(text.components(separatedBy: "Question 1 of 2: First\n").count == 3)
     #expect(entry.attemptCount == 2)
+  }
+
+  @Test func backAtAGuidancePageShowsThePageBeforeAndNeverCountsAsEnter() throws {
+    // Given a parent on the second page of the guidance, who types "back", then "back" again on
+    // the first page
+    let session = try TestSession(lines: ["", "", "back", "back", "", ""] + ["1"])
+
+    // When the induction runs (and the script runs out at the first question)
+    _ = try session.run()
+
+    // Then the pages were 1, 2, 1, 1, 2 and only then the first question
+    let headings = session.transcript.text.components(separatedBy: "\n").filter {
+      $0.hasPrefix("Test Guidance (") || $0.hasPrefix("Question ")
+    }
+    #expect(
+      headings == [
+        "Test Guidance (1 of 2)", "Test Guidance (2 of 2)", "Test Guidance (1 of 2)",
+        "Test Guidance (1 of 2)", "Test Guidance (2 of 2)", "Question 1 of 2: First",
+      ])
   }
 
   @Test func answersMayBeLettersAndNonsenseIsAskedAgain() throws {
@@ -149,11 +175,12 @@ struct ParentFlowTests {
     #expect(try session.database.sessionOutcomes() == [.ended])
   }
 
-  @Test func severalChildrenAreAllRecordedInOrder() throws {
+  @Test func severalChildrenAreAllRecordedInOrderInClassesFromTheSchoolsList() throws {
+    // "Nursery" is not one of the school's classes; "reception" names the one Reception.
     let session = try TestSession(
       lines: allCorrectQuiz + [
-        "Sam Carer", "4", "Grandparent", "Ann One", "2", "yes", "Bob Two", "Nursery", "no", "yes",
-        "sam carer", "yes",
+        "Sam Carer", "4", "Grandparent", "Ann One", "2", "yes", "Bob Two", "Nursery", "reception",
+        "no", "yes", "sam carer", "yes",
       ])
     guard case .signed(let entry) = try session.run() else {
       Issue.record("expected signed")
@@ -163,8 +190,14 @@ struct ParentFlowTests {
     #expect(stored.details.relationship == "Grandparent")
     #expect(
       stored.details.children == [
-        .init(name: "Ann One", className: "Year 1"), .init(name: "Bob Two", className: "Nursery"),
+        .init(name: "Ann One", className: "Year 1"),
+        .init(name: "Bob Two", className: "Reception (Blue)"),
       ])
+    #expect(
+      session.transcript.text.contains(
+        "Child 2, class (number or name): Nursery\n"
+          + "That class is not on the school's list. Please type its number from the list.\n"
+          + "Classes:\n  1. Reception (Blue)\n  2. Year 1\n"))
   }
 
   static func input(_ value: LineInput) -> LineInput { value }

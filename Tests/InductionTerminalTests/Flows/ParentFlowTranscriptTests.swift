@@ -49,9 +49,9 @@ struct ParentFlowTranscriptTests {
     ======================
 
     This short induction takes about ten minutes. You will:
-      1. read the school's guidance on social media,
-      2. answer 2 short questions about everyday situations,
-      3. sign to say you have read and understood it.
+      • read the school's guidance on social media,
+      • answer 2 short questions about everyday situations,
+      • sign to say you have read and understood it.
 
     At any question you can type "help", or "guidance" to read
     the guidance again.
