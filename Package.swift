@@ -18,6 +18,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    // The web front end (`induction serve`); no configuration-file support is wanted from it.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .systemLibrary(
@@ -61,12 +64,28 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(
+      name: "InductionWeb",
+      dependencies: [
+        "InductionCore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      // The pages' templates and style sheet, built into the binary (nothing to install beside it).
+      resources: [
+        .embedInCode("Resources/layout.mustache"),
+        .embedInCode("Resources/induction.css"),
+      ]
+    ),
     .executableTarget(
       name: "induction",
       dependencies: [
         "InductionCore",
         "InductionTerminal",
+        "InductionWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Hummingbird", package: "hummingbird"),
       ],
       linkerSettings: [
         // A build with --static-swift-stdlib exports every symbol of every package, which made
@@ -120,6 +139,13 @@ let package = Package(
       dependencies: [
         "InductionTerminal", "InductionCore", "TestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .testTarget(
+      name: "InductionWebTests",
+      dependencies: [
+        "InductionWeb", "InductionCore", "TestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
     .testTarget(

@@ -17,12 +17,12 @@ public struct Environment {
   /// The installation's signing key.
   public var signingKey: SigningKey
   /// Makes the 16-byte salt for a personal-details commitment.
-  public var makeSalt: () -> [UInt8]
+  public var makeSalt: @Sendable () -> [UInt8]
 
   /// Creates an environment.
   public init(
     clock: Clock, random: RandomSource, reader: LineReader, console: Console, database: AppDatabase,
-    signingKey: SigningKey, makeSalt: @escaping () -> [UInt8] = Environment.randomSalt
+    signingKey: SigningKey, makeSalt: @escaping @Sendable () -> [UInt8] = Environment.randomSalt
   ) {
     self.clock = clock
     self.random = random
@@ -34,7 +34,7 @@ public struct Environment {
   }
 
   /// 16 bytes from the system's secure generator.
-  public static func randomSalt() -> [UInt8] {
+  @Sendable public static func randomSalt() -> [UInt8] {
     var generator = SystemRandomNumberGenerator()
     return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
   }

@@ -121,12 +121,36 @@ enum CompositionRoot {
       linted: linted, fingerprint: fingerprint)
   }
 
-  /// The rest of a parent or kiosk session, once its content is loaded: the store and key (the key
-  /// refused unless the ledger trusts it, before the parent's first answer), the lint result cached,
-  /// signal handling and the parent line reader, writing to `console`.
+  /// The rest of a parent or kiosk session, once its content is loaded: the store and key (see
+  /// ``signingStore(_:content:)``), signal handling and the parent line reader, writing to
+  /// `console`.
   static func parentEnvironment(
     _ options: GlobalOptions, content: ParentContent, console: Console, seed: UInt64?
   ) throws -> Environment {
+    let (database, key) = try signingStore(options, content: content)
+    Signals.install()
+    return Environment(
+      clock: .system, random: seed.map(RandomSource.seeded) ?? .system,
+      reader: makeParentReader(console: console), console: console, database: database,
+      signingKey: key)
+  }
+
+  /// The web front end's services: the school's content (linted, or from the cache), the store
+  /// and this PC's key (see ``signingStore(_:content:)``).
+  static func webServices(_ options: GlobalOptions, station: String) throws -> InductionServices {
+    var content = try parentContent(options)
+    let school = try content.content()
+    let (database, key) = try signingStore(options, content: content)
+    return InductionServices(
+      content: school, context: SessionContext(station: station, mode: "web"), store: database,
+      clock: .system, random: .system, signingKey: key, makeSalt: Environment.randomSalt)
+  }
+
+  /// The store and this PC's key for parents' signings, the lint result cached; the key is refused
+  /// unless the ledger trusts it, before any parent's first answer.
+  static func signingStore(_ options: GlobalOptions, content: ParentContent) throws -> (
+    AppDatabase, SigningKey
+  ) {
     let (database, key, _) = try openStore(options)
     if let linted = content.linted, let fingerprint = content.fingerprint {
       scenarioCache(options.dataDirectoryValue).store(
@@ -137,11 +161,7 @@ enum CompositionRoot {
     guard status == .trusted else {
       throw StoreError.keyNotTrusted(fingerprint: KeyFingerprint.display(key.id), status: status)
     }
-    Signals.install()
-    return Environment(
-      clock: .system, random: seed.map(RandomSource.seeded) ?? .system,
-      reader: makeParentReader(console: console), console: console, database: database,
-      signingKey: key)
+    return (database, key)
   }
 
   /// Everything a kiosk session needs, from the options: ``parentContent(_:)`` then

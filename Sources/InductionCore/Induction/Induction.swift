@@ -9,7 +9,7 @@ import Foundation
 /// renders what comes back (screens, notices, the next question). No rule of the induction lives in
 /// a front end. Nothing is signed until the parent confirms, and the receipt is shown only after the
 /// ledger append has committed, so a reference on screen is always stored.
-public struct Induction {
+public struct Induction: Sendable {
   /// Where the induction has got to; `Codable`, so it can wait in a database between pages.
   public internal(set) var state: InductionState
   let services: InductionServices

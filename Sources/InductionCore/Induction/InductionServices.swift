@@ -3,7 +3,7 @@ import Foundation
 /// Everything an induction needs besides its state: the school's content, where it runs, the store
 /// and the side effects (time, randomness, the signing key, salt). A front end builds one per
 /// process; the state alone travels between pages.
-public struct InductionServices {
+public struct InductionServices: Sendable {
   /// The school's content in every language offered.
   public var content: SchoolContent
   /// Where and how sessions run (station, mode).
@@ -22,13 +22,13 @@ public struct InductionServices {
   /// The installation's signing key.
   public var signingKey: SigningKey
   /// Makes the 16-byte salt for a personal-details commitment.
-  public var makeSalt: () -> [UInt8]
+  public var makeSalt: @Sendable () -> [UInt8]
 
   /// Creates services.
   public init(
     content: SchoolContent, context: SessionContext, staffWord: String? = nil,
     asksToNoteReceipt: Bool = false, store: any InductionStore, clock: Clock,
-    random: RandomSource, signingKey: SigningKey, makeSalt: @escaping () -> [UInt8]
+    random: RandomSource, signingKey: SigningKey, makeSalt: @escaping @Sendable () -> [UInt8]
   ) {
     self.content = content
     self.context = context

@@ -3,7 +3,7 @@ import Foundation
 /// The store writes and reads an induction makes: its session, each answer, the signing, and the
 /// versions a returning parent compares. ``AppDatabase`` is the store of both engines; tests may
 /// give their own.
-public protocol InductionStore {
+public protocol InductionStore: Sendable {
   /// Records that a parent session began in `shown.language`; returns its id.
   func startSession(
     context: SessionContext, guidance: Guidance, guidanceText: String,

@@ -126,6 +126,17 @@ public enum PhraseKey: String, CaseIterable, Sendable, Codable {
   case receiptKeep = "receipt.keep"
   case receiptNotedPrompt = "receipt.noted_prompt"
   case receiptNotedHelp = "receipt.noted_help"
+  case webStart = "web.start"
+  case webContinue = "web.continue"
+  case webHelp = "web.help"
+  case webGuidance = "web.guidance"
+  case webLanguage = "web.language"
+  case webStartOver = "web.start_over"
+  case webBack = "web.back"
+  case webErrorTitle = "web.error_title"
+  case webMovedOn = "web.moved_on"
+  case webExpired = "web.expired"
+  case webEnded = "web.ended"
 
   /// The keys whose text is chosen by a number.
   public static let plural: Set<PhraseKey> = [.welcomeStepAnswer, .quizAgain]

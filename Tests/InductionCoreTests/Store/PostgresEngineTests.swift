@@ -281,6 +281,7 @@ struct PostgresEngineTests {
     }
     let expected = [
       "v1", "v2-staff", "v3-roster", "v4-key-trust", "v5-visible-match-keys", "v6-languages",
+      "v7-web",
     ]
     #expect(try identifiers() == expected)
     let appliedAt = try PostgresTestServer.psql(
@@ -305,7 +306,8 @@ struct PostgresEngineTests {
     }
     #expect(failures.isEmpty, "\(failures)")
     #expect(
-      try PostgresTestServer.psql(location, "SELECT COUNT(*) FROM schema_migrations") == "6\n")
+      try PostgresTestServer.psql(location, "SELECT COUNT(*) FROM schema_migrations")
+        == "\(PostgresMigrations.all.count)\n")
   }
 
   @Test func aDatabaseFromANewerVersionIsRefusedAndLeftAlone() throws {

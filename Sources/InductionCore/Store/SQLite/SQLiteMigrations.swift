@@ -224,6 +224,73 @@ enum SQLiteMigrations {
           );
           """)
     }
+    migrator.registerMigration("v7-web") { db in
+      // Parents sign from the web front end too (mode 'web'). SQLite cannot widen a CHECK in
+      // place, so the ledger and the session table are rebuilt as in v4: create, copy every row
+      // verbatim, drop, rename, and make the ledger's indexes and triggers again.
+      try db.execute(
+        sql: """
+          CREATE TABLE ledger_new (
+            seq INTEGER PRIMARY KEY NOT NULL CHECK (seq >= 1),
+            kind TEXT NOT NULL CHECK (kind IN ('acknowledgement', 'revocation', 'erasure', 'genesis', 'key enrolment', 'key retirement')),
+            recorded_at TEXT NOT NULL,
+            station TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('start', 'kiosk', 'admin', 'web')),
+            guidance_sha256 TEXT NOT NULL,
+            statement_sha256 TEXT NOT NULL,
+            scenario_count INTEGER NOT NULL CHECK (scenario_count >= 0),
+            first_try_correct INTEGER NOT NULL CHECK (first_try_correct BETWEEN 0 AND scenario_count),
+            attempt_count INTEGER NOT NULL CHECK (attempt_count >= 0),
+            transcript_sha256 TEXT NOT NULL,
+            pii_commitment TEXT NOT NULL,
+            subject_seq INTEGER REFERENCES ledger(seq),
+            note TEXT NOT NULL,
+            prev_hash BLOB NOT NULL CHECK (length(prev_hash) = 32),
+            entry_hash BLOB NOT NULL UNIQUE CHECK (length(entry_hash) = 32),
+            signature BLOB NOT NULL CHECK (length(signature) = 64),
+            key_id TEXT NOT NULL REFERENCES signing_key(id),
+            reference TEXT NOT NULL UNIQUE,
+            subject_key BLOB CHECK (subject_key IS NULL OR length(subject_key) = 32),
+            language TEXT CHECK (language IS NULL OR kind = 'acknowledgement'),
+            shown_guidance_sha256 TEXT
+              CHECK (shown_guidance_sha256 IS NULL OR length(shown_guidance_sha256) = 64),
+            shown_statement_sha256 TEXT
+              CHECK (shown_statement_sha256 IS NULL OR length(shown_statement_sha256) = 64),
+            CHECK ((subject_key IS NOT NULL) = (kind IN ('genesis', 'key enrolment', 'key retirement')))
+          );
+          INSERT INTO ledger_new SELECT seq, kind, recorded_at, station, mode, guidance_sha256,
+            statement_sha256, scenario_count, first_try_correct, attempt_count, transcript_sha256,
+            pii_commitment, subject_seq, note, prev_hash, entry_hash, signature, key_id, reference,
+            subject_key, language, shown_guidance_sha256, shown_statement_sha256
+          FROM ledger ORDER BY seq;
+          DROP TABLE ledger;
+          ALTER TABLE ledger_new RENAME TO ledger;
+          CREATE INDEX ledger_subject ON ledger(subject_seq);
+          CREATE INDEX ledger_key_events ON ledger(seq)
+            WHERE kind IN ('genesis', 'key enrolment', 'key retirement');
+          CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+            BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+          CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
+            BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+          CREATE TABLE session_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            station TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('start', 'kiosk', 'web')),
+            guidance_sha256 TEXT NOT NULL REFERENCES guidance_version(sha256),
+            outcome TEXT NOT NULL CHECK (outcome IN ('in progress', 'signed', 'cancelled', 'restarted', 'timed out', 'ended')),
+            ledger_seq INTEGER UNIQUE REFERENCES ledger(seq),
+            language TEXT,
+            CHECK ((outcome = 'signed') = (ledger_seq IS NOT NULL))
+          );
+          INSERT INTO session_new SELECT id, started_at, ended_at, station, mode, guidance_sha256,
+            outcome, ledger_seq, language
+          FROM session ORDER BY id;
+          DROP TABLE session;
+          ALTER TABLE session_new RENAME TO session;
+          """)
+    }
     return migrator
   }
 }

@@ -1,0 +1,143 @@
+import Foundation
+import Hummingbird
+import InductionCore
+import Logging
+import Mustache
+
+/// The web front end's routes: the welcome (a new session), the page of a session, its forms, a
+/// fresh start, and the style sheet. Every response carries the security headers; nothing personal
+/// is ever in a URL, a header or a log line.
+public enum WebApplication {
+  /// The name of the session cookie.
+  static let cookieName = "induction_session"
+  /// The most a form may send.
+  static let maximumBody = 16 * 1024
+
+  /// The router over `frontEnd`. `secureCookies` is false only in tests driven without TLS.
+  public static func router(frontEnd: WebFrontEnd, secureCookies: Bool = true) throws
+    -> Router<BasicRequestContext>
+  {
+    let templates = try Templates()
+    let router = Router()
+    router.add(middleware: SecurityHeaders())
+
+    router.get("/") { request, _ -> Response in
+      if let id = request.cookies[cookieName]?.value, await frontEnd.page(id) != nil {
+        return redirect("/induction")
+      }
+      let id = await frontEnd.begin()
+      var response = redirect("/induction")
+      response.setCookie(cookie(id, secure: secureCookies))
+      return response
+    }
+
+    router.get("/induction") { request, _ -> Response in
+      guard let id = request.cookies[cookieName]?.value, let page = await frontEnd.page(id) else {
+        return redirect("/")
+      }
+      return html(templates.render(page))
+    }
+
+    router.post("/induction") { request, _ -> Response in
+      guard let id = request.cookies[cookieName]?.value else { return redirect("/") }
+      guard let form = try await self.form(request) else {
+        return Response(status: .badRequest)
+      }
+      switch try await frontEnd.submit(id, form: form) {
+      case .shown: return redirect("/induction")
+      case .noSession: return redirect("/")
+      case .forbidden: return Response(status: .forbidden)
+      }
+    }
+
+    router.post("/start") { request, _ -> Response in
+      // A fresh induction after one ended: the old session's token still guards the form.
+      guard let id = request.cookies[cookieName]?.value, let form = try await self.form(request),
+        try await frontEnd.submit(id, form: form) != .forbidden
+      else { return redirect("/") }
+      let fresh = await frontEnd.begin()
+      var response = redirect("/induction")
+      response.setCookie(cookie(fresh, secure: secureCookies))
+      return response
+    }
+
+    router.get("/assets/induction.css") { _, _ -> Response in
+      var headers = HTTPFields()
+      headers[.contentType] = "text/css; charset=utf-8"
+      headers[.cacheControl] = "public, max-age=3600"
+      return Response(
+        status: .ok, headers: headers,
+        body: .init(byteBuffer: ByteBuffer(bytes: PackageResources.induction_css)))
+    }
+    return router
+  }
+
+  /// A logger that says only when the server starts and stops: no request, address or form is
+  /// ever written.
+  public static func quietLogger() -> Logger {
+    var logger = Logger(label: "induction-serve")
+    logger.logLevel = .warning
+    return logger
+  }
+
+  private static func form(_ request: Request) async throws -> WebFrontEnd.Form? {
+    guard let body = try? await request.body.collect(upTo: maximumBody) else { return nil }
+    return try? URLEncodedFormDecoder().decode(
+      WebFrontEnd.Form.self, from: String(decoding: body.readableBytesView, as: UTF8.self))
+  }
+
+  private static func cookie(_ id: String, secure: Bool) -> Cookie {
+    Cookie(
+      name: cookieName, value: id, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+  }
+
+  private static func redirect(_ location: String) -> Response {
+    Response(status: .seeOther, headers: [.location: location])
+  }
+
+  private static func html(_ text: String) -> Response {
+    Response(
+      status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(string: text)))
+  }
+}
+
+/// Headers on every response: no script, style or frame from anywhere but here (and none inline),
+/// no sniffing, no referrer, nothing cached.
+struct SecurityHeaders: RouterMiddleware {
+  typealias Context = BasicRequestContext
+
+  func handle(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+  ) async throws -> Response {
+    var response = try await next(request, context)
+    response.headers[.contentSecurityPolicy] =
+      "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    response.headers[.xContentTypeOptions] = "nosniff"
+    response.headers.append(.init(name: .init("Referrer-Policy")!, value: "no-referrer"))
+    if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+    return response
+  }
+}
+
+/// The page layout, from the template built into the binary.
+struct Templates: Sendable {
+  let library: MustacheLibrary
+
+  init() throws {
+    var library = MustacheLibrary()
+    try library.register(
+      String(decoding: PackageResources.layout_mustache, as: UTF8.self), named: "layout")
+    self.library = library
+  }
+
+  /// The whole page. The layout's values are escaped by the template; the body is `WebText`,
+  /// escaped as it was made.
+  func render(_ page: WebFrontEnd.Page) -> String {
+    let values: [String: Any] = [
+      "language": page.language, "title": page.title, "school": page.school,
+      "body": page.body.html,
+    ]
+    return library.render(values, withTemplate: "layout") ?? ""
+  }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import InductionCore
+
+/// The inductions of parents on the web, each behind a session cookie: starts them, draws their
+/// page, and applies each form to the one induction in InductionCore. Sessions live in this
+/// process's memory; an idle one expires as at the kiosk and nothing is signed.
+public actor WebFrontEnd {
+  let services: InductionServices
+  /// Seconds without a request after which a session is abandoned unsigned.
+  let idleTimeout: TimeInterval
+  /// The most sessions kept at once: past it the one idle longest is ended.
+  let maximumSessions: Int
+  private var sessions: [String: WebSession] = [:]
+
+  /// A front end over `services` (whose context names the server's station, mode `web`).
+  public init(
+    services: InductionServices, idleTimeout: TimeInterval = 20 * 60, maximumSessions: Int = 10_000
+  ) {
+    self.services = services
+    self.idleTimeout = idleTimeout
+    self.maximumSessions = maximumSessions
+  }
+
+  /// A page to send: its language, title and main content.
+  public struct Page: Sendable {
+    /// The language tag, for `<html lang>`.
+    public var language: String
+    /// The `<title>`.
+    public var title: String
+    /// The school's name, for the header.
+    public var school: String
+    /// The main content.
+    public var body: WebText
+  }
+
+  /// A form as the browser sent it.
+  public struct Form: Sendable, Decodable {
+    /// The session's CSRF token.
+    public var csrf: String?
+    /// The number of the page the form was drawn on.
+    public var page: Int?
+    /// The answer (a choice's value, a name, empty for Continue).
+    public var answer: String?
+    /// A command button (`help`, `guidance`, `language`, `back`, `startOver`).
+    public var command: String?
+
+    /// Creates a form.
+    public init(csrf: String?, page: Int?, answer: String? = nil, command: String? = nil) {
+      self.csrf = csrf
+      self.page = page
+      self.answer = answer
+      self.command = command
+    }
+  }
+
+  /// What became of a form.
+  public enum Outcome: Sendable, Equatable {
+    /// Applied (or answered with a notice): show the page again.
+    case shown
+    /// No such session (expired long ago, or never): start again.
+    case noSession
+    /// The CSRF token was missing or wrong: nothing was done.
+    case forbidden
+  }
+
+  /// Starts a new induction; returns its session id, for the cookie.
+  public func begin() -> String {
+    sweep()
+    let id = Self.token()
+    var induction = Induction(services: services)
+    var session = WebSession(
+      state: induction.state, csrfToken: Self.token(), lastSeen: services.clock.now())
+    session.view.apply(induction.start())
+    session.state = induction.state
+    sessions[id] = session
+    return id
+  }
+
+  /// The page of session `id`; nil when there is no such session.
+  public func page(_ id: String) -> Page? {
+    guard var session = live(id) else { return nil }
+    let renderer = PageRenderer(content: services.content, session: session)
+    let page = Page(
+      language: session.state.language, title: renderer.title,
+      school: (services.content.content(for: session.state.language) ?? services.content.english)
+        .catalog.school.name,
+      body: renderer.body())
+    // A message is said once.
+    session.message = nil
+    sessions[id] = session
+    return page
+  }
+
+  /// Applies `form` to session `id`.
+  public func submit(_ id: String, form: Form) throws -> Outcome {
+    guard var session = live(id) else { return .noSession }
+    guard let csrf = form.csrf, Self.same(csrf, session.csrfToken) else { return .forbidden }
+    session.lastSeen = services.clock.now()
+    guard form.page == session.page, !session.state.isFinished else {
+      session.message = .webMovedOn
+      sessions[id] = session
+      return .shown
+    }
+    let input: InductionInput =
+      form.command.flatMap(InductionCommand.init(rawValue:)).map(InductionInput.command)
+      ?? .text(form.answer ?? "")
+    var induction = Induction(services: services, state: session.state)
+    session.view.apply(try induction.step(input))
+    session.state = induction.state
+    session.page += 1
+    sessions[id] = session
+    return .shown
+  }
+
+  /// How many sessions are kept (tests and the bench).
+  public var count: Int { sessions.count }
+
+  /// The session, after ending it as timed out if it has been idle too long.
+  private func live(_ id: String) -> WebSession? {
+    guard var session = sessions[id] else { return nil }
+    let now = services.clock.now()
+    if now.timeIntervalSince(session.lastSeen) > idleTimeout {
+      if session.state.isFinished {
+        sessions[id] = nil
+        return nil
+      }
+      var induction = Induction(services: services, state: session.state)
+      session.view.apply((try? induction.step(.idleTimeout)) ?? [])
+      session.state = induction.state
+      session.lastSeen = now
+      session.page += 1
+      sessions[id] = session
+    }
+    return session
+  }
+
+  /// Ends sessions idle too long (so their records say so) and forgets finished ones; past the
+  /// limit, the one idle longest goes too.
+  private func sweep() {
+    let now = services.clock.now()
+    for (id, session) in sessions where now.timeIntervalSince(session.lastSeen) > idleTimeout {
+      if session.state.isFinished {
+        sessions[id] = nil
+      } else {
+        _ = live(id)
+      }
+    }
+    while sessions.count >= maximumSessions,
+      let oldest = sessions.min(by: { $0.value.lastSeen < $1.value.lastSeen })?.key
+    {
+      var induction = Induction(services: services, state: sessions[oldest]!.state)
+      _ = try? induction.step(.idleTimeout)
+      sessions[oldest] = nil
+    }
+  }
+
+  /// 256 random bits as hex: a session id or a CSRF token nobody can guess.
+  static func token() -> String {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<4).map { _ in
+      let value = generator.next() as UInt64
+      let hex = String(value, radix: 16)
+      return String(repeating: "0", count: 16 - hex.count) + hex
+    }.joined()
+  }
+
+  /// Compares in time that does not depend on where they differ.
+  static func same(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8)
+    let y = Array(b.utf8)
+    guard x.count == y.count else { return false }
+    var difference: UInt8 = 0
+    for index in x.indices { difference |= x[index] ^ y[index] }
+    return difference == 0
+  }
+}

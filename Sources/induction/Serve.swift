@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import InductionCore
+import InductionTerminal
+import InductionWeb
+
+extension Induction {
+  /// `induction serve`: the same induction as a web page, for parents at home.
+  struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "serve",
+      abstract: "Serve the parent induction as a web page (plain HTTP on this computer only).",
+      discussion: """
+        Parents open the page in a browser and complete the same induction as at the kiosk; each
+        signing is a ledger entry with mode web and this server's station name. Without
+        --behind-proxy the server listens on this computer only (127.0.0.1): put it behind a
+        reverse proxy that adds TLS to reach parents elsewhere (see the README).
+        """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "The address and port to listen on.")
+    var listen: String = "127.0.0.1:8080"
+
+    @Option(help: "The station name recorded with every web signing.")
+    var station: String = "Website"
+
+    @Option(help: "Seconds without a page after which a session ends unsigned.")
+    var idleTimeout: Int = 1200
+
+    @Flag(help: "Listen beyond this computer, behind a reverse proxy that adds TLS.")
+    var behindProxy = false
+
+    func validate() throws {
+      try StationName.validate(station)
+      guard let address = ListenAddress(listen) else {
+        throw ValidationError("--listen needs a host and port, such as 127.0.0.1:8080")
+      }
+      if !address.isLoopback && !behindProxy {
+        throw ValidationError(
+          "--listen \(listen) is not this computer only; plain HTTP is served only on 127.0.0.1 (put a reverse proxy with TLS in front and pass --behind-proxy)"
+        )
+      }
+      guard (60...86_400).contains(idleTimeout) else {
+        throw ValidationError("--idle-timeout needs a number of seconds from 60 to 86400")
+      }
+    }
+
+    func run() throws {
+      try Failure.report {
+        let services = try CompositionRoot.webServices(
+          options, station: NameNormalisation.tidy(station))
+        let address = ListenAddress(listen)!
+        let frontEnd = WebFrontEnd(services: services, idleTimeout: TimeInterval(idleTimeout))
+        let router = try WebApplication.router(frontEnd: frontEnd)
+        let app = Application(
+          router: router,
+          configuration: .init(
+            address: .hostname(address.host, port: address.port), serverName: nil),
+          logger: WebApplication.quietLogger())
+        FileHandle.standardOutput.write(
+          Data("Serving the induction on http://\(listen)/ (Ctrl-C to stop).\n".utf8))
+        let finished = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+          do { try await app.runService() } catch { failure.error = error }
+          finished.signal()
+        }
+        finished.wait()
+        if let error = failure.error { throw error }
+      }
+    }
+  }
+}
+
+/// Where `serve` listens.
+struct ListenAddress {
+  var host: String
+  var port: Int
+
+  init?(_ text: String) {
+    guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+      (1...65_535).contains(port)
+    else { return nil }
+    var host = String(text[..<colon])
+    if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+    guard !host.isEmpty else { return nil }
+    self.host = host
+    self.port = port
+  }
+
+  /// Whether only this computer can reach it.
+  var isLoopback: Bool {
+    host == "localhost" || host == "::1" || host.hasPrefix("127.")
+  }
+}
+
+/// Carries the server's error out of its task.
+private final class FailureBox: @unchecked Sendable {
+  var error: (any Error)?
+}
