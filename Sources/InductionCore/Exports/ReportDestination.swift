@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Where a report is written (an export, a subject access report): the one meaning `--out` has
 /// for every command that writes one.
 public enum ReportDestination: Equatable, Sendable {
@@ -33,6 +37,20 @@ public enum ReportDestination: Equatable, Sendable {
       if code != 0 { throw ExportError.streamInterrupted(path: displayPath) }
     case .file(let url, let displayPath, let overwrite):
       try AtomicFile.write(data, to: url, displayPath: displayPath, overwrite: overwrite)
+    }
+  }
+
+  /// Makes the file's folder, private to its owner (mode 0700), when it is missing: for a default
+  /// such as `Exports/`, which a new working folder does not have yet. Only that one folder is made;
+  /// an existing one is used as it is.
+  public func makeFolder() throws {
+    guard case .file(let url, let displayPath, _) = self else { return }
+    let folder = url.deletingLastPathComponent().path
+    if mkdir(folder, 0o700) == 0 {
+      // A umask can only take bits away; the folder must still be usable by its owner.
+      chmod(folder, 0o700)
+    } else if errno != EEXIST {
+      throw ExportError.cannotWrite(path: displayPath)
     }
   }
 }

@@ -63,6 +63,8 @@ public struct ExportCommand: AdminCommand {
     let today = Timestamp.local(session.clock.now(), in: zone).prefix(10)
     let destination = output.destination(
       orDefault: "Exports/\(kind.rawValue)-\(today).\(format.fileExtension)")
+    // The default folder is made when missing; a folder named in --out never is.
+    if output.out == nil { try destination.makeFolder() }
     let writer: any ExportWriter
     switch (format, destination) {
     case (.csv, .standardOutput):
