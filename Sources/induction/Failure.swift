@@ -13,6 +13,9 @@ enum Failure {
     } catch let error as ValidationError {
       printError(error.message)
       throw ExitCode.validationFailure
+    } catch let error as ScenarioLoadError {
+      for line in error.lines { printError(line) }
+      throw ExitCode.failure
     } catch {
       printError(AdminCommands.message(for: error))
       throw ExitCode.failure

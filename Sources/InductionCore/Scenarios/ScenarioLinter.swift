@@ -20,9 +20,7 @@ public enum ScenarioLinter {
         problems: [
           LintProblem(
             file: base, line: 1,
-            reason:
-              "scenarios folder not found; pass the folder with --scenarios or set INDUCTION_SCENARIOS"
-          )
+            reason: "scenarios folder not found; \(ScenarioFolderNotFound.whatToDo)")
         ], catalog: nil, scenarioFileCount: 0)
     }
 
