@@ -56,7 +56,7 @@ struct Induction: ParsableCommand {
         try command.run()
       }
     } catch {
-      exit(withError: error)
+      Failure.exit(for: error)
     }
   }
 }
