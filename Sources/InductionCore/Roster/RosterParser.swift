@@ -1,6 +1,10 @@
 import CSV
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Reads the school's enrolment export (one row per child) with CSV.swift's reader and checks every
 /// record, so that all problems can be shown at once as `file:line: reason`.
 public enum RosterParser {
@@ -13,13 +17,15 @@ public enum RosterParser {
 
   /// Parses the roster file at `path`, streaming it: its size is checked first (``maximumBytes``),
   /// then its UTF-8 is checked and its records read without holding the file in memory.
-  /// `displayPath` is how problems name the file.
+  /// `displayPath` is how problems name the file. A symbolic link is refused without reading what
+  /// it points to, and the records are read from the file opened and checked, not from whatever
+  /// is at `path` by then.
   public static func parse(fileAt path: String, displayPath: String) -> RosterParseResult {
     func refuse(_ reason: String) -> RosterParseResult {
       RosterParseResult(
         rows: [], problems: [RosterProblem(file: displayPath, line: 1, reason: reason)])
     }
-    switch BoundedFile.open(path, limit: maximumBytes) {
+    switch BoundedFile.open(path, limit: maximumBytes, followingLinks: false) {
     case .failure(.unreadable):
       return refuse("file cannot be read; check the path and that you may read it")
     case .failure(.notARegularFile):
@@ -28,17 +34,23 @@ public enum RosterParser {
       return refuse(
         "file is \(size / 1_048_576) MB, over the 50 MB limit for a roster; export only the current enrolment (one row per child)"
       )
+    case .failure(.symbolicLink):
+      return refuse("is a symbolic link, which is not followed; give the roster CSV file itself")
     case .success(let (fd, _)):
       let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-      let chunks = AnyIterator { () -> Data? in
-        let chunk = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
-        return chunk.isEmpty ? nil : chunk
+      return withExtendedLifetime(handle) {
+        let chunks = AnyIterator { () -> Data? in
+          let chunk = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+          return chunk.isEmpty ? nil : chunk
+        }
+        if let badLine = firstInvalidUTF8Line(chunks) { return refuse(notUTF8(badLine)) }
+        // The same open file again, from its start: the path may have been swapped meanwhile.
+        guard lseek(fd, 0, SEEK_SET) == 0, let stream = InputStream(fileAtPath: "/dev/fd/\(fd)")
+        else {
+          return refuse("file cannot be read; check the path and that you may read it")
+        }
+        return parse(stream: stream, displayPath: displayPath)
       }
-      if let badLine = firstInvalidUTF8Line(chunks) { return refuse(notUTF8(badLine)) }
-      guard let stream = InputStream(fileAtPath: path) else {
-        return refuse("file cannot be read; check the path and that you may read it")
-      }
-      return parse(stream: stream, displayPath: displayPath)
     }
   }
 
