@@ -161,7 +161,8 @@ struct PageRenderer {
       return "<h1 class=\"heading-l\">\(phrases.string(.signHeading))</h1>"
         + "<div class=\"inset\"><p>\(statement)</p></div>"
     case .receipt(let reference, let signedAt):
-      let time = Timestamp.local(signedAt, in: content.english.catalog.school.timeZone)
+      let time = ParentDate.format(
+        signedAt, in: content.english.catalog.school.timeZone, language: language)
       return """
         <div class="panel"><h1 class="panel__title">\(phrases.string(.receiptHeading))</h1>\
         <div class="panel__body">\(trimmed(phrases.string(.receiptReference, ["reference": ""])))\

@@ -102,6 +102,7 @@ enum CompositionRoot {
   /// unchanged: parsing them is most of the time before the welcome screen.
   static func parentContent(_ options: GlobalOptions) throws -> ParentContent {
     TerminalLocale.adopt()
+    try ScenarioFolderNotFound.check(options.scenariosPath)
     let cache = scenarioCache(options.dataDirectoryValue)
     let existingKey = try? SigningKey.loadOrCreate(
       at: options.dataDirectoryValue.signingKeyURL, create: false)

@@ -28,8 +28,19 @@ struct Induction: ParsableCommand {
   /// Parses the command line, then runs an admin command in a session opened here, or any other
   /// command as ArgumentParser does.
   static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
     do {
-      var command = try parseFast() ?? parseAsRoot()
+      if let mistake = unknownCommand(in: arguments) {
+        Failure.printError(mistake)
+        throw ExitCode.validationFailure
+      }
+      var command: ParsableCommand
+      do {
+        command = try parseFast() ?? parseAsRoot()
+      } catch let error where exitCode(for: error) != .success && namesNoCommand(arguments) {
+        Failure.printError(noCommandMessage(for: error))
+        throw exitCode(for: error)
+      }
       switch command {
       case let admin as AdminCommand:
         try Failure.report {
@@ -45,7 +56,7 @@ struct Induction: ParsableCommand {
         try command.run()
       }
     } catch {
-      exit(withError: error)
+      Failure.exit(for: error)
     }
   }
 }
@@ -53,15 +64,17 @@ struct Induction: ParsableCommand {
 extension Induction {
   /// The parent's commands (`induction`, `induction start …`, `induction kiosk …`) parsed on their
   /// own: building the whole command tree for every parent costs milliseconds before the welcome
-  /// screen. Anything else, `--help` and `--version` included, goes the usual way (nil).
+  /// screen. Anything else, `--help` and `--version` included, goes the usual way (nil), and so
+  /// does a parent's command line with a mistake in it: parsed again from the root, its usage is
+  /// `induction kiosk …`, not `kiosk …`.
   static func parseFast() throws -> ParsableCommand? {
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "--version" })
     else { return nil }
     switch arguments.first {
     case nil: return try Start.parseAsRoot([])
-    case "start": return try Start.parseAsRoot(Array(arguments.dropFirst()))
-    case "kiosk": return try Kiosk.parseAsRoot(Array(arguments.dropFirst()))
+    case "start": return try? Start.parseAsRoot(Array(arguments.dropFirst()))
+    case "kiosk": return try? Kiosk.parseAsRoot(Array(arguments.dropFirst()))
     default: return nil
     }
   }

@@ -50,6 +50,15 @@ public struct StringCatalogue: Sendable, Equatable, Codable {
     var lines: [String: Int] = [:]
     for (keyNode, valueNode) in mapping {
       let key = keyNode.string ?? ""
+      // Not quoted: a file that is not a word list (a link, a copied file) may hold anyone's data.
+      guard YAMLDocument.looksLikeFieldName(key) else {
+        problems.append(
+          LintProblem(
+            file: file, line: keyNode.line,
+            reason:
+              "expected lines of the form key: text, such as welcome.prompt: Press Enter to begin"))
+        continue
+      }
       guard let raw = valueNode.scalar?.string else {
         problems.append(
           LintProblem(file: file, line: valueNode.line, reason: "\"\(key)\" should be text"))

@@ -153,7 +153,7 @@ public enum TranslationLinter {
       let document = YAMLDocument.loadMapping(
         directory.appendingPathComponent("school.yaml"), file: file,
         expected: "fields such as \"language:\" and \"statement:\"",
-        problems: &problems)
+        known: knownSchoolFields, problems: &problems)
     else { return nil }
     var fields = FieldReader(
       file: file, node: document.root, context: "", known: knownSchoolFields)

@@ -1,6 +1,10 @@
 import CSV
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Reads the school's enrolment export (one row per child) with CSV.swift's reader and checks every
 /// record, so that all problems can be shown at once as `file:line: reason`.
 public enum RosterParser {
@@ -13,13 +17,15 @@ public enum RosterParser {
 
   /// Parses the roster file at `path`, streaming it: its size is checked first (``maximumBytes``),
   /// then its UTF-8 is checked and its records read without holding the file in memory.
-  /// `displayPath` is how problems name the file.
+  /// `displayPath` is how problems name the file. A symbolic link is refused without reading what
+  /// it points to, and the records are read from the file opened and checked, not from whatever
+  /// is at `path` by then.
   public static func parse(fileAt path: String, displayPath: String) -> RosterParseResult {
-    func refuse(_ reason: String) -> RosterParseResult {
+    func refuse(_ reason: String, line: Int = 1) -> RosterParseResult {
       RosterParseResult(
-        rows: [], problems: [RosterProblem(file: displayPath, line: 1, reason: reason)])
+        rows: [], problems: [RosterProblem(file: displayPath, line: line, reason: reason)])
     }
-    switch BoundedFile.open(path, limit: maximumBytes) {
+    switch BoundedFile.open(path, limit: maximumBytes, followingLinks: false) {
     case .failure(.unreadable):
       return refuse("file cannot be read; check the path and that you may read it")
     case .failure(.notARegularFile):
@@ -28,26 +34,33 @@ public enum RosterParser {
       return refuse(
         "file is \(size / 1_048_576) MB, over the 50 MB limit for a roster; export only the current enrolment (one row per child)"
       )
+    case .failure(.symbolicLink):
+      return refuse("is a symbolic link, which is not followed; give the roster CSV file itself")
     case .success(let (fd, _)):
       let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-      let chunks = AnyIterator { () -> Data? in
-        let chunk = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
-        return chunk.isEmpty ? nil : chunk
+      return withExtendedLifetime(handle) {
+        let chunks = AnyIterator { () -> Data? in
+          let chunk = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+          return chunk.isEmpty ? nil : chunk
+        }
+        if let problem = firstProblem(chunks) { return refuse(problem.reason, line: problem.line) }
+        // The same open file again, from its start: the path may have been swapped meanwhile.
+        guard lseek(fd, 0, SEEK_SET) == 0, let stream = InputStream(fileAtPath: "/dev/fd/\(fd)")
+        else {
+          return refuse("file cannot be read; check the path and that you may read it")
+        }
+        return parse(stream: stream, displayPath: displayPath)
       }
-      if let badLine = firstInvalidUTF8Line(chunks) { return refuse(notUTF8(badLine)) }
-      guard let stream = InputStream(fileAtPath: path) else {
-        return refuse("file cannot be read; check the path and that you may read it")
-      }
-      return parse(stream: stream, displayPath: displayPath)
     }
   }
 
   /// Parses `data` (UTF-8 with or without a byte-order mark, CRLF or LF line ends). `displayPath`
   /// is how problems name the file.
   public static func parse(_ data: Data, displayPath: String) -> RosterParseResult {
-    if let badLine = firstInvalidUTF8Line(CollectionOfOne(data).makeIterator()) {
+    if let problem = firstProblem(CollectionOfOne(data).makeIterator()) {
       return RosterParseResult(
-        rows: [], problems: [RosterProblem(file: displayPath, line: 1, reason: notUTF8(badLine))])
+        rows: [],
+        problems: [RosterProblem(file: displayPath, line: problem.line, reason: problem.reason)])
     }
     return parse(stream: InputStream(data: data), displayPath: displayPath)
   }
@@ -174,16 +187,23 @@ public enum RosterParser {
     return counter.count
   }
 
-  /// The line of the first byte sequence that is not UTF-8, or `nil` when all of the chunks are.
-  private static func firstInvalidUTF8Line(_ chunks: some IteratorProtocol<Data>) -> Int? {
+  /// The first reason the file cannot be parsed, found in one pass over its bytes before any
+  /// record is parsed: a byte sequence that is not UTF-8 (reported at line 1, naming the line it
+  /// is on), or a record wider or longer than ``RecordBounds`` allows (at the line it starts on).
+  private static func firstProblem(_ chunks: some IteratorProtocol<Data>) -> (
+    line: Int, reason: String
+  )? {
     var bytes = ChunkedBytes(chunks: chunks)
     var decoder = UTF8()
     var counter = LineBreakCounter()
+    var bounds = RecordBounds()
     while true {
       switch decoder.decode(&bytes) {
-      case .scalarValue(let scalar): counter.read(scalar)
+      case .scalarValue(let scalar):
+        counter.read(scalar)
+        if let breach = bounds.read(scalar) { return (bounds.recordLine, breach.reason) }
       case .emptyInput: return nil
-      case .error: return counter.count + 1
+      case .error: return (1, notUTF8(counter.count + 1))
       }
     }
   }

@@ -20,9 +20,7 @@ public enum ScenarioLinter {
         problems: [
           LintProblem(
             file: base, line: 1,
-            reason:
-              "scenarios folder not found; pass the folder with --scenarios or set INDUCTION_SCENARIOS"
-          )
+            reason: "scenarios folder not found; \(ScenarioFolderNotFound.whatToDo)")
         ], catalog: nil, scenarioFileCount: 0)
     }
 
@@ -106,7 +104,7 @@ public enum ScenarioLinter {
     guard
       let document = YAMLDocument.loadMapping(
         url, file: file, expected: "fields such as \"name:\" and \"statement:\"",
-        problems: &problems)
+        known: SchoolSettings.knownFields, problems: &problems)
     else { return nil }
     var fields = FieldReader(
       file: file, node: document.root, context: "", known: SchoolSettings.knownFields)
@@ -195,7 +193,7 @@ public enum ScenarioLinter {
     guard
       let document = YAMLDocument.loadMapping(
         url, file: file, expected: "a scenario with fields such as \"id:\" and \"choices:\"",
-        problems: &problems)
+        known: Scenario.knownFields, problems: &problems)
     else { return nil }
     var fields = FieldReader(
       file: file, node: document.root, context: "", known: Scenario.knownFields)

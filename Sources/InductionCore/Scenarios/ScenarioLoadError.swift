@@ -8,13 +8,16 @@ public struct ScenarioLoadError: LocalizedError, Equatable {
   /// Creates the error.
   public init(problems: [LintProblem]) { self.problems = problems }
 
-  /// The problems, one per line, then what to do.
-  public var errorDescription: String? {
-    (problems.map(\.description) + [
+  /// The problems, then what to do: each a line of its own, to be shown (and made safe) one at a
+  /// time, so that a line break quoted from a file is escaped like any other control character.
+  public var lines: [String] {
+    problems.map(\.description) + [
       "the scenarios need fixing before inductions can run; run `induction scenarios lint` after editing"
-    ])
-    .joined(separator: "\n")
+    ]
   }
+
+  /// The problems, one per line, then what to do.
+  public var errorDescription: String? { lines.joined(separator: "\n") }
 }
 
 extension ScenarioLinter {

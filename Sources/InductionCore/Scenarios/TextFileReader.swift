@@ -13,16 +13,20 @@ public enum TextFileReader {
     case empty
     case oversized
     case notText
+    case symbolicLink
   }
 
-  /// The text of `url` with CRLF read as LF, or why it cannot be used.
-  public static func read(_ url: URL) -> Result<String, Failure> {
+  /// The text of `url` with CRLF read as LF, or why it cannot be used. A symbolic link is refused
+  /// without reading what it points to unless `followingLinks` (a file named on the command line):
+  /// the files of a scenarios folder and its packs are the files themselves.
+  public static func read(_ url: URL, followingLinks: Bool = false) -> Result<String, Failure> {
     let data: Data
-    switch BoundedFile.read(url.path, limit: Int64(maximumBytes)) {
+    switch BoundedFile.read(url.path, limit: Int64(maximumBytes), followingLinks: followingLinks) {
     case .success(let read): data = read
     case .failure(.unreadable): return .failure(.unreadable)
     case .failure(.notARegularFile): return .failure(.notARegularFile)
     case .failure(.tooLarge): return .failure(.oversized)
+    case .failure(.symbolicLink): return .failure(.symbolicLink)
     }
     var bytes = data[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -41,6 +45,8 @@ public enum TextFileReader {
     case .empty: "file is empty"
     case .oversized: "file is larger than 64 KiB; a scenario should be a page of text"
     case .notText: "file is not UTF-8 text (it looks binary); save it as UTF-8 text"
+    case .symbolicLink:
+      "is a symbolic link, which is not followed; put the file itself in the folder"
     }
   }
 }

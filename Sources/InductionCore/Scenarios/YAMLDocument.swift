@@ -26,6 +26,11 @@ struct YAMLDocument {
       .composer(_, let problem, let mark, _):
       return LintProblem(file: file, line: mark.line, reason: "YAML syntax error: \(problem)")
     case .duplicatedKeysInMapping(let duplicates, let context):
+      // Named only when they look like field names: in a file that is not what it should be
+      // (a link to /etc/shadow, a copied password file), a "key" is a line of someone's data.
+      guard duplicates.allSatisfy(looksLikeFieldName) else {
+        return LintProblem(file: file, line: context.mark.line, reason: "a field is repeated")
+      }
       let keys = duplicates.sorted().joined(separator: ", ")
       return LintProblem(file: file, line: context.mark.line, reason: "field repeated: \(keys)")
     case .reader(let problem, _, _, _):
@@ -37,11 +42,23 @@ struct YAMLDocument {
 }
 
 extension YAMLDocument {
+  /// Whether `key` could be a field name (`time_zone`, `welcome.prompt`): short, and only letters,
+  /// digits, `_`, `.` and `-`.
+  static func looksLikeFieldName(_ key: String) -> Bool {
+    (1...64).contains(key.count)
+      && key.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+          || $0 == "_" || $0 == "." || $0 == "-"
+      }
+  }
+
   /// The YAML mapping in `url`, or nil with the reason added to `problems`: the file cannot be
-  /// read, is not YAML, or is not a mapping (then the reason is `expected fields such as …`, naming
-  /// `expected`).
+  /// read, is not YAML, or is not a mapping with at least one of the `known` fields (then the
+  /// reason is `expected fields such as …`, naming `expected`, and nothing of the file is quoted:
+  /// it is not the file it should be, and its lines may be anyone's data).
   static func loadMapping(
-    _ url: URL, file: String, expected: String, problems: inout [LintProblem]
+    _ url: URL, file: String, expected: String, known: Set<String>,
+    problems: inout [LintProblem]
   ) -> YAMLDocument? {
     let text: String
     switch TextFileReader.read(url) {
@@ -57,7 +74,9 @@ extension YAMLDocument {
       return nil
     case .success(let parsed): document = parsed
     }
-    guard document.root.mapping != nil else {
+    guard let mapping = document.root.mapping,
+      mapping.contains(where: { $0.key.string.map(known.contains) ?? false })
+    else {
       problems.append(
         LintProblem(file: file, line: document.root.line, reason: "expected \(expected)"))
       return nil

@@ -15,16 +15,21 @@ public enum BoundedFile {
     case notARegularFile
     /// It is larger than the limit (its size in bytes).
     case tooLarge(Int64)
+    /// It is a symbolic link, and links were not to be followed.
+    case symbolicLink
   }
 
-  /// Opens `path` for reading and checks it is a regular file of at most `limit` bytes. The caller
-  /// owns the returned descriptor.
-  public static func open(_ path: String, limit: Int64) -> Result<
+  /// Opens `path` for reading and checks it is a regular file of at most `limit` bytes. Unless
+  /// `followingLinks`, a symbolic link at `path` is refused without opening what it points to (a
+  /// link in a scenarios folder may point anywhere, such as `/etc/shadow`). The caller owns the
+  /// returned descriptor.
+  public static func open(_ path: String, limit: Int64, followingLinks: Bool = true) -> Result<
     (descriptor: Int32, size: Int64), Failure
   > {
     // O_NONBLOCK: opening a FIFO must not wait for a writer before fstat can refuse it.
-    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard fd >= 0 else { return .failure(.unreadable) }
+    let fd = Glibc.open(
+      path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
+    guard fd >= 0 else { return .failure(errno == ELOOP ? .symbolicLink : .unreadable) }
     var info = stat()
     guard fstat(fd, &info) == 0 else {
       close(fd)
@@ -42,9 +47,11 @@ public enum BoundedFile {
   }
 
   /// The whole of `path`, when it is a regular file of at most `limit` bytes (a file that grows
-  /// past the limit while it is read is refused too).
-  public static func read(_ path: String, limit: Int64) -> Result<Data, Failure> {
-    switch open(path, limit: limit) {
+  /// past the limit while it is read is refused too); a link is refused unless `followingLinks`.
+  public static func read(_ path: String, limit: Int64, followingLinks: Bool = true) -> Result<
+    Data, Failure
+  > {
+    switch open(path, limit: limit, followingLinks: followingLinks) {
     case .failure(let failure): return .failure(failure)
     case .success(let (fd, size)):
       defer { close(fd) }

@@ -30,7 +30,9 @@ struct InductionRenderer {
     case .storeProblem(let saving, let detail):
       console.line()
       console.paragraph(phrases.text(saving ? .storeCannotSave : .storeCannotStart))
-      console.paragraph("(\(detail))")
+      // The store's sentence is for the staff who come to help, and it is English: a parent
+      // reading another language sees only their own.
+      if language == LanguageTag.english { console.paragraph("(\(detail))") }
     case .changesIntro:
       console.clearScreen()
       console.heading(phrases.text(.changesHeading))
@@ -119,7 +121,10 @@ struct InductionRenderer {
       console.line(
         phrases.text(
           .receiptSignedAt,
-          ["time": Timestamp.local(signedAt, in: content.english.catalog.school.timeZone)]))
+          [
+            "time": ParentDate.format(
+              signedAt, in: content.english.catalog.school.timeZone, language: language)
+          ]))
       console.line()
       console.paragraph(phrases.text(.receiptKeep))
       console.line()

@@ -13,9 +13,10 @@ public struct IdleMonitor: Sendable, Equatable {
     case expired
   }
 
-  /// Seconds without a key press before the session is abandoned.
+  /// Seconds without a key press before the "Still there?" countdown starts.
   public let timeout: TimeInterval
-  /// How long before the end the countdown shows (30 s, or half the timeout when that is shorter).
+  /// How long the countdown lasts before the session is abandoned (30 s, or half the timeout when
+  /// that is shorter).
   public let warning: TimeInterval
   /// When the last key was pressed.
   public private(set) var lastKey: Date
@@ -30,12 +31,13 @@ public struct IdleMonitor: Sendable, Equatable {
   /// Notes a key press.
   public mutating func noteKey(at date: Date) { lastKey = date }
 
-  /// The state at `now`.
+  /// The state at `now`: the countdown follows the timeout (3 minutes, then 30 seconds), as the
+  /// README and the office tell parents.
   public func state(at now: Date) -> State {
     let idle = now.timeIntervalSince(lastKey)
-    if idle >= timeout { return .expired }
-    if idle >= timeout - warning {
-      return .warning(secondsLeft: Int((timeout - idle).rounded(.up)))
+    if idle >= timeout + warning { return .expired }
+    if idle >= timeout {
+      return .warning(secondsLeft: Int((timeout + warning - idle).rounded(.up)))
     }
     return .active
   }

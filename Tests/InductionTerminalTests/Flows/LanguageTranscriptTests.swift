@@ -335,7 +335,7 @@ struct LanguageTranscriptTests {
     Państwa potwierdzenie zostało podpisane i zapisane.
 
       Numer potwierdzenia: AC3Q-4Z0J
-      Podpisano: 2026-11-26 09:00:00 +00:00
+      Podpisano: 26 listopada 2026 o 09:00
 
     Prosimy zapisać ten numer albo zrobić mu zdjęcie. Dzięki
     niemu sekretariat szkoły może odnaleźć Państwa
@@ -490,7 +490,7 @@ struct LanguageTranscriptTests {
     Mae eich cadarnhad wedi'i lofnodi a'i gadw.
 
       Eich cyfeirnod: VF2C-AWJC
-      Llofnodwyd: 2026-11-26 09:00:00 +00:00
+      Llofnodwyd: 26 Tachwedd 2026 am 09:00
 
     Ysgrifennwch y cyfeirnod neu tynnwch lun ohono, os gwelwch
     yn dda. Gall y swyddfa ei ddefnyddio i ddod o hyd i'ch
@@ -698,7 +698,7 @@ struct LanguageTranscriptTests {
     Państwa potwierdzenie zostało podpisane i zapisane.
 
       Numer potwierdzenia: V6ZV-YC01
-      Podpisano: 2026-11-26 09:00:00 +00:00
+      Podpisano: 26 listopada 2026 o 09:00
 
     Prosimy zapisać ten numer albo zrobić mu zdjęcie. Dzięki
     niemu sekretariat szkoły może odnaleźć Państwa

@@ -179,7 +179,7 @@ struct ParentFlowTranscriptTests {
     Your acknowledgement is signed and saved.
 
       Your reference: CGWY-N95V
-      Signed: 2026-11-26 09:00:00 +00:00
+      Signed: 26 November 2026 at 09:00
 
     Please write the reference down or take a photo of it. The
     office can use it to find your acknowledgement.

@@ -16,10 +16,10 @@ struct IdleMonitorTests {
     }
   }
 
-  @Test func silenceShowsACountdownForTheLastThirtySecondsThenExpires() {
+  @Test func silenceForTheTimeoutShowsAThirtySecondCountdownThenExpires() {
     let clock = ManualClock()
     let monitor = IdleMonitor(timeout: 180, start: clock.now)
-    clock.advance(149)
+    clock.advance(179)
     #expect(monitor.state(at: clock.now) == .active)
     clock.advance(1)
     #expect(monitor.state(at: clock.now) == .warning(secondsLeft: 30))
@@ -29,8 +29,10 @@ struct IdleMonitorTests {
     #expect(monitor.state(at: clock.now) == .expired)
   }
 
-  @Test func aShortTimeoutWarnsForHalfOfIt() {
+  @Test func aShortTimeoutWarnsForHalfOfItAfterIt() {
     let monitor = IdleMonitor(timeout: 2, start: Fixtures.instant)
-    #expect(monitor.state(at: Fixtures.instant.addingTimeInterval(1)) == .warning(secondsLeft: 1))
+    #expect(monitor.state(at: Fixtures.instant.addingTimeInterval(1.9)) == .active)
+    #expect(monitor.state(at: Fixtures.instant.addingTimeInterval(2)) == .warning(secondsLeft: 1))
+    #expect(monitor.state(at: Fixtures.instant.addingTimeInterval(3)) == .expired)
   }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import InductionCore
 
-/// `induction access --parent NAME | --reference REF [--out FILE]`: a subject access request.
+/// `induction access --parent NAME | --reference REF [--out PATH|-]`: a subject access request.
 public struct AccessCommand: AdminCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(
@@ -20,11 +20,8 @@ public struct AccessCommand: AdminCommand {
   @Option(help: "One of their references.")
   var reference: String?
 
-  @Option(help: "Write the report as JSON to this file (mode 0600) instead of showing it.")
-  var out: String?
-
-  @Flag(help: "Replace the --out file if it already exists.")
-  var force = false
+  /// `--out` (the report as JSON, instead of shown as text) and `--force`.
+  @OptionGroup public var output: ReportOutputOptions
 
   /// ArgumentParser's initialiser.
   public init() {}
@@ -40,19 +37,39 @@ public struct AccessCommand: AdminCommand {
   public func run(in session: AdminSession) throws {
     let report = try session.database.subjectAccess(
       parentName: parent, reference: reference, at: session.clock.now())
-    if let out {
+    if let destination = output.destination {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      try AtomicFile.write(
-        try encoder.encode(report), to: URL(fileURLWithPath: out), displayPath: out,
-        overwrite: force)
-      session.output.line(
-        "wrote \(AdminSession.count(report.acknowledgements.count, "acknowledgement")) to \(out)")
+      try destination.write(
+        JSONText.escapingUnsafe(try encoder.encode(report)) + Data("\n".utf8),
+        standardOutput: session.standardOutput)
+      let message: TerminalText =
+        "wrote \(AdminSession.count(report.acknowledgements.count, "acknowledgement")) to \(destination.displayPath)"
+      (destination == .standardOutput ? session.errors : session.output).line(message)
       return
     }
     session.output.write(
       TerminalText(
         untrustedLines: SubjectAccessText.render(report, zone: session.export.timeZone)))
+  }
+}
+
+/// JSON that is safe to show at a terminal (`access --out -`, or `cat` of the file).
+enum JSONText {
+  /// `json` with every character the sanitiser would escape (C1 controls, DEL, bidi overrides,
+  /// invisible format characters) written as a `\uXXXX` escape: the same JSON value, but nothing
+  /// in it can drive a terminal. C0 controls are escaped by the encoder already; the line feeds
+  /// left are the layout's own.
+  static func escapingUnsafe(_ json: Data) -> Data {
+    var text = ""
+    for scalar in String(decoding: json, as: UTF8.self).unicodeScalars {
+      if scalar != "\n" && Sanitiser.isUnsafe(scalar) {
+        text += String(format: "\\u%04X", scalar.value)
+      } else {
+        text.unicodeScalars.append(scalar)
+      }
+    }
+    return Data(text.utf8)
   }
 }
 

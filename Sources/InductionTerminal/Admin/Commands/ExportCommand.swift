@@ -20,7 +20,8 @@ public struct ExportCommand: AdminCommand {
       CSV files are UTF-8 with a byte-order mark, CRLF line endings, times in the school's time zone, \
       and cells that Excel would run as formulas made safe with a leading '. Workbooks (--format xlsx) \
       keep every name as text and times as real dates, with a bold, frozen, filtered header; the \
-      completion workbook has a Summary sheet per class.
+      completion workbook has a Summary sheet per class. Without --out the file is \
+      Exports/<kind>-<date>.csv (or .xlsx) in the current folder.
       """)
 
   /// The data and scenarios folders.
@@ -29,10 +30,8 @@ public struct ExportCommand: AdminCommand {
   @Argument(help: "acknowledgements, completion or outstanding")
   var kind: ExportKind
 
-  @Option(
-    help:
-      "Where to write (default Exports/<kind>-<date>.csv or .xlsx); - for standard output (CSV).")
-  var out: String?
+  /// `--out` and `--force`.
+  @OptionGroup public var output: ReportOutputOptions
 
   @Option(help: "csv (the default) or xlsx; --out FILE.xlsx means xlsx.")
   var format: ExportFormat?
@@ -46,9 +45,6 @@ public struct ExportCommand: AdminCommand {
   @Option(name: .customLong("class"), help: "Only this class.")
   var className: String?
 
-  @Flag(help: "Replace the file if it already exists.")
-  var force = false
-
   /// ArgumentParser's initialiser.
   public init() {}
 
@@ -56,7 +52,7 @@ public struct ExportCommand: AdminCommand {
   public func run(in session: AdminSession) throws {
     signal(SIGPIPE, SIG_IGN)
     signal(SIGXFSZ, SIG_IGN)
-    let format = try ExportFormat.chosen(asked: self.format, out: out, kind: kind)
+    let format = try ExportFormat.chosen(asked: self.format, out: output.out, kind: kind)
     var context = session.export
     context.currentTranslations = SchoolContentLoader.currentTranslations(
       session.contentReport, database: session.database, at: session.clock.now())
@@ -65,20 +61,24 @@ public struct ExportCommand: AdminCommand {
     if let since { filter.since = try DayParser.startOfDay(since, option: "--since", zone: zone) }
     if let until { filter.until = try DayParser.endOfDay(until, option: "--until", zone: zone) }
     let today = Timestamp.local(session.clock.now(), in: zone).prefix(10)
-    let path = out ?? "Exports/\(kind.rawValue)-\(today).\(format.fileExtension)"
-    let toStandardOutput = path == "-"
+    let destination = output.destination(
+      orDefault: "Exports/\(kind.rawValue)-\(today).\(format.fileExtension)")
+    // The default folder is made when missing; a folder named in --out never is.
+    if output.out == nil { try destination.makeFolder() }
     let writer: any ExportWriter
-    switch format {
-    case .csv:
+    switch (format, destination) {
+    case (.csv, .standardOutput):
       writer = try CSVExportWriter(
-        destination: toStandardOutput
-          ? .descriptor(session.standardOutput)
-          : .file(URL(fileURLWithPath: path), displayPath: path, overwrite: force),
-        header: kind.header)
-    case .xlsx:
+        destination: .descriptor(session.standardOutput), header: kind.header)
+    case (.csv, .file(let url, let path, let overwrite)):
+      writer = try CSVExportWriter(
+        destination: .file(url, displayPath: path, overwrite: overwrite), header: kind.header)
+    case (.xlsx, .file(let url, let path, let overwrite)):
       writer = try XLSXExportWriter(
-        target: URL(fileURLWithPath: path), displayPath: path, overwrite: force,
-        sheetName: kind.sheetName, header: kind.header, schoolName: session.school?.name)
+        target: url, displayPath: path, overwrite: overwrite, sheetName: kind.sheetName,
+        header: kind.header, schoolName: session.school?.name)
+    case (.xlsx, .standardOutput):
+      throw ExportError.workbookToStandardOutput(suggestedName: "\(kind.rawValue).xlsx")
     }
     let progress = Progress(label: "Exporting", console: session.errors)
     do {
@@ -87,8 +87,8 @@ public struct ExportCommand: AdminCommand {
       try writer.finish()
       progress.done()
       let message: TerminalText =
-        "wrote \(trusted: AdminSession.count(rows, "row")) to \(toStandardOutput ? "standard output" : path)"
-      (toStandardOutput ? session.errors : session.output).line(message)
+        "wrote \(trusted: AdminSession.count(rows, "row")) to \(destination.displayPath)"
+      (destination == .standardOutput ? session.errors : session.output).line(message)
     } catch {
       writer.abandon()
       progress.done()

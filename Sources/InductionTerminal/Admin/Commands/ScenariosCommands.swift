@@ -35,6 +35,7 @@ public struct LintCommand: ParsableCommand {
   /// Lints the folder; needs no data folder.
   public func lint(output: Console, errors: Console) throws {
     let path = directory ?? options.scenariosPath
+    try ScenarioFolderNotFound.check(path)
     let report = SchoolContentLoader.lint(path)
     for problem in report.problems { errors.line("\(problem.description)") }
     if let content = report.content {

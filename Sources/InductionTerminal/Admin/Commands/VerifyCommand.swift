@@ -39,7 +39,9 @@ public struct VerifyCommand: AdminCommand {
       session.output.line("ok: \(entries)\(try Self.keys(database))")
       return
     }
-    guard case .success(let text) = TextFileReader.read(URL(fileURLWithPath: against)),
+    guard
+      case .success(let text) = TextFileReader.read(
+        URL(fileURLWithPath: against), followingLinks: true),
       let checkpoint = Checkpoint.parse(text)
     else {
       throw AdminFailure(
