@@ -30,6 +30,9 @@ public struct LedgerDamage: Sendable, Equatable, CustomStringConvertible {
     case missingPersonalDetails = "its personal details are missing and no erasure was recorded"
     /// The reference does not derive from the hash.
     case wrongReference = "its reference does not match its hash"
+    /// A text it names by SHA-256 (the guidance or statement, as shown or in English) is missing
+    /// or no longer has that hash.
+    case alteredText = "a guidance or statement text it names was changed or removed after signing"
   }
 
   /// The first bad entry.
@@ -62,7 +65,7 @@ public struct VerificationReport: Sendable, Equatable {
 }
 
 extension AppDatabase {
-  /// Recomputes every commitment, link, hash, transcript and signature, and accepts a signature
+  /// Recomputes every commitment, link, hash, transcript, stored text and signature, and accepts a signature
   /// only from a key the ledger trusted at that entry (the genesis key from the start, enrolled
   /// keys from their enrolment until their retirement), streaming entries so memory stays flat.
   ///
@@ -70,7 +73,7 @@ extension AppDatabase {
   /// link, hash, key, reference, personal details); the Ed25519 signatures, the costly part, are
   /// checked in batches on the other cores meanwhile. The report is the same as checking entry by
   /// entry: the first damaged entry in seq order, and for that entry the first failing check in the
-  /// order seq, link, hash, key, signature, reference, personal details, answers.
+  /// order seq, link, hash, key, signature, reference, personal details, answers, texts.
   public func verifyLedger() throws -> VerificationReport {
     try read { db in
       // Every key the ledger names, as stored: the signature workers need them all before the
@@ -98,6 +101,7 @@ extension AppDatabase {
         try Int.fetchAll(
           db,
           sql: "SELECT subject_seq FROM ledger WHERE kind = 'erasure' AND subject_seq IS NOT NULL"))
+      let texts = try StoredTexts(db)
       let signatures = SignatureBatchVerifier(keys: keys)
       var expectedSeq = 1
       var previousHash = LedgerEntry.genesisHash
@@ -171,6 +175,10 @@ extension AppDatabase {
             }
             if item.answers.transcriptSHA256 != entry.transcriptSHA256 {
               damage(.alteredAnswers)
+              break scan
+            }
+            if !texts.holdsEveryText(of: entry) {
+              damage(.alteredText)
               break scan
             }
           }
