@@ -97,10 +97,17 @@ extension AppDatabase {
       // the key they were signed with: that key is trusted from seq 1.
       var trusted: Set<String> = stored.genesis.map { [$0.id] } ?? []
       let genesisSeq = stored.genesisSeq
-      let erased = Set(
-        try Int.fetchAll(
-          db,
-          sql: "SELECT subject_seq FROM ledger WHERE kind = 'erasure' AND subject_seq IS NOT NULL"))
+      // The erasure entries recorded for each entry, by seq: an entry's missing details are
+      // excused by them only if one of them proves sound.
+      var erasures: [Int: [Int]] = [:]
+      for row in try SQLRow.fetchAll(
+        db,
+        sql:
+          "SELECT subject_seq, seq FROM ledger WHERE kind = 'erasure' AND subject_seq IS NOT NULL"
+      ) {
+        erasures[try row.decode(atIndex: 0), default: []].append(try row.decode(atIndex: 1))
+      }
+      var excused = ErasureReliance()
       let texts = try StoredTexts(db)
       let signatures = SignatureBatchVerifier(keys: keys)
       var expectedSeq = 1
@@ -169,7 +176,14 @@ extension AppDatabase {
                 damage(.alteredPersonalDetails)
                 break scan
               }
-            } else if !erased.contains(entry.seq) {
+            } else if let erasedBy = erasures[entry.seq] {
+              // Erased: nothing of the person may be left, a child row added since included.
+              if item.hasChildrenWithoutDetails {
+                damage(.alteredPersonalDetails)
+                break scan
+              }
+              excused.record(seq: entry.seq, position: count, erasures: erasedBy)
+            } else {
               damage(.missingPersonalDetails)
               break scan
             }
@@ -195,18 +209,23 @@ extension AppDatabase {
       } catch {
         // Checked one by one, a bad signature before the unreadable row would have been reported.
         if let bad = signatures.finish() {
-          return VerificationReport(
-            entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature))
+          return excused.attributed(
+            VerificationReport(
+              entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature)))
         }
         throw error
       }
       // A bad signature wins when it is on an earlier entry, or on the same entry (the signature is
       // checked before the reference and the personal details).
       if let bad = signatures.finish(), found == nil || bad.position <= found!.position {
-        return VerificationReport(
-          entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature))
+        return excused.attributed(
+          VerificationReport(
+            entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature)))
       }
-      if let found { return VerificationReport(entryCount: found.position, damage: found.damage) }
+      if let found {
+        return excused.attributed(
+          VerificationReport(entryCount: found.position, damage: found.damage))
+      }
       return VerificationReport(entryCount: count, damage: nil)
     }
   }
