@@ -65,15 +65,18 @@ public struct VerificationReport: Sendable, Equatable {
 }
 
 extension AppDatabase {
-  /// Recomputes every commitment, link, hash, transcript, stored text and signature, and accepts a signature
-  /// only from a key the ledger trusted at that entry (the genesis key from the start, enrolled
-  /// keys from their enrolment until their retirement), streaming entries so memory stays flat.
+  /// Recomputes every commitment, link, hash, transcript, stored text and signature, and accepts a
+  /// signature only from a key the ledger trusted at that entry (the genesis key from the start,
+  /// enrolled keys from their enrolment until their retirement), streaming entries so memory stays
+  /// flat.
   ///
   /// One thread reads the ledger in seq order and checks everything but the signatures (seq,
   /// link, hash, key, reference, personal details); the Ed25519 signatures, the costly part, are
   /// checked in batches on the other cores meanwhile. The report is the same as checking entry by
   /// entry: the first damaged entry in seq order, and for that entry the first failing check in the
-  /// order seq, link, hash, key, signature, reference, personal details, answers, texts.
+  /// order seq, link, hash, key, signature, reference, personal details, answers, texts. Missing
+  /// details excused only by an erasure that proves damaged are reported at the entry that lost
+  /// them (``ErasureReliance``).
   public func verifyLedger() throws -> VerificationReport {
     try read { db in
       // Every key the ledger names, as stored: the signature workers need them all before the
