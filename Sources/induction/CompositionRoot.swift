@@ -106,20 +106,33 @@ enum CompositionRoot {
     let cache = scenarioCache(options.dataDirectoryValue)
     let existingKey = try? SigningKey.loadOrCreate(
       at: options.dataDirectoryValue.signingKeyURL, create: false)
-    let (entry, fingerprint) = cache.entry(
+    let (entry, _) = cache.entry(
       directory: URL(fileURLWithPath: options.scenariosPath), key: existingKey)
     let welcome: LoadedWelcome
     var linted: LoadedSchoolContent?
+    var fingerprint: String?
     if let cached = entry?.preview(as: LoadedWelcome.self) {
       welcome = cached
     } else {
-      linted = try SchoolContentLoader.load(options.scenariosPath)
-      welcome = LoadedWelcome(linted!)
+      let fresh = try lintForCache(options)
+      linted = fresh.value
+      fingerprint = fresh.fingerprint
+      welcome = LoadedWelcome(fresh.value)
     }
     for refusal in welcome.refusals { Failure.printError(refusal) }
     return ParentContent(
       options: options, welcome: welcome.screen, cached: linted == nil ? entry : nil,
       linted: linted, fingerprint: fingerprint)
+  }
+
+  /// The scenarios folder linted from one reading of its files, with the fingerprint of exactly
+  /// the bytes linted (nil when nothing may be cached).
+  static func lintForCache(_ options: GlobalOptions) throws -> (
+    value: LoadedSchoolContent, fingerprint: String?
+  ) {
+    try scenarioCache(options.dataDirectoryValue).lint(
+      directory: URL(fileURLWithPath: options.scenariosPath)
+    ) { try SchoolContentLoader.load(options.scenariosPath, reading: $0) }
   }
 
   /// The rest of a parent or kiosk session, once its content is loaded: the store and key (see
@@ -187,8 +200,8 @@ enum CompositionRoot {
     let cached: ScenarioCache.Entry?
     /// The folder as linted (to cache); nil when it came from the cache.
     private(set) var linted: LoadedSchoolContent?
-    /// The folder's fingerprint, taken before it was read; nil when a file could not be read.
-    let fingerprint: String?
+    /// The fingerprint of the bytes ``linted`` was linted from; nil when nothing may be cached.
+    private(set) var fingerprint: String?
 
     /// The scenarios in every language offered: decoded from the cache entry, or (should it not
     /// decode) linted afresh.
@@ -196,7 +209,11 @@ enum CompositionRoot {
       if linted == nil, let value = cached?.value(as: LoadedSchoolContent.self) {
         return value.content
       }
-      if linted == nil { linted = try SchoolContentLoader.load(options.scenariosPath) }
+      if linted == nil {
+        let fresh = try CompositionRoot.lintForCache(options)
+        linted = fresh.value
+        fingerprint = fresh.fingerprint
+      }
       return linted!.content
     }
   }

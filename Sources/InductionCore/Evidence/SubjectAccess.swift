@@ -37,7 +37,8 @@ public struct SubjectAccessReport: Sendable, Equatable, Encodable {
     public var guidanceSHA256: String
     /// The language the induction was read in (`en` for acknowledgements made before translations).
     public var language: String
-    /// The statement signed, as shown (in ``language``).
+    /// The statement signed, as shown (in ``language``); empty when its stored text no longer has
+    /// the SHA-256 signed.
     public var statement: String
     /// Right first time, of how many.
     public var score: String
@@ -83,10 +84,12 @@ extension AppDatabase {
             db, sql: "SELECT * FROM ledger WHERE seq = ?", arguments: [seq]),
           let held = try Self.personalDetails(db, seq: seq)
         else { continue }
+        // A stored text that no longer has the SHA-256 signed is not what the parent signed.
+        let signed = entry.shownStatementSHA256 ?? entry.statementSHA256
         let statement =
           try String.fetchOne(
-            db, sql: "SELECT text FROM statement_version WHERE sha256 = ?",
-            arguments: [entry.shownStatementSHA256 ?? entry.statementSHA256]) ?? ""
+            db, sql: "SELECT text FROM statement_version WHERE sha256 = ?", arguments: [signed]
+          ).flatMap { StoredTexts.isIntact(sha256: signed, text: $0) ? $0 : nil } ?? ""
         let answers = try SQLRow.fetchAll(
           db,
           sql: """

@@ -13,6 +13,8 @@ struct LedgerScanner {
     var details: (details: PersonalDetails, salt: [UInt8])?
     /// The quiz answers of the session it signed, in the order they were stored.
     var answers: [QuizAttempt.Stored]
+    /// Whether child rows name it though it has no personal details (erased, or never had any).
+    var hasChildrenWithoutDetails = false
   }
 
   private let entries: any SQLCursor
@@ -87,7 +89,9 @@ struct LedgerScanner {
       )
     }
     let answers = entry.kind == .acknowledgement ? try answers(of: entry.seq) : []
-    return Item(entry: entry, details: details, answers: answers)
+    let orphans = try details == nil && !children(of: entry.seq).isEmpty
+    return Item(
+      entry: entry, details: details, answers: answers, hasChildrenWithoutDetails: orphans)
   }
 
   /// The stored answers of the session that signed `seq`, skipping those of entries before it.

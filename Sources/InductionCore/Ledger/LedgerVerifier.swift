@@ -30,6 +30,9 @@ public struct LedgerDamage: Sendable, Equatable, CustomStringConvertible {
     case missingPersonalDetails = "its personal details are missing and no erasure was recorded"
     /// The reference does not derive from the hash.
     case wrongReference = "its reference does not match its hash"
+    /// A text it names by SHA-256 (the guidance or statement, as shown or in English) is missing
+    /// or no longer has that hash.
+    case alteredText = "a guidance or statement text it names was changed or removed after signing"
   }
 
   /// The first bad entry.
@@ -62,15 +65,18 @@ public struct VerificationReport: Sendable, Equatable {
 }
 
 extension AppDatabase {
-  /// Recomputes every commitment, link, hash, transcript and signature, and accepts a signature
-  /// only from a key the ledger trusted at that entry (the genesis key from the start, enrolled
-  /// keys from their enrolment until their retirement), streaming entries so memory stays flat.
+  /// Recomputes every commitment, link, hash, transcript, stored text and signature, and accepts a
+  /// signature only from a key the ledger trusted at that entry (the genesis key from the start,
+  /// enrolled keys from their enrolment until their retirement), streaming entries so memory stays
+  /// flat.
   ///
   /// One thread reads the ledger in seq order and checks everything but the signatures (seq,
   /// link, hash, key, reference, personal details); the Ed25519 signatures, the costly part, are
   /// checked in batches on the other cores meanwhile. The report is the same as checking entry by
   /// entry: the first damaged entry in seq order, and for that entry the first failing check in the
-  /// order seq, link, hash, key, signature, reference, personal details, answers.
+  /// order seq, link, hash, key, signature, reference, personal details, answers, texts. Missing
+  /// details excused only by an erasure that proves damaged are reported at the entry that lost
+  /// them (``ErasureReliance``).
   public func verifyLedger() throws -> VerificationReport {
     try read { db in
       // Every key the ledger names, as stored: the signature workers need them all before the
@@ -94,10 +100,18 @@ extension AppDatabase {
       // the key they were signed with: that key is trusted from seq 1.
       var trusted: Set<String> = stored.genesis.map { [$0.id] } ?? []
       let genesisSeq = stored.genesisSeq
-      let erased = Set(
-        try Int.fetchAll(
-          db,
-          sql: "SELECT subject_seq FROM ledger WHERE kind = 'erasure' AND subject_seq IS NOT NULL"))
+      // The erasure entries recorded for each entry, by seq: an entry's missing details are
+      // excused by them only if one of them proves sound.
+      var erasures: [Int: [Int]] = [:]
+      for row in try SQLRow.fetchAll(
+        db,
+        sql:
+          "SELECT subject_seq, seq FROM ledger WHERE kind = 'erasure' AND subject_seq IS NOT NULL"
+      ) {
+        erasures[try row.decode(atIndex: 0), default: []].append(try row.decode(atIndex: 1))
+      }
+      var excused = ErasureReliance()
+      let texts = try StoredTexts(db)
       let signatures = SignatureBatchVerifier(keys: keys)
       var expectedSeq = 1
       var previousHash = LedgerEntry.genesisHash
@@ -165,12 +179,23 @@ extension AppDatabase {
                 damage(.alteredPersonalDetails)
                 break scan
               }
-            } else if !erased.contains(entry.seq) {
+            } else if let erasedBy = erasures[entry.seq] {
+              // Erased: nothing of the person may be left, a child row added since included.
+              if item.hasChildrenWithoutDetails {
+                damage(.alteredPersonalDetails)
+                break scan
+              }
+              excused.record(seq: entry.seq, position: count, erasures: erasedBy)
+            } else {
               damage(.missingPersonalDetails)
               break scan
             }
             if item.answers.transcriptSHA256 != entry.transcriptSHA256 {
               damage(.alteredAnswers)
+              break scan
+            }
+            if !texts.holdsEveryText(of: entry) {
+              damage(.alteredText)
               break scan
             }
           }
@@ -187,18 +212,23 @@ extension AppDatabase {
       } catch {
         // Checked one by one, a bad signature before the unreadable row would have been reported.
         if let bad = signatures.finish() {
-          return VerificationReport(
-            entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature))
+          return excused.attributed(
+            VerificationReport(
+              entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature)))
         }
         throw error
       }
       // A bad signature wins when it is on an earlier entry, or on the same entry (the signature is
       // checked before the reference and the personal details).
       if let bad = signatures.finish(), found == nil || bad.position <= found!.position {
-        return VerificationReport(
-          entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature))
+        return excused.attributed(
+          VerificationReport(
+            entryCount: bad.position, damage: LedgerDamage(seq: bad.seq, kind: .badSignature)))
       }
-      if let found { return VerificationReport(entryCount: found.position, damage: found.damage) }
+      if let found {
+        return excused.attributed(
+          VerificationReport(entryCount: found.position, damage: found.damage))
+      }
       return VerificationReport(entryCount: count, damage: nil)
     }
   }

@@ -174,25 +174,27 @@ extension AppDatabase {
     WHERE l.kind = 'acknowledgement'
       AND (:since IS NULL OR l.recorded_at >= :since)
       AND (:until IS NULL OR l.recorded_at < :until)
-      AND (:classKey IS NULL OR EXISTS (
-        SELECT 1 FROM acknowledged_child c WHERE c.ledger_seq = l.seq AND c.class_key = :classKey))
+      AND (:classKey IS NULL OR (p.ledger_seq IS NOT NULL AND EXISTS (
+        SELECT 1 FROM acknowledged_child c WHERE c.ledger_seq = l.seq AND c.class_key = :classKey)))
     ORDER BY l.seq
     """
   }
 
-  /// The entry `l`'s children's `column`, in the order they were given, joined with "; ".
+  /// The entry `l`'s children's `column`, in the order they were given, joined with "; "; NULL
+  /// when its personal details `p` are gone (erased): a child row left or added then is not theirs.
   private static func childrenJoined(_ column: String, _ dialect: SQLDialect) -> String {
     switch dialect {
     case .sqlite:
       // SQLite's group_concat keeps the order of an ordered subquery.
       """
       (SELECT group_concat(\(column), '; ') FROM (
-        SELECT \(column) FROM acknowledged_child c WHERE c.ledger_seq = l.seq ORDER BY position))
+        SELECT \(column) FROM acknowledged_child c WHERE c.ledger_seq = p.ledger_seq
+        ORDER BY position))
       """
     case .postgres:
       """
       (SELECT string_agg(\(column), '; ' ORDER BY position) FROM acknowledged_child c
-        WHERE c.ledger_seq = l.seq)
+        WHERE c.ledger_seq = p.ledger_seq)
       """
     }
   }

@@ -160,19 +160,21 @@ extension AppDatabase {
         scenarios: scenarios, languages: languages)
     }
   }
-  /// First-try results per scenario, worst first, of the sessions in `language` (all when nil),
-  /// with the wrong answer picked most often.
+  /// First-try results per scenario, worst first, of the signed sessions read in `language` (all
+  /// when nil), with the wrong answer picked most often. Only a signed session's answers are
+  /// counted, by the language its acknowledgement signed: they are under its signature, while
+  /// a session never signed could say anything.
   private static func scenarioResults(_ db: any SQLDatabase, language: String?) throws
     -> [Statistics.ScenarioResult]
   {
-    let inLanguage = """
-      (:language IS NULL OR EXISTS (SELECT 1 FROM session s WHERE s.id = a.session_id
-        AND coalesce(s.language, 'en') = :language))
+    let signedAnswers = """
+      quiz_attempt a JOIN session s ON s.id = a.session_id JOIN ledger l ON l.seq = s.ledger_seq
+      WHERE l.kind = 'acknowledgement' AND (:language IS NULL OR coalesce(l.language, 'en') = :language)
       """
     var results: [Statistics.ScenarioResult] = try db.fetchAll(
       sql: """
-        SELECT scenario_id, count(*) AS asked, coalesce(sum(is_correct), 0) AS correct
-        FROM quiz_attempt a WHERE is_first_try = 1 AND \(inLanguage) GROUP BY scenario_id
+        SELECT a.scenario_id, count(*) AS asked, coalesce(sum(a.is_correct), 0) AS correct
+        FROM \(signedAnswers) AND a.is_first_try = 1 GROUP BY a.scenario_id
         """, named: ["language": language]
     ).map {
       .init(
@@ -182,9 +184,9 @@ extension AppDatabase {
     for index in results.indices {
       if let wrong = try db.fetchAll(
         sql: """
-          SELECT choice_text, count(*) AS n FROM quiz_attempt a
-          WHERE scenario_id = :scenario AND is_correct = 0 AND \(inLanguage)
-          GROUP BY choice_text ORDER BY n DESC, choice_text LIMIT 1
+          SELECT a.choice_text, count(*) AS n FROM \(signedAnswers)
+            AND a.scenario_id = :scenario AND a.is_correct = 0
+          GROUP BY a.choice_text ORDER BY n DESC, a.choice_text LIMIT 1
           """, named: ["scenario": results[index].scenarioID, "language": language]
       ).first {
         results[index].commonWrongChoice = wrong["choice_text"]

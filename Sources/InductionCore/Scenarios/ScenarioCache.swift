@@ -12,7 +12,8 @@ import Foundation
 /// folder: every file's name, size, modification time and SHA-256, the folder's path and the
 /// program's version. It is signed with this PC's key, so editing the cache file (to change what
 /// parents are shown) only makes it invalid. Whenever the fingerprint or the signature differs,
-/// the folder is linted afresh: a changed, broken or tampered folder is never let through.
+/// the folder is linted afresh: a changed, broken or tampered folder is never let through. What is
+/// stored is linted from a copy of the very bytes its fingerprint names (``lint(directory:_:)``).
 public struct ScenarioCache {
   /// The cache file.
   public var file: URL
@@ -61,9 +62,39 @@ public struct ScenarioCache {
     return (entry?.value(as: type), fingerprint)
   }
 
-  /// Keeps `value`, and `preview` beside it, loaded from the folder whose fingerprint was taken
-  /// *before* it was read (so a change made meanwhile only causes another lint). Best effort: a
-  /// cache that cannot be written only costs time.
+  /// What `lint` makes of `directory`, with the fingerprint to store it under. Every file is read
+  /// once: `lint` is given a private copy of those bytes, and the fingerprint is of those same
+  /// bytes, so what is stored under it is what they lint to however the folder changes meanwhile
+  /// (a file renamed over another between two reads included). When the folder cannot be copied
+  /// (a file that cannot be read, or is a link), `lint` is given the folder itself and the
+  /// fingerprint is nil: nothing is to be stored.
+  public func lint<Value>(directory: URL, _ lint: (URL) throws -> Value) throws -> (
+    value: Value, fingerprint: String?
+  ) {
+    guard let snapshot = ScenarioSnapshot.read(directory, program: program, domain: Self.domain),
+      let copy = Self.privateFolder()
+    else { return (try lint(directory), nil) }
+    defer { try? FileManager.default.removeItem(at: copy) }
+    do {
+      try snapshot.write(below: copy)
+    } catch {
+      return (try lint(directory), nil)
+    }
+    return (try lint(copy), snapshot.fingerprint)
+  }
+
+  /// A new folder only this user may open, in the temporary folder; nil when none can be made.
+  private static func privateFolder() -> URL? {
+    var template = Array(
+      FileManager.default.temporaryDirectory.appendingPathComponent("induction-scenarios-XXXXXX")
+        .path.utf8CString)
+    return template.withUnsafeMutableBufferPointer { buffer in
+      mkdtemp(buffer.baseAddress!).map { URL(fileURLWithPath: String(cString: $0)) }
+    }
+  }
+
+  /// Keeps `value`, and `preview` beside it, made by ``lint(directory:_:)`` from exactly the
+  /// bytes `fingerprint` names. Best effort: a cache that cannot be written only costs time.
   public func store<Value: Encodable, Preview: Encodable>(
     _ value: Value, preview: Preview, fingerprint: String, key: SigningKey
   ) {
@@ -116,35 +147,25 @@ public struct ScenarioCache {
     return entry
   }
 
-  /// SHA-256 over the program, the folder's path and every file below it (name, size, time in
-  /// nanoseconds, SHA-256 of the contents), in name order; nil when a file cannot be read or is
-  /// larger than lint allows (then the folder is simply linted).
+  /// SHA-256 over the program, the folder's path, every file below it (name, size, time in
+  /// nanoseconds, SHA-256 of the contents) and every folder below it, in name order; nil when a
+  /// file cannot be read, is a link or is larger than lint allows (then the folder is simply linted).
   static func fingerprint(of directory: URL, program: String) -> String? {
-    var encoder = CanonicalEncoder(domain: domain)
-    encoder.append(program)
-    encoder.append(directory.standardizedFileURL.path)
-    let root = directory.path
-    guard let names = Self.visibleFiles(below: root) else { return nil }
-    for name in names.sorted() {
-      let path = root + "/" + name
-      var info = stat()
-      guard lstat(path, &info) == 0 else { return nil }
-      guard
-        case .success(let data) = BoundedFile.read(path, limit: Int64(TextFileReader.maximumBytes))
-      else { return nil }
-      encoder.append(name)
-      encoder.append(Int(info.st_size))
-      encoder.append(Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
-      encoder.append(Digest.sha256(Array(data)).hexString)
-    }
-    return Digest.sha256(encoder.bytes).hexString
+    ScenarioSnapshot.read(directory, program: program, domain: domain)?.fingerprint
   }
 
   /// Every entry below `root` that is not a folder, by its path from `root`, leaving out hidden
+  /// names and what is inside hidden folders; nil when a folder cannot be listed.
+  static func visibleFiles(below root: String) -> [String]? {
+    visibleEntries(below: root)?.files
+  }
+
+  /// Every entry below `root`, by its path from `root`, the folders apart, leaving out hidden
   /// names and what is inside hidden folders; nil when a folder cannot be listed. Read with
   /// `readdir` rather than FileManager's enumerator, which took most of the fingerprint's time.
-  static func visibleFiles(below root: String) -> [String]? {
+  static func visibleEntries(below root: String) -> (files: [String], folders: [String])? {
     var found: [String] = []
+    var below: [String] = []
     var folders = [""]
     while let relative = folders.popLast() {
       guard let stream = opendir(relative.isEmpty ? root : root + "/" + relative) else {
@@ -166,11 +187,12 @@ public struct ScenarioCache {
         }
         if isFolder {
           folders.append(path)
+          below.append(path)
         } else {
           found.append(path)
         }
       }
     }
-    return found
+    return (found, below)
   }
 }

@@ -58,20 +58,19 @@ extension AppDatabase {
   }
 
   /// Every version seen of the guidance in `language`, oldest first: the English guidance's own
-  /// versions for `en`, a translation's otherwise.
+  /// versions for `en`, a translation's otherwise. A version whose stored text no longer has its
+  /// SHA-256 is left out (`verify` names it).
   public func guidanceVersions(language: String) throws -> [(
     sha256: String, text: String, firstSeenAt: String
   )] {
     if language == LanguageTag.english { return try guidanceVersions() }
     return try read { db in
-      try SQLRow.fetchAll(
+      try Self.intactVersions(
         db,
         sql: """
           SELECT sha256, text, first_seen_at FROM translation_version WHERE language = ?
           ORDER BY first_seen_at, \(db.dialect.insertionOrder)
-          """, arguments: [language]
-      )
-      .map { ($0["sha256"], $0["text"], $0["first_seen_at"]) }
+          """, arguments: [language])
     }
   }
 }

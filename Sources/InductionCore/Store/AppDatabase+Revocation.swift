@@ -52,15 +52,24 @@ extension AppDatabase {
     }
   }
 
-  /// Every guidance version seen, oldest first: SHA-256, text and when first seen.
+  /// Every guidance version seen, oldest first: SHA-256, text and when first seen. A version
+  /// whose stored text no longer has its SHA-256 is left out (`verify` names it).
   public func guidanceVersions() throws -> [(sha256: String, text: String, firstSeenAt: String)] {
     try read { db in
-      try SQLRow.fetchAll(
+      try Self.intactVersions(
         db,
         sql:
           "SELECT sha256, text, first_seen_at FROM guidance_version ORDER BY first_seen_at, \(db.dialect.insertionOrder)"
       )
-      .map { ($0["sha256"], $0["text"], $0["first_seen_at"]) }
     }
+  }
+
+  /// The rows of `sql` (`sha256`, `text`, `first_seen_at`) whose text has its SHA-256.
+  static func intactVersions(
+    _ db: any SQLDatabase, sql: String, arguments: [any SQLValueConvertible] = []
+  ) throws -> [(sha256: String, text: String, firstSeenAt: String)] {
+    try SQLRow.fetchAll(db, sql: sql, arguments: arguments)
+      .map { ($0["sha256"], $0["text"], $0["first_seen_at"]) }
+      .filter { StoredTexts.isIntact(sha256: $0.0, text: $0.1) }
   }
 }

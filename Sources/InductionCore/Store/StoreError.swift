@@ -22,6 +22,10 @@ public enum StoreError: LocalizedError, Equatable {
   case keyNotTrusted(fingerprint: String, status: KeyStatus)
   /// The signing key file is a link, not a private regular file of this user's.
   case signingKeyUnsafe(path: String, reason: String)
+  /// The database file (or its `-wal` or `-shm`) is a link, someone else's or readable by others.
+  case databaseFileUnsafe(path: String, reason: String)
+  /// A text to be saved holds a NUL character, after which a report would show nothing.
+  case nulInText
   /// Another program held the database for too long.
   case busy(path: String)
   /// No space left on the disk.
@@ -77,6 +81,10 @@ public enum StoreError: LocalizedError, Equatable {
       "this PC's signing key \(fingerprint) is not enrolled in the ledger, so it may not sign yet; on a PC already in use, compare the fingerprint and run `induction keys enrol \(fingerprint.replacingOccurrences(of: " ", with: "")) --name NAME`"
     case .signingKeyUnsafe(let path, let reason):
       "the signing key \(path) \(reason)"
+    case .databaseFileUnsafe(let path, let reason):
+      "the database \(path) \(reason)"
+    case .nulInText:
+      "a text to be saved contains a NUL character, so nothing was saved; remove it from the file or answer it came from"
     case .busy(let path):
       "\(path) is busy (another program is holding it); try again, and ask staff if this keeps happening"
     case .diskFull(let path):

@@ -43,7 +43,14 @@ public enum SchoolContentLoader {
   /// What can be offered; throws every lint problem when the English set fails. A pack that fails
   /// lint is left out, with a note for the staff starting the program.
   public static func load(_ path: String) throws -> LoadedSchoolContent {
-    let report = lint(path)
+    try load(path, reading: URL(fileURLWithPath: path))
+  }
+
+  /// As ``load(_:)``, reading the files from `directory` (a copy of the folder at `path`, which
+  /// messages name).
+  public static func load(_ path: String, reading directory: URL) throws -> LoadedSchoolContent {
+    let report = ContentLinter.lint(
+      directory: directory, displayPath: path, programStrings: ProgramStrings.shipped)
     guard let content = report.content else {
       throw ScenarioLoadError(problems: report.english.problems)
     }

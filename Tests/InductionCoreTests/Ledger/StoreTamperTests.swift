@@ -37,6 +37,37 @@ struct StoreTamperTests {
     }
   }
 
+  /// Signs `entry` with a key of the attacker's own, adds that key to the key table and appends
+  /// the entry, as someone who can write the database but holds no trusted key can; returns it.
+  static func appendForged(_ entry: LedgerEntry, to database: AppDatabase) throws -> LedgerEntry {
+    let attacker = SigningKey.generate()
+    var forged = entry
+    forged.keyID = attacker.id
+    forged.entryHash = forged.computedHash()
+    forged.signature = try attacker.sign(forged.entryHash)
+    forged.reference = Reference.make(from: Array(forged.entryHash))
+    try tamper(
+      database,
+      "INSERT INTO signing_key (id, public_key, created_at) VALUES (?, ?, '2026-09-03')",
+      [attacker.id, attacker.publicKey])
+    try tamper(
+      database,
+      """
+      INSERT INTO ledger (seq, kind, recorded_at, station, mode, guidance_sha256, statement_sha256,
+        scenario_count, first_try_correct, attempt_count, transcript_sha256, pii_commitment,
+        subject_seq, note, prev_hash, entry_hash, signature, key_id, reference)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        forged.seq, forged.kind.rawValue, forged.recordedAt, forged.station, forged.mode,
+        forged.guidanceSHA256, forged.statementSHA256, forged.scenarioCount,
+        forged.firstTryCorrect, forged.attemptCount, forged.transcriptSHA256,
+        forged.piiCommitment, forged.subjectSeq, forged.note, forged.prevHash, forged.entryHash,
+        forged.signature, forged.keyID, forged.reference,
+      ])
+    return forged
+  }
+
   @Test(arguments: TestEngine.available)
   func aSoundLedgerVerifies(engine: TestEngine) throws {
     let (builder, _) = try Self.ledger(engine)
@@ -47,34 +78,12 @@ struct StoreTamperTests {
   func anEntrySignedByAKeyTheAttackerAddedIsNamed(engine: TestEngine) throws {
     // Given an attacker who adds their key to the key table and appends an entry signed with it
     let (builder, entries) = try Self.ledger(engine)
-    let attacker = SigningKey.generate()
     var forged = entries[1]
     forged.seq += 1
     forged.prevHash = entries[1].entryHash
     forged.piiCommitment = ""
     forged.transcriptSHA256 = [QuizAttempt]().transcriptSHA256
-    forged.keyID = attacker.id
-    forged.entryHash = forged.computedHash()
-    forged.signature = try attacker.sign(forged.entryHash)
-    forged.reference = Reference.make(from: Array(forged.entryHash))
-    try Self.tamper(
-      builder.database,
-      "INSERT INTO signing_key (id, public_key, created_at) VALUES (?, ?, '2026-09-03')",
-      [attacker.id, attacker.publicKey])
-    try Self.tamper(
-      builder.database,
-      """
-      INSERT INTO ledger (seq, kind, recorded_at, station, mode, guidance_sha256, statement_sha256,
-        scenario_count, first_try_correct, attempt_count, transcript_sha256, pii_commitment, note,
-        prev_hash, entry_hash, signature, key_id, reference)
-      VALUES (?, 'acknowledgement', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """,
-      [
-        forged.seq, forged.recordedAt, forged.station, forged.mode, forged.guidanceSHA256,
-        forged.statementSHA256, forged.scenarioCount, forged.firstTryCorrect, forged.attemptCount,
-        forged.transcriptSHA256, forged.piiCommitment, forged.note, forged.prevHash,
-        forged.entryHash, forged.signature, forged.keyID, forged.reference,
-      ])
+    forged = try Self.appendForged(forged, to: builder.database)
     // Then verify names it
     #expect(
       try builder.database.verifyLedger().damage

@@ -80,8 +80,9 @@ struct StatisticsTests {
         ),
       ], at: LedgerBuilder.utc("2026-08-20 12:00"))
 
-    // And five parents who signed, each after a quiz with these answers:
-    //   rumour-in-class-chat  first tries: wrong, wrong, right, (cancelled: wrong), right  → 2 of 5
+    // And five parents who signed, each after a quiz with these answers (the answer of a session
+    // cancelled, under no signature, is not counted):
+    //   rumour-in-class-chat  first tries: wrong, wrong, right, (cancelled: wrong), right  → 2 of 4
     //   teachers-instagram    first tries: right, wrong, wrong, right                    → 2 of 4
     //   complaint-outcome     first tries: right, wrong                                  → 1 of 2
     //   school-logo           first tries: right, right, right, wrong                    → 3 of 4
@@ -180,11 +181,11 @@ struct StatisticsTests {
       ],
       scenarios: [
         .init(
-          scenarioID: "rumour-in-class-chat", asked: 5, correct: 2,
-          commonWrongChoice: Self.ownStory, commonWrongCount: 3),
-        .init(
           scenarioID: "complaint-outcome", asked: 2, correct: 1, commonWrongChoice: Self.postLetter,
           commonWrongCount: 1),
+        .init(
+          scenarioID: "rumour-in-class-chat", asked: 4, correct: 2,
+          commonWrongChoice: Self.ownStory, commonWrongCount: 2),
         .init(
           scenarioID: "teachers-instagram", asked: 4, correct: 2, commonWrongChoice: Self.follow,
           commonWrongCount: 1),
@@ -202,7 +203,7 @@ struct StatisticsTests {
         scenarios: expected.scenarios)
     ]
     #expect(statistics == expected)
-    #expect(statistics.scenarios.map(\.rate) == [0.4, 0.5, 0.5, 0.75, 1.0])
+    #expect(statistics.scenarios.map(\.rate) == [0.5, 0.5, 0.5, 0.75, 1.0])
     #expect(statistics.classes.map(\.total) == [3, 2])
   }
 
@@ -256,5 +257,41 @@ struct StatisticsTests {
       [$0.className.lowercased(), "\($0.acknowledged)", "\($0.reacknowledge)", "\($0.outstanding)"]
     }
     #expect(classes == [["nursery", "2", "0", "0"], ["year 2", "1", "1", "0"]])
+  }
+
+  @Test(arguments: TestEngine.available) func onlyTheAnswersAndLanguageOfSignedSessionsAreCounted(
+    engine: TestEngine
+  ) throws {
+    // Given one parent who signed after answering right first time
+    let builder = try LedgerBuilder.fresh(engine)
+    let at = LedgerBuilder.utc("2026-09-07 08:00")
+    let signed = try builder.startSession(at: at)
+    let attempts = try Self.answer(
+      [Self.right("rumour-in-class-chat")], session: signed, database: builder.database, at: at)
+    try builder.sign(
+      parent: "Amara Okafor", children: [("Tobi Okafor", "Nursery")],
+      at: at.addingTimeInterval(600), session: signed, attempts: attempts)
+    // And a session never signed, whose answers and language no signature covers, made to say
+    // that three parents reading Polish chose to spread the rumour
+    let unsigned = try builder.startSession(at: at.addingTimeInterval(900))
+    try Self.answer(
+      [
+        Self.wrong("rumour-in-class-chat", 1, Self.ownStory),
+        Self.wrong("teachers-instagram", 1, Self.follow),
+      ], session: unsigned, database: builder.database, at: at.addingTimeInterval(900))
+    try StoreTamperTests.tamper(
+      builder.database, "UPDATE session SET language = 'pl' WHERE id = ?", [unsigned])
+
+    // When the statistics are computed
+    let statistics = try builder.database.statistics(
+      context: ExportContext(currentGuidance: Self.oldGuidance.sha256, timeZone: Self.london))
+
+    // Then the hardest scenarios count only the signed session's answers, in the language signed
+    let right = Statistics.ScenarioResult(
+      scenarioID: "rumour-in-class-chat", asked: 1, correct: 1, commonWrongChoice: nil,
+      commonWrongCount: 0)
+    #expect(statistics.scenarios == [right])
+    #expect(statistics.languages.map(\.language) == ["en", "pl"])
+    #expect(statistics.languages.map(\.scenarios) == [[right], []])
   }
 }

@@ -12,6 +12,7 @@ final class PostgresSQLDatabase: SQLDatabase {
   func end() { isOpen = false }
 
   func execute(sql: String, arguments: [any SQLValueConvertible]) throws {
+    try SQLValue.refuseNul(in: arguments)
     let statements = try PostgresStatement.split(sql)
     try checkArguments(arguments.count, expected: statements.map(\.placeholderCount).reduce(0, +))
     var remaining = arguments[...]
@@ -22,6 +23,7 @@ final class PostgresSQLDatabase: SQLDatabase {
   }
 
   func fetchAll(sql: String, arguments: [any SQLValueConvertible]) throws -> [SQLRow] {
+    try SQLValue.refuseNul(in: arguments)
     let statement = try single(sql, arguments: arguments)
     return try run(statement.sql, arguments)
   }
@@ -29,6 +31,7 @@ final class PostgresSQLDatabase: SQLDatabase {
   /// A server-side cursor, so that several can be open at once on the one connection and none
   /// holds its whole result in memory.
   func fetchCursor(sql: String, arguments: [any SQLValueConvertible]) throws -> any SQLCursor {
+    try SQLValue.refuseNul(in: arguments)
     let statement = try single(sql, arguments: arguments)
     let name = session.cursorName()
     _ = try run("DECLARE \(name) NO SCROLL CURSOR FOR \(statement.sql)", arguments)

@@ -15,6 +15,19 @@ public enum SQLValue: Sendable, Equatable {
   case blob(Data)
 }
 
+extension SQLValue {
+  /// Refuses a text argument holding a NUL character (``StoreError/nulInText``): a report that
+  /// reads it as a C string would show only what comes before, so no text with one is ever stored
+  /// (PostgreSQL's text cannot hold one at all).
+  static func refuseNul(in arguments: [any SQLValueConvertible]) throws {
+    for argument in arguments {
+      if case .text(let text) = argument.sqlValue, text.utf8.contains(0) {
+        throw StoreError.nulInText
+      }
+    }
+  }
+}
+
 /// A value read from or bound to a statement.
 public protocol SQLValueConvertible {
   /// The value bound for `self`.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// A GRDB connection seen through ``SQLDatabase``.
 final class SQLiteConnection: SQLDatabase {
@@ -10,6 +11,7 @@ final class SQLiteConnection: SQLDatabase {
   var dialect: SQLDialect { .sqlite }
 
   func execute(sql: String, arguments: [any SQLValueConvertible]) throws {
+    try SQLValue.refuseNul(in: arguments)
     // One statement is compiled once per connection and kept (a signing runs the same dozen on
     // every kiosk); a script of several is compiled each time.
     if sql.contains(";") {
@@ -20,6 +22,7 @@ final class SQLiteConnection: SQLDatabase {
   }
 
   func fetchAll(sql: String, arguments: [any SQLValueConvertible]) throws -> [SQLRow] {
+    try SQLValue.refuseNul(in: arguments)
     // All rows are read before returning, so a kept statement is never stepped by two readers.
     let statement = try db.cachedStatement(sql: sql)
     let cursor = SQLiteCursor(
@@ -30,6 +33,7 @@ final class SQLiteConnection: SQLDatabase {
   }
 
   func fetchCursor(sql: String, arguments: [any SQLValueConvertible]) throws -> any SQLCursor {
+    try SQLValue.refuseNul(in: arguments)
     let statement = try db.makeStatement(sql: sql)
     return SQLiteCursor(
       try GRDB.Row.fetchCursor(statement, arguments: Self.arguments(arguments)), statement)
@@ -83,10 +87,20 @@ final class SQLiteCursor: SQLCursor {
     let statement = statement.sqliteStatement
     var values: [SQLValue] = []
     values.reserveCapacity(row.count)
-    for index in 0..<row.count {
+    for index in 0..<CInt(row.count) {
       values.append(
-        SQLiteConnection.value(DatabaseValue(sqliteStatement: statement, index: CInt(index))))
+        sqlite3_column_type(statement, index) == SQLITE_TEXT
+          ? .text(Self.wholeText(statement, index))
+          : SQLiteConnection.value(DatabaseValue(sqliteStatement: statement, index: index)))
     }
     return SQLRow(values: values, columns: columns)
+  }
+
+  /// The whole text at `index`, its length as SQLite stores it: GRDB reads text as a C string,
+  /// which would stop at a NUL an edit put in and hide what follows from `verify`.
+  private static func wholeText(_ statement: SQLiteStatement, _ index: CInt) -> String {
+    guard let bytes = sqlite3_column_text(statement, index) else { return "" }
+    let count = Int(sqlite3_column_bytes(statement, index))
+    return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
   }
 }

@@ -41,11 +41,13 @@ public final class SQLiteEngine: StoreEngine {
   public var location: String { path }
 
   /// Opens (creating if needed) the database at `url`: WAL, `synchronous=FULL` on the writer, a busy
-  /// timeout, foreign keys, files 0600. Refuses a database made by a newer version.
+  /// timeout, foreign keys, files 0600. Refuses a database made by a newer version, and files that
+  /// are links, another user's or readable by others (``DatabaseFile``).
   public static func open(at url: URL, busyTimeout: TimeInterval = SQLiteEngine.busyTimeout) throws
     -> SQLiteEngine
   {
     let path = url.path
+    try DatabaseFile.check(path, mode: false)
     let existed = FileManager.default.fileExists(atPath: path)
     if existed {
       guard isSQLiteFile(path) else { throw StoreError.notADatabase(path: path) }
@@ -54,6 +56,7 @@ public final class SQLiteEngine: StoreEngine {
       if try isFromNewerVersion(path, busyTimeout: busyTimeout) {
         throw StoreError.newerSchema(path: path)
       }
+      try DatabaseFile.check(path)
     }
     var configuration = Configuration()
     configuration.busyMode = .callback(Self.busyCallback(timeout: busyTimeout))
