@@ -25,10 +25,23 @@ public enum WebApplication {
       if let id = request.cookies[cookieName]?.value, await frontEnd.page(id) != nil {
         return redirect("/induction")
       }
-      let id = await frontEnd.begin()
-      var response = redirect("/induction")
-      response.setCookie(cookie(id, secure: secureCookies))
-      return response
+      guard frontEnd.isOpen else {
+        return notice(.needLink, frontEnd: frontEnd, request: request, templates: templates)
+      }
+      return started(try await frontEnd.begin(), secure: secureCookies)
+    }
+
+    // A personal link: the token leaves the address bar at once (a redirect), and the page it
+    // leads to names no one.
+    router.get("/i/:token") { request, context -> Response in
+      let token = context.parameters.get("token") ?? ""
+      switch try await frontEnd.open(link: token) {
+      case .started(let id): return started(id, secure: secureCookies)
+      case .refused(let status):
+        return notice(.refused(status), frontEnd: frontEnd, request: request, templates: templates)
+      case .tooMany:
+        return notice(.tooMany, frontEnd: frontEnd, request: request, templates: templates)
+      }
     }
 
     router.get("/induction") { request, _ -> Response in
@@ -53,12 +66,10 @@ public enum WebApplication {
     router.post("/start") { request, _ -> Response in
       // A fresh induction after one ended: the old session's token still guards the form.
       guard let id = request.cookies[cookieName]?.value, let form = try await self.form(request),
-        try await frontEnd.submit(id, form: form) != .forbidden
+        try await frontEnd.submit(id, form: form) != .forbidden,
+        let fresh = try await frontEnd.beginAgain(after: id)
       else { return redirect("/") }
-      let fresh = await frontEnd.begin()
-      var response = redirect("/induction")
-      response.setCookie(cookie(fresh, secure: secureCookies))
-      return response
+      return started(fresh, secure: secureCookies)
     }
 
     router.get("/assets/induction.css") { _, _ -> Response in
@@ -84,6 +95,22 @@ public enum WebApplication {
     guard let body = try? await request.body.collect(upTo: maximumBody) else { return nil }
     return try? URLEncodedFormDecoder().decode(
       WebFrontEnd.Form.self, from: String(decoding: body.readableBytesView, as: UTF8.self))
+  }
+
+  /// Sends a new session to its first page.
+  private static func started(_ id: String, secure: Bool) -> Response {
+    var response = redirect("/induction")
+    response.setCookie(cookie(id, secure: secure))
+    return response
+  }
+
+  private static func notice(
+    _ notice: NoticePage, frontEnd: WebFrontEnd, request: Request, templates: Templates
+  ) -> Response {
+    let page = frontEnd.page(notice, acceptLanguage: request.headers[.acceptLanguage])
+    var response = html(templates.render(page))
+    response.status = .init(code: notice.status)
+    return response
   }
 
   private static func cookie(_ id: String, secure: Bool) -> Cookie {

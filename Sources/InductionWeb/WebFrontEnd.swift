@@ -10,13 +10,22 @@ public actor WebFrontEnd {
   let idleTimeout: TimeInterval
   /// The most sessions kept at once: past it the one idle longest is ended.
   let maximumSessions: Int
+  /// Where personal links are looked up (none: no link opens).
+  let invitations: (any InvitationStore)?
+  /// Whether anyone may start without a personal link (`serve --open`).
+  public let isOpen: Bool
   private var sessions: [String: WebSession] = [:]
+  private var limiter = LinkLimiter()
 
-  /// A front end over `services` (whose context names the server's station, mode `web`).
+  /// A front end over `services` (whose context names the server's station, mode `web`), opening
+  /// personal links from `invitations`, and to anyone at all when `isOpen`.
   public init(
-    services: InductionServices, idleTimeout: TimeInterval = 20 * 60, maximumSessions: Int = 10_000
+    services: InductionServices, invitations: (any InvitationStore)?, isOpen: Bool,
+    idleTimeout: TimeInterval = 20 * 60, maximumSessions: Int = 10_000
   ) {
     self.services = services
+    self.invitations = invitations
+    self.isOpen = isOpen
     self.idleTimeout = idleTimeout
     self.maximumSessions = maximumSessions
   }
@@ -63,17 +72,65 @@ public actor WebFrontEnd {
     case forbidden
   }
 
-  /// Starts a new induction; returns its session id, for the cookie.
-  public func begin() -> String {
+  /// What opening a personal link did.
+  public enum LinkOutcome: Sendable, Equatable {
+    /// An induction began: its session id, for the cookie.
+    case started(String)
+    /// The link cannot be used, and why.
+    case refused(InvitationStatus)
+    /// The link was opened too often lately.
+    case tooMany
+  }
+
+  /// Starts a new induction; returns its session id, for the cookie. `invitation` is the personal
+  /// link it came from.
+  public func begin(invitation: Int64? = nil) throws -> String {
     sweep()
     let id = Self.token()
     var induction = Induction(services: services)
     var session = WebSession(
       state: induction.state, csrfToken: Self.token(), lastSeen: services.clock.now())
+    session.invitation = invitation
     session.view.apply(induction.start())
     session.state = induction.state
+    try claim(&session)
     sessions[id] = session
     return id
+  }
+
+  /// Starts an induction from the personal link holding `token`, when it can be used.
+  public func open(link token: String) throws -> LinkOutcome {
+    guard let token = InvitationToken(link: token), let invitations else {
+      return .refused(.unknown)
+    }
+    let now = services.clock.now()
+    guard limiter.allows(token, at: now) else { return .tooMany }
+    let status = try invitations.invitationStatus(token, at: now)
+    guard case .open(let invitation) = status else { return .refused(status) }
+    return .started(try begin(invitation: invitation))
+  }
+
+  /// A fresh induction after session `id` ended, from the same personal link while it is still
+  /// open (or none, when anyone may start); nil when it needs a link it does not have.
+  public func beginAgain(after id: String) throws -> String? {
+    var invitation = sessions[id]?.invitation
+    if let link = invitation, let invitations,
+      try invitations.invitationStatus(id: link, at: services.clock.now()) != .open(link)
+    {
+      invitation = nil
+    }
+    guard invitation != nil || isOpen else { return nil }
+    return try begin(invitation: invitation)
+  }
+
+  /// Ties the session record to the personal link it came from, whenever the induction starts a
+  /// new record (a fresh start or a change of language).
+  private func claim(_ session: inout WebSession) throws {
+    guard let invitation = session.invitation, let record = session.state.session,
+      record != session.claimedSession, let invitations
+    else { return }
+    try invitations.claimInvitation(invitation, session: record)
+    session.claimedSession = record
   }
 
   /// The page of session `id`; nil when there is no such session.
@@ -108,6 +165,7 @@ public actor WebFrontEnd {
     session.view.apply(try induction.step(input))
     session.state = induction.state
     session.page += 1
+    try claim(&session)
     sessions[id] = session
     return .shown
   }

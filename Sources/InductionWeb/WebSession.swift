@@ -17,4 +17,8 @@ struct WebSession: Sendable {
   var lastSeen: Date
   /// Said once on the next page (a form from an old page, an expired session).
   var message: PhraseKey?
+  /// The personal link the induction was started from, if any: a signing uses it up.
+  var invitation: Int64?
+  /// The session record the invitation was last tied to (a fresh start makes a new one).
+  var claimedSession: Int64?
 }

@@ -20,7 +20,7 @@ struct Induction: ParsableCommand {
       Start.self, Kiosk.self, Admin.self, RosterCommand.self, ExportCommand.self,
       StatsCommand.self, VerifyCommand.self, CheckpointCommand.self, RevokeCommand.self,
       EraseCommand.self, PurgeCommand.self, AccessCommand.self, ScenariosCommand.self,
-      Staff.self, KeysCommand.self, MigrateCommand.self, Serve.self,
+      Staff.self, KeysCommand.self, MigrateCommand.self, Serve.self, InviteCommand.self,
     ],
     defaultSubcommand: Start.self
   )

@@ -12,8 +12,10 @@ extension Induction {
       commandName: "serve",
       abstract: "Serve the parent induction as a web page (plain HTTP on this computer only).",
       discussion: """
-        Parents open the page in a browser and complete the same induction as at the kiosk; each
-        signing is a ledger entry with mode web and this server's station name. Without
+        Parents open their personal link (from `induction invite`) in a browser and complete the
+        same induction as at the kiosk; each signing is a ledger entry with mode web and this
+        server's station name, and uses the link up. With --open anyone may start from the front
+        page, as a school with one link on its website wants. Without
         --behind-proxy the server listens on this computer only (127.0.0.1): put it behind a
         reverse proxy that adds TLS to reach parents elsewhere (see the README).
         """)
@@ -31,6 +33,11 @@ extension Induction {
 
     @Flag(help: "Listen beyond this computer, behind a reverse proxy that adds TLS.")
     var behindProxy = false
+
+    @Flag(
+      name: .customLong("open"),
+      help: "Let anyone start from the front page, not only parents with a personal link.")
+    var isOpen = false
 
     func validate() throws {
       try StationName.validate(station)
@@ -52,7 +59,9 @@ extension Induction {
         let services = try CompositionRoot.webServices(
           options, station: NameNormalisation.tidy(station))
         let address = ListenAddress(listen)!
-        let frontEnd = WebFrontEnd(services: services, idleTimeout: TimeInterval(idleTimeout))
+        let frontEnd = WebFrontEnd(
+          services: services, invitations: services.store as? any InvitationStore, isOpen: isOpen,
+          idleTimeout: TimeInterval(idleTimeout))
         let router = try WebApplication.router(frontEnd: frontEnd)
         let app = Application(
           router: router,

@@ -3,7 +3,8 @@ phone-sized screen, in Polish, answering wrongly on the way, with axe-core check
 against WCAG 2.2 A and AA. Driven by EndToEndTests/WebBrowserTests.swift, which starts
 `induction serve` and checks the ledger afterwards.
 
-Usage: complete_induction.py BASE_URL
+Usage: complete_induction.py BASE_URL LINK
+BASE_URL's start page (which asks for a personal link) is checked too; LINK starts the induction.
 Prints one JSON line: {"reference": ..., "pages": N, "violations": [...], "keyboard": bool}.
 """
 
@@ -17,7 +18,7 @@ from playwright.sync_api import sync_playwright
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
-def main(base):
+def main(base, link):
     axe = Axe()
     violations = []
     pages = 0
@@ -47,8 +48,13 @@ def main(base):
                 page.locator("form[novalidate] button[type=submit]").click()
             check()
 
+        # Without a link, the site says to open one, and offers no form.
         page.goto(base + "/")
         check()
+        assert page.locator("form").count() == 0, page.content()[:400]
+        page.goto(link)
+        check()
+        assert page.url == base + "/induction", page.url
         assert page.locator("html").get_attribute("lang") == "en"
         # Polski, chosen with the keyboard alone: Tab to the button, then Enter.
         keyboard = False
@@ -107,4 +113,4 @@ def main(base):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1].rstrip("/"))
+    main(sys.argv[1].rstrip("/"), sys.argv[2])

@@ -58,10 +58,31 @@ struct WebBrowserTests {
     }
   }
 
+  /// The roster: Jan's family is the one the browser completes for; Ben's stays outstanding.
+  static let roster =
+    "Parent Name,Parent Email,Child Name,Class\r\n"
+    + "Zofia Nowak,zofia@example.test,Jan Nowak,Nursery\r\n"
+    + "Tom Jones,tom@example.test,Ben Jones,Year 1\r\n"
+
+  /// Runs an admin command on the sandbox's store (its database, when not SQLite).
+  static func admin(_ sandbox: Sandbox, _ arguments: [String]) throws -> String {
+    var all = arguments + ["--scenarios", BuiltBinary.scenariosDirectory.path]
+    if let url = sandbox.databaseURL { all += ["--database", url] }
+    let result = try sandbox.induction(all)
+    #expect(result.status == 0, "\(arguments.first ?? ""): \(result.error)")
+    return result.output
+  }
+
   @Test(.enabled(if: BrowserTools.available))
-  func aParentCompletesTheInductionInPolishOnAPhoneAndAxeFindsNothingOnAnyPage() throws {
-    // Given `induction serve` on the shipped scenarios, on a free port of this computer
+  func aParentCompletesTheInductionInPolishOnAPhoneFromTheirLinkAndAxeFindsNothingOnAnyPage()
+    throws
+  {
+    // Given a roster, and `induction serve` on the shipped scenarios, on a free port of this
+    // computer, taking personal links only
     let sandbox = try Sandbox()
+    let rosterFile = sandbox.root.appendingPathComponent("roster.csv")
+    try Data(Self.roster.utf8).write(to: rosterFile)
+    _ = try Self.admin(sandbox, ["roster", "import", rosterFile.path])
     let port = try BrowserTools.freePort()
     var arguments = [
       "serve", "--data-dir", sandbox.dataDirectory.path, "--scenarios",
@@ -73,13 +94,22 @@ struct WebBrowserTests {
     defer { if !server.hasExited { server.kill(SIGKILL) } }
     _ = try server.waitFor("Serving the induction on", timeout: 60)
 
-    // When a parent completes it in Chromium at 360 × 740, in Polish, with a wrong answer
+    // And the office's links for everyone outstanding
+    let links = sandbox.root.appendingPathComponent("links.csv")
+    _ = try Self.admin(
+      sandbox, ["invite", "--url", "http://127.0.0.1:\(port)", "--out", links.path])
+    let linkRows = String(decoding: try Data(contentsOf: links), as: UTF8.self)
+      .split(separator: "\r\n").filter { $0.contains("Jan Nowak") }
+    let link = try #require(linkRows.first?.split(separator: ",").dropLast().last.map(String.init))
+
+    // When a parent opens their link in Chromium at 360 × 740 and completes the induction in
+    // Polish, with a wrong answer
     let script = BuiltBinary.packageRoot.appendingPathComponent(
       "Tests/Browser/complete_induction.py")
     var environment = ProcessInfo.processInfo.environment
     environment["HOME"] = sandbox.home.path
     let run = try PipedProgram.run(
-      "/usr/bin/env", ["python3", script.path, "http://127.0.0.1:\(port)"],
+      "/usr/bin/env", ["python3", script.path, "http://127.0.0.1:\(port)", link],
       environment: environment, timeout: 600)
     #expect(run.status == 0, "\(run.error)")
     let report = try JSONDecoder().decode(Report.self, from: Data(run.output.utf8))
@@ -102,5 +132,15 @@ struct WebBrowserTests {
     let verified = try sandbox.verify()
     #expect(verified.status == 0)
     #expect(verified.output == (try sandbox.verifyOK(2)))
+
+    // And the link is used up by that signing, and the completion list shows Jan acknowledged
+    // and Ben still outstanding
+    let used = try sandbox.query(
+      "SELECT count(*) FROM invitation i JOIN ledger l ON l.seq = i.ledger_seq WHERE l.reference = '"
+        + Reference.normalise(report.reference)! + "';")
+    #expect(used == ["1"])
+    let completion = try Self.admin(sandbox, ["export", "completion", "--out", "-"])
+    #expect(completion.contains("Nursery,Jan Nowak,Zofia Nowak,acknowledged,"))
+    #expect(completion.contains("Year 1,Ben Jones,Tom Jones,outstanding,"))
   }
 }

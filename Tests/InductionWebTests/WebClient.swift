@@ -25,6 +25,26 @@ struct WebClient {
     try await load()
   }
 
+  /// Opens a personal link: a new session from it, then its first page. Returns the status of the
+  /// link's response (303 when it started an induction, else the page saying why not, in `page`).
+  @discardableResult
+  mutating func open(link: String, acceptLanguage: String? = nil) async throws
+    -> HTTPResponse.Status
+  {
+    let path = link.range(of: "/i/").map { String(link[$0.lowerBound...]) } ?? link
+    var headers = HTTPFields()
+    if let acceptLanguage { headers[.acceptLanguage] = acceptLanguage }
+    let response = try await client.execute(uri: path, method: .get, headers: headers)
+    guard response.status == .seeOther else {
+      page = String(buffer: response.body)
+      return response.status
+    }
+    let setCookie = try #require(response.headers[.setCookie])
+    cookie = String(setCookie.split(separator: ";")[0])
+    try await load()
+    return response.status
+  }
+
   /// Reads the current page.
   mutating func load() async throws {
     let response = try await client.execute(
@@ -89,7 +109,8 @@ struct WebFixture {
 
   init(
     content: SchoolContent = SchoolContent(
-      catalog: Fixtures.catalog, guidanceText: Fixtures.guidanceText)
+      catalog: Fixtures.catalog, guidanceText: Fixtures.guidanceText),
+    isOpen: Bool = true
   ) throws {
     database = try TestEngine.default.makeDatabase()
     try database.registerSigningKey(Fixtures.signingKey, keyPath: "test-key", at: Fixtures.instant)
@@ -97,7 +118,8 @@ struct WebFixture {
       content: content, context: SessionContext(station: "Website", mode: "web"),
       store: database, clock: clock.clock, random: .seeded(7), signingKey: Fixtures.signingKey,
       makeSalt: { Array(repeating: 0xA5, count: 16) })
-    frontEnd = WebFrontEnd(services: services, idleTimeout: 1200)
+    frontEnd = WebFrontEnd(
+      services: services, invitations: database, isOpen: isOpen, idleTimeout: 1200)
   }
 
   /// Runs `body` against the routes, without opening a socket.

@@ -137,6 +137,14 @@ public enum PhraseKey: String, CaseIterable, Sendable, Codable {
   case webMovedOn = "web.moved_on"
   case webExpired = "web.expired"
   case webEnded = "web.ended"
+  case webLinkHeading = "web.link_heading"
+  case webLinkUnknown = "web.link_unknown"
+  case webLinkUsed = "web.link_used"
+  case webLinkExpired = "web.link_expired"
+  case webLinkWithdrawn = "web.link_withdrawn"
+  case webNeedLinkHeading = "web.need_link_heading"
+  case webNeedLink = "web.need_link"
+  case webTooMany = "web.too_many"
 
   /// The keys whose text is chosen by a number.
   public static let plural: Set<PhraseKey> = [.welcomeStepAnswer, .quizAgain]

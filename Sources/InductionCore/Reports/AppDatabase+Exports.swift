@@ -4,13 +4,20 @@ extension AppDatabase {
   /// Streams one export into `writer`, row by row from a database cursor, so memory stays flat
   /// however many rows there are; a completion export then hands the writer its counts per class.
   /// Returns the number of rows written. `progress` is called every 1,000 rows.
+  ///
+  /// With `links`, an outstanding list issues a personal link per family (its rows share one) and
+  /// adds ``InvitationIssue/header``'s columns; a family's older unused link stops working. Then
+  /// the writer is finished inside the transaction, so the links count only once the file is in
+  /// place, and the caller must not finish it again.
   public func export(
     _ kind: ExportKind, filter: ExportFilter, context: ExportContext,
-    into writer: some ExportWriter,
+    into writer: some ExportWriter, links: InvitationIssue? = nil, at now: Date = Date(),
     progress: (Int) -> Void = { _ in }
   ) throws -> Int {
-    try read { db in
+    precondition(links == nil || kind == .outstanding, "only an outstanding list has links")
+    let run = { (db: any SQLDatabase) throws -> Int in
       var count = 0
+      var invited = InvitedFamilies(issue: links, at: now)
       func emit(_ row: [ExportCell]) throws {
         try writer.write(row)
         count += 1
@@ -57,18 +64,31 @@ extension AppDatabase {
               .text(shown ? row["language"] ?? "" : ""),
             ])
           } else if status != .acknowledged {
-            try emit([
-              .text(row["class_name"]), .text(row["child_name"]),
-              .text((row["roster_parent"] as String?) ?? (row["ack_parent"] ?? "")),
-              .text(row["parent_email"] ?? ""), .text(status.rawValue),
-              .text(status == .reacknowledge ? row["language"] ?? "" : ""),
-            ])
+            let parent = (row["roster_parent"] as String?) ?? (row["ack_parent"] ?? "")
+            let email: String = row["parent_email"] ?? ""
+            let cells: [ExportCell] = [
+              .text(row["class_name"]), .text(row["child_name"]), .text(parent), .text(email),
+              .text(status.rawValue), .text(status == .reacknowledge ? row["language"] ?? "" : ""),
+            ]
+            if links == nil {
+              try emit(cells)
+            } else if links!.includes(parent: parent, child: row["child_name"], email: email) {
+              invited.add(cells, family: InvitedFamilies.familyHash(email: email, parent: parent))
+            }
           }
         }
         if kind == .completion { try writer.summarise(summary) }
       }
+      // Links are written after the cursor is done: a server cannot take writes mid-cursor.
+      for row in try invited.issue(db) {
+        try emit(
+          row.cells + [.text(row.link), .time(LocalTime(row.expires, in: context.timeZone))])
+      }
+      if links?.only != nil && count == 0 { throw InvitationError.noSuchFamily }
+      if links != nil { try writer.finish() }
       return count
     }
+    return links == nil ? try read(run) : try write(run)
   }
 
   private static func arguments(_ filter: ExportFilter) -> [String: String?] {

@@ -128,6 +128,8 @@ extension AppDatabase {
     try db.execute(
       sql: "UPDATE session SET outcome = 'signed', ended_at = ?, ledger_seq = ? WHERE id = ?",
       arguments: [recordedAt, entry.seq, draft.session])
+    // A personal link is used up by the signing it led to, or not at all.
+    try useInvitation(db, session: draft.session, entry: entry)
     // The answers saved one by one during the quiz (for statistics, best effort) are replaced by
     // exactly the list whose hash is signed, in the same transaction: `verify` recomputes the hash
     // from these rows.

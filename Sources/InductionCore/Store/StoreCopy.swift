@@ -23,13 +23,15 @@ public enum StoreCopy {
   static let tables: [(name: String, order: String)] = [
     ("signing_key", "rowid"), ("guidance_version", "rowid"), ("statement_version", "rowid"),
     ("translation_version", "rowid"), ("ledger", "seq"), ("personal_details", "ledger_seq"),
-    ("acknowledged_child", "ledger_seq, position"), ("session", "id"), ("quiz_attempt", "id"),
-    ("staff_pin", "id"), ("staff_lockout", "id"), ("staff_event", "id"), ("roster_child", "id"),
-    ("roster_link", "rowid"),
+    ("acknowledged_child", "ledger_seq, position"), ("invitation", "id"), ("session", "id"),
+    ("quiz_attempt", "id"), ("staff_pin", "id"), ("staff_lockout", "id"), ("staff_event", "id"),
+    ("roster_child", "id"), ("roster_link", "rowid"),
   ]
 
   /// Tables whose `id` the target numbers itself after the copy.
-  static let identityTables = ["session", "quiz_attempt", "staff_event", "roster_child"]
+  static let identityTables = [
+    "session", "quiz_attempt", "staff_event", "roster_child", "invitation",
+  ]
 
   /// Rows per INSERT statement.
   public static let batchSize = 400

@@ -47,7 +47,7 @@ public enum AdminCommands {
     "export": ExportCommand.self, "roster": RosterCommand.self, "stats": StatsCommand.self,
     "verify": VerifyCommand.self, "revoke": RevokeCommand.self, "scenarios": ScenariosCommand.self,
     "checkpoint": CheckpointCommand.self, "erase": EraseCommand.self, "purge": PurgeCommand.self,
-    "access": AccessCommand.self, "keys": KeysCommand.self,
+    "access": AccessCommand.self, "keys": KeysCommand.self, "invite": InviteCommand.self,
   ]
 
   /// The words tab completion offers after a command name: subcommands, kinds, options.
@@ -58,6 +58,7 @@ public enum AdminCommands {
       "--out", "--format", "csv", "xlsx", "--since", "--until", "--class", "--force", "--reason",
       "--skip-invalid",
       "--against", "--dry-run", "--parent", "--reference", "--yes", "--name",
+      "--url", "--family", "--days", "--withdraw", "--links", "--link-days",
     ]
 
   /// The one sentence for any error a command throws, as the shell and the admin prompt show it.

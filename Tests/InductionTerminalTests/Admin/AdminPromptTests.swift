@@ -120,6 +120,8 @@ struct AdminPromptTests {
           erase       Erase one person's details (right to erasure); the signed ledger entry stays, holding
                       no names.
           export      Export acknowledgements, completion or outstanding lists as CSV or an Excel workbook.
+          invite      Issue personal links for families still outstanding, to complete the induction at
+                      home.
           keys        Show, enrol and retire the signing keys the ledger trusts (one per PC).
           purge       Erase personal details older than `retention:` in school.yaml.
           revoke      Withdraw a mistaken acknowledgement by appending a signed revocation (nothing is

@@ -220,14 +220,20 @@ struct BusyDatabaseTests {
     let phrases = Phrases(language: language, list: ProgramStrings.list(for: language)!)
     let yes = phrases.word(.answerYes)
     let script =
-      allCorrectQuiz + ["Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "1", phrases.word(.answerNo)]
+      allCorrectQuiz + [
+        "Zoë Ní Bhriain", "1", "Siobhán O'Neil-Smith", "1", phrases.word(.answerNo),
+      ]
       + [yes, "Zoë Ní Bhriain", yes, ""]
     let session = try TestSession(script: script.map(LineInput.line), database: database)
     let confirmPrompt = String(phrases.string(.signConfirmPrompt).prefix(12))
     let retryPrompt = phrases.string(.storeRetryPrompt)
     var locked = false
+    var lockTaken = false
     session.reader.onPrompt = { prompt in
-      if prompt.hasPrefix(confirmPrompt) {
+      // Only once: the confirmation is asked again after the retry, and a second blocker would
+      // wait behind the first for ever.
+      if prompt.hasPrefix(confirmPrompt) && !lockTaken {
+        lockTaken = true
         // Take the lock just before the parent confirms, on another thread, as another process would.
         DispatchQueue.global().async {
           try! blocker.writeWithoutTransaction { db in

@@ -291,6 +291,27 @@ enum SQLiteMigrations {
           ALTER TABLE session_new RENAME TO session;
           """)
     }
+    migrator.registerMigration("v8-invitations") { db in
+      // Personal links: only each token's hash is kept. A family is named by a hash of its email
+      // (or parent's name) so a newer link can withdraw the older one. Each session records the
+      // link it came through; the first signing from a link uses it up.
+      try db.execute(
+        sql: """
+          CREATE TABLE invitation (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+            family_hash TEXT NOT NULL CHECK (length(family_hash) = 64),
+            issued_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            withdrawn_at TEXT,
+            used_at TEXT,
+            ledger_seq INTEGER UNIQUE REFERENCES ledger(seq),
+            CHECK ((used_at IS NULL) = (ledger_seq IS NULL))
+          );
+          CREATE INDEX invitation_family ON invitation(family_hash);
+          ALTER TABLE session ADD COLUMN invitation_id INTEGER REFERENCES invitation(id);
+          """)
+    }
     return migrator
   }
 }

@@ -45,50 +45,81 @@ public struct ExportCommand: AdminCommand {
   @Option(name: .customLong("class"), help: "Only this class.")
   var className: String?
 
+  @Option(
+    name: .customLong("links"),
+    help: ArgumentHelp(
+      "outstanding only: add a new personal link per family for a mail merge (see `induction invite`).",
+      valueName: "address"))
+  var linkAddress: String?
+
+  @Option(name: .customLong("link-days"), help: "How many days new links work for (default 30).")
+  var linkDays = 30
+
   /// ArgumentParser's initialiser.
   public init() {}
 
   /// Writes the export.
   public func run(in session: AdminSession) throws {
-    signal(SIGPIPE, SIG_IGN)
-    signal(SIGXFSZ, SIG_IGN)
-    let format = try ExportFormat.chosen(asked: self.format, out: output.out, kind: kind)
-    var context = session.export
-    context.currentTranslations = SchoolContentLoader.currentTranslations(
-      session.contentReport, database: session.database, at: session.clock.now())
-    let zone = context.timeZone
+    var links: InvitationIssue?
+    if let linkAddress {
+      guard kind == .outstanding else {
+        throw AdminFailure("--links goes only with `export outstanding`")
+      }
+      links = try InviteCommand.issue(address: linkAddress, days: linkDays)
+    }
+    let zone = session.export.timeZone
     var filter = ExportFilter(className: className)
     if let since { filter.since = try DayParser.startOfDay(since, option: "--since", zone: zone) }
     if let until { filter.until = try DayParser.endOfDay(until, option: "--until", zone: zone) }
-    let today = Timestamp.local(session.clock.now(), in: zone).prefix(10)
+    let written = try Self.write(
+      kind, filter: filter, format: format, output: output, name: kind.rawValue, links: links,
+      in: session)
+    (written.destination == .standardOutput ? session.errors : session.output).line(
+      "wrote \(trusted: AdminSession.count(written.rows, "row")) to \(written.destination.displayPath)"
+    )
+  }
+
+  /// Writes one export where `output` says (else `Exports/<name>-<date>.<format>`), with personal
+  /// links when `links` is given; returns the rows written and where.
+  static func write(
+    _ kind: ExportKind, filter: ExportFilter, format asked: ExportFormat?,
+    output: ReportOutputOptions, name: String, links: InvitationIssue?, in session: AdminSession
+  ) throws -> (rows: Int, destination: ReportDestination) {
+    signal(SIGPIPE, SIG_IGN)
+    signal(SIGXFSZ, SIG_IGN)
+    let format = try ExportFormat.chosen(asked: asked, out: output.out, kind: kind)
+    var context = session.export
+    context.currentTranslations = SchoolContentLoader.currentTranslations(
+      session.contentReport, database: session.database, at: session.clock.now())
+    let header = kind.header + (links == nil ? [] : InvitationIssue.header)
+    let today = Timestamp.local(session.clock.now(), in: context.timeZone).prefix(10)
     let destination = output.destination(
-      orDefault: "Exports/\(kind.rawValue)-\(today).\(format.fileExtension)")
+      orDefault: "Exports/\(name)-\(today).\(format.fileExtension)")
     // The default folder is made when missing; a folder named in --out never is.
     if output.out == nil { try destination.makeFolder() }
     let writer: any ExportWriter
     switch (format, destination) {
     case (.csv, .standardOutput):
       writer = try CSVExportWriter(
-        destination: .descriptor(session.standardOutput), header: kind.header)
+        destination: .descriptor(session.standardOutput), header: header)
     case (.csv, .file(let url, let path, let overwrite)):
       writer = try CSVExportWriter(
-        destination: .file(url, displayPath: path, overwrite: overwrite), header: kind.header)
+        destination: .file(url, displayPath: path, overwrite: overwrite), header: header)
     case (.xlsx, .file(let url, let path, let overwrite)):
       writer = try XLSXExportWriter(
         target: url, displayPath: path, overwrite: overwrite, sheetName: kind.sheetName,
-        header: kind.header, schoolName: session.school?.name)
+        header: header, schoolName: session.school?.name)
     case (.xlsx, .standardOutput):
-      throw ExportError.workbookToStandardOutput(suggestedName: "\(kind.rawValue).xlsx")
+      throw ExportError.workbookToStandardOutput(suggestedName: "\(name).xlsx")
     }
     let progress = Progress(label: "Exporting", console: session.errors)
     do {
       let rows = try session.database.export(
-        kind, filter: filter, context: context, into: writer, progress: progress.update)
-      try writer.finish()
+        kind, filter: filter, context: context, into: writer, links: links,
+        at: session.clock.now(), progress: progress.update)
+      if links == nil { try writer.finish() }
       progress.done()
-      let message: TerminalText =
-        "wrote \(trusted: AdminSession.count(rows, "row")) to \(destination.displayPath)"
-      (destination == .standardOutput ? session.errors : session.output).line(message)
+      return (rows, destination)
     } catch {
       writer.abandon()
       progress.done()
