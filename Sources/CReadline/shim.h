@@ -209,9 +209,12 @@ INDUCTION_ONE_PER_PROCESS int induction_completion_quotes_spaces = 1;
 /// stay one word) or inserted as it is (a parent's answer).
 static inline void induction_set_completion_quotes_spaces(int on) {
   induction_completion_quotes_spaces = on;
-  // A parent's answer is completed as a whole line ("Zerówka (Niebieska)"), not word by word.
+  // A parent's answer is completed as a whole line ("Zerówka (Niebieska)"), not word by word; an
+  // admin command line word by word. Set both ways: a staff prompt shown while the admin prompt was
+  // opened left whole-line completion behind, and only the first word ever completed.
   static char whole_line[] = "\n";
-  if (!on) rl_completer_word_break_characters = whole_line;
+  static char words[] = " \t\n\"\\'`@$><=;|&{(";
+  rl_completer_word_break_characters = on ? words : whole_line;
 }
 
 /// Whether `word` starts with `text`, ignoring case letter by letter in the locale's encoding

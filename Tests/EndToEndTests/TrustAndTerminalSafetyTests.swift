@@ -197,9 +197,16 @@ struct TrustAndTerminalSafetyTests {
       ["staff", "set-pin", "--reset"], dataDirectory: sandbox.dataDirectory,
       input: "904417\n904417\n")
     #expect(reset.status == 0, "\(reset.error)")
+    // Two different new PINs are asked for again, not the end of the command
+    let mistyped = try sandbox.induction(
+      ["staff", "set-pin"], dataDirectory: sandbox.dataDirectory,
+      input: "904417\n519283\n519284\n735102\n735102\n")
+    #expect(mistyped.status == 0, "\(mistyped.error)")
+    #expect(mistyped.output.contains("The two PINs are different. Please start again."))
+    #expect(mistyped.output.contains("The staff PIN is set."))
     #expect(
       try sandbox.query("SELECT action FROM staff_event ORDER BY id;") == [
-        "pin set", "pin rejected", "pin set", "pin reset without the old pin", "pin set",
+        "pin set", "pin rejected", "pin set", "pin reset without the old pin", "pin set", "pin set",
       ])
   }
 
@@ -249,5 +256,11 @@ struct TrustAndTerminalSafetyTests {
     let listed = try sandbox.induction(["keys", "show"], dataDirectory: second)
     #expect(listed.output.contains("This PC's key: \(fingerprint) (trusted)"))
     #expect(listed.output.contains("\(fingerprint)  trusted       Reception 2"))
+    // And when it was enrolled reads as the office reads a time: the school's, to the minute
+    let enrolled = String(
+      listed.output.split(separator: "\n").first { $0.contains("Reception 2") } ?? "")
+    #expect(
+      enrolled.range(of: #"since \d{4}-\d{2}-\d{2} \d{2}:\d{2}$"#, options: .regularExpression)
+        != nil, "\(enrolled)")
   }
 }

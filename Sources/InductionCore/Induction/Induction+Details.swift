@@ -63,10 +63,11 @@ extension Induction {
   }
 
   /// A name typed, tidied, or nil (and the parent told why) when it cannot be used.
-  private mutating func usableName(_ typed: String) -> String? {
+  private mutating func usableName(_ typed: String, noLetter: PhraseKey = .nameNoLetter) -> String?
+  {
     let name = NameNormalisation.tidy(typed)
     if let problem = DetailsRules.nameProblem(name) {
-      notice(.line(problem.key, problem.values))
+      notice(.line(problem.key == .nameNoLetter ? noLetter : problem.key, problem.values))
       askAgain()
       return nil
     }
@@ -100,7 +101,8 @@ extension Induction {
   }
 
   mutating func answerRelationshipOther(_ typed: String) {
-    guard let described = usableName(typed) else { return }
+    // Not a name, so not "a name needs a letter" when there is none.
+    guard let described = usableName(typed, noLetter: .relationshipOtherNoLetter) else { return }
     state.details.relationship = described
     continueDetails()
   }

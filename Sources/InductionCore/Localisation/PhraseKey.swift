@@ -106,6 +106,7 @@ public enum PhraseKey: String, CaseIterable, Sendable, Codable {
   case relationshipInvalid = "relationship.invalid"
   case relationshipOtherPrompt = "relationship.other_prompt"
   case relationshipOtherHelp = "relationship.other_help"
+  case relationshipOtherNoLetter = "relationship.other_no_letter"
   case classList = "class.list"
   case classPrompt = "class.prompt"
   case classPromptList = "class.prompt_list"

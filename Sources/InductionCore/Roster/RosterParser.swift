@@ -161,6 +161,11 @@ public enum RosterParser {
       reasons.append("\(label) is empty")
       return nil
     }
+    // The kiosk refuses a name without a letter (`=1+1`, `12345`); so does the roster.
+    if label.hasSuffix("name") && !value.isEmpty && !value.contains(where: \.isLetter) {
+      reasons.append("\(label) has no letter; correct it in the spreadsheet")
+      return nil
+    }
     return value
   }
 

@@ -50,6 +50,12 @@ public enum AdminCommands {
     "access": AccessCommand.self, "keys": KeysCommand.self, "invite": InviteCommand.self,
   ]
 
+  /// Commands of the `induction` executable that the admin prompt does not run: they take over
+  /// the terminal (`start`, `kiosk`, `serve`) or the whole store (`staff`, `migrate`).
+  public static let shellOnly: Set<String> = [
+    "start", "kiosk", "serve", "staff", "migrate", "admin",
+  ]
+
   /// The words tab completion offers after a command name: subcommands, kinds, options.
   public static let words: [String] =
     ["help", "quit", "import", "unmatched", "link", "lint", "show", "enrol", "retire"]

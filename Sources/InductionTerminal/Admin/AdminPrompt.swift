@@ -66,7 +66,12 @@ public struct AdminPrompt {
       return true
     default:
       guard AdminCommands.all[first] != nil else {
-        session.output.line("Unknown command \"\(first)\". Type help for the list.")
+        if AdminCommands.shellOnly.contains(first) {
+          session.output.line(
+            "\(first) runs from the shell, not this prompt: type quit, then induction \(first).")
+        } else {
+          session.output.line("Unknown command \"\(first)\". Type help for the list.")
+        }
         return true
       }
     }
@@ -113,6 +118,8 @@ public struct AdminPrompt {
         session.output.line("\(lead.padding(toLength: 14, withPad: " ", startingAt: 0))\(line)")
       }
     }
+    session.output.line(
+      "From the shell only: \(trusted: AdminCommands.shellOnly.sorted().joined(separator: ", ")).")
     session.output.line("Type help COMMAND for its options; quit to leave.")
   }
 }

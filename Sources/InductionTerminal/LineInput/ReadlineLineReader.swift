@@ -25,8 +25,8 @@ public final class ReadlineLineReader: LineReader {
     self.keepsHistory = keepsHistory
     self.clock = clock
     ReadlineLineReader.configure(programName: programName)
+    induction_set_completion_quotes_spaces(keepsHistory ? 1 : 0)
     if !keepsHistory {
-      induction_set_completion_quotes_spaces(0)
       induction_rl_disable_yank()
       induction_rl_keep_terminal_prepared()
     }

@@ -153,6 +153,14 @@ struct RosterParserTests {
       ])
   }
 
+  @Test func aNameWithoutALetterIsRefusedAsTheKioskRefusesIt() {
+    #expect(
+      messages("parent,child,class\n=1+1,Ben,Year 1\nAmy,12345,Year 1\nAmy,Ben,6\n") == [
+        "roster.csv:2: parent name has no letter; correct it in the spreadsheet",
+        "roster.csv:3: child name has no letter; correct it in the spreadsheet",
+      ])
+  }
+
   @Test func controlAndTextDirectionCharactersAreRefused() {
     let text =
       "parent,child,class\n"

@@ -76,6 +76,21 @@ struct AdminPromptTests {
     #expect(!csv.contains("Kit Able"))
   }
 
+  @Test func aShellOnlyCommandSaysWhereItRuns() throws {
+    let admin = try AdminTestSession(lines: ["migrate --to postgres://db.test/induction", "staff"])
+    admin.run()
+    #expect(
+      admin.output.text == """
+        Induction admin. Type help for the commands, quit to leave.
+        admin> migrate --to postgres://db.test/induction
+        migrate runs from the shell, not this prompt: type quit, then induction migrate.
+        admin> staff
+        staff runs from the shell, not this prompt: type quit, then induction staff.
+        admin> ^D
+
+        """)
+  }
+
   @Test func historyNeverKeepsALineThatMayHoldAName() throws {
     let admin = try AdminTestSession(lines: [
       "stats", "access --parent \"Zoë Ní Bhriain\"", "roster link 7K3M-Q9TZ \"Siobhán Ní Bhriain\"",
@@ -130,6 +145,7 @@ struct AdminPromptTests {
           scenarios   Check the scenarios folder.
           stats       Show totals, completion per class, and which scenarios parents get wrong most.
           verify      Check that no ledger entry was altered, removed or forged.
+        From the shell only: admin, kiosk, migrate, serve, staff, start.
         Type help COMMAND for its options; quit to leave.
         admin> help revoke
         OVERVIEW: Withdraw a mistaken acknowledgement by appending a signed revocation

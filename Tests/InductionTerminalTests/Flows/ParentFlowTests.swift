@@ -179,7 +179,8 @@ struct ParentFlowTests {
     // "Nursery" is not one of the school's classes; "reception" names the one Reception.
     let session = try TestSession(
       lines: allCorrectQuiz + [
-        "Sam Carer", "4", "Grandparent", "Ann One", "2", "yes", "Bob Two", "Nursery", "reception",
+        "Sam Carer", "4", "0123", "Grandparent", "Ann One", "2", "yes", "Bob Two", "Nursery",
+        "reception",
         "no", "yes", "sam carer", "yes",
       ])
     guard case .signed(let entry) = try session.run() else {
@@ -188,6 +189,11 @@ struct ParentFlowTests {
     }
     let stored = try #require(try session.database.personalDetails(seq: entry.seq))
     #expect(stored.details.relationship == "Grandparent")
+    // A relationship is not a name: a number is refused as such
+    #expect(
+      session.transcript.text.contains(
+        "Please say how (for example grandparent): 0123\n"
+          + "Please say in words how you are related, for example grandparent.\n"))
     #expect(
       stored.details.children == [
         .init(name: "Ann One", className: "Year 1"),

@@ -49,8 +49,13 @@ public struct KeysShowCommand: AdminCommand {
     output.line("Keys in the ledger:")
     for listing in try session.database.keyListings() {
       let status = listing.status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+      // In the school's time, to the minute, as the office reads a date.
+      let since =
+        Timestamp.parseUTC(listing.since).map {
+          String(Timestamp.local($0, in: session.export.timeZone).prefix(16))
+        } ?? listing.since
       output.line(
-        "  \(KeyFingerprint.display(listing.id))  \(status)  \(listing.name.isEmpty ? "-" : listing.name)  since \(listing.since)"
+        "  \(KeyFingerprint.display(listing.id))  \(status)  \(listing.name.isEmpty ? "-" : listing.name)  since \(since)"
       )
     }
   }
