@@ -67,16 +67,21 @@ enum CompositionRoot {
       && ProcessInfo.processInfo.environment["TERM"] != "dumb"
   }
 
-  /// The console on standard output, as wide as the terminal.
+  /// The console on standard output, as wide as the terminal is each time it wraps a paragraph.
   static func makeConsole() -> Console {
     let isTerminal = isatty(STDOUT_FILENO) == 1
-    var size = winsize()
-    let width =
-      (isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0)
-      ? Int(size.ws_col) : 80
     let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    let measure: (() -> Int?)? = isTerminal ? { terminalColumns() } : nil
     return Console(
-      output: FileDescriptorOutput(), width: width, isTerminal: isTerminal, useColour: !noColour)
+      output: FileDescriptorOutput(), width: 80, isTerminal: isTerminal, useColour: !noColour,
+      measure: measure)
+  }
+
+  /// The terminal's width now (after any resize), or nil when it cannot be read.
+  static func terminalColumns() -> Int? {
+    var size = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
   }
 
   /// The console on standard error (messages, problems, progress).

@@ -5,19 +5,28 @@ import Foundation
 public final class Console {
   /// Where bytes go.
   public let output: TextOutput
-  /// The width to wrap to.
-  public var width: Int
+  /// The width to wrap to: the terminal's now (so a resized window is wrapped to its new width),
+  /// else the one given, kept between 20 and 100 columns.
+  public var width: Int {
+    get { max(20, min(measure?() ?? fixedWidth, 100)) }
+    set { fixedWidth = newValue }
+  }
+  private var fixedWidth: Int
+  private let measure: (() -> Int?)?
   /// Whether to emit colour and screen-control sequences.
   public let isTerminal: Bool
   /// Whether to use colour.
   public let useColour: Bool
 
-  /// Creates a console writing to `output`.
+  /// Creates a console writing to `output`, `width` columns wide, or as wide as `measure` says
+  /// each time it wraps (nil when it cannot tell).
   public init(
-    output: TextOutput, width: Int = 80, isTerminal: Bool = false, useColour: Bool = false
+    output: TextOutput, width: Int = 80, isTerminal: Bool = false, useColour: Bool = false,
+    measure: (() -> Int?)? = nil
   ) {
     self.output = output
-    self.width = max(20, min(width, 100))
+    self.fixedWidth = width
+    self.measure = measure
     self.isTerminal = isTerminal
     self.useColour = useColour && isTerminal
   }
@@ -36,13 +45,13 @@ public final class Console {
 
   /// A heading: bold on a terminal, underlined with `=` elsewhere.
   public func heading(_ text: TerminalText) {
+    // Wrapped like a paragraph: a long question title must not break mid-word at 50 columns.
+    let wrapped = Self.wrap(text.rendered, width: width)
     if useColour {
-      output.write("\u{1B}[1m" + text.rendered + "\u{1B}[0m\n")
+      output.write("\u{1B}[1m" + wrapped + "\u{1B}[0m\n")
     } else {
-      output.write(
-        text.rendered + "\n"
-          + String(repeating: "=", count: min(DisplayWidth.of(text.rendered), width)) + "\n"
-      )
+      let widest = wrapped.split(separator: "\n").map { DisplayWidth.of($0) }.max() ?? 0
+      output.write(wrapped + "\n" + String(repeating: "=", count: min(widest, width)) + "\n")
     }
   }
 
