@@ -43,10 +43,15 @@ public enum DatabaseURL {
   {
     var location = try location(from: text)
     if location.password == nil {
-      location.password = try PasswordFile.password(
-        for: location,
-        path: PasswordFile.path(environment: environment, homeDirectory: homeDirectory)
-      )
+      let path = PasswordFile.path(environment: environment, homeDirectory: homeDirectory)
+      location.password = try PasswordFile.password(for: location, path: path)
+      if location.password == nil {
+        let named = environment["PGPASSFILE"].map { !$0.isEmpty } ?? false ? " (PGPASSFILE)" : ""
+        location.passwordSearch =
+          FileManager.default.fileExists(atPath: path)
+          ? "the password file \(path) has no line for \(location.passwordFileKey)"
+          : "the password file \(path)\(named) does not exist"
+      }
     }
     return location
   }
@@ -338,7 +343,7 @@ public enum DatabaseURLError: LocalizedError, Equatable, Sendable {
     case .unknownSSLMode(let url, let value):
       "sslmode=\(value) in the database URL \(url) is not one induction takes; use disable, require or verify-full"
     case .passwordFileOpenToOthers(let path):
-      "the password file \(path) may be read by other users of this PC, so induction will not use it; run chmod 600 \(PasswordFile.shellQuoted(path)) so that only its owner can"
+      "the password file \(path) may be read by other users of this PC, so induction will not use it; run chmod 600 \(PasswordFile.shellQuoted(path)) so that only its owner can read it"
     case .passwordFileUnreadable(let path):
       "cannot read the password file \(path); check it is a file this user may read, or point PGPASSFILE at another"
     }

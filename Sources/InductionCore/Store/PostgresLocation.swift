@@ -22,6 +22,9 @@ public struct PostgresLocation: Sendable, Equatable {
   public var database: String
   /// TLS.
   public var sslMode: SSLMode
+  /// Where a password was looked for and not found (`the password file F has no line for …`), so a
+  /// refused login can say it; nil when one was given.
+  public var passwordSearch: String?
 
   /// A location.
   public init(
@@ -36,6 +39,13 @@ public struct PostgresLocation: Sendable, Equatable {
     self.sslMode = sslMode
   }
 
-  /// How messages name it: `postgres://user@host:port/database`, never with the password.
-  public var displayName: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+  /// How messages name it: `postgres://user@host:port/database`, with its `sslmode` unless that
+  /// is `disable`, never with the password.
+  public var displayName: String {
+    "postgres://\(user)@\(host):\(port)/\(database)"
+      + (sslMode == .disable ? "" : "?sslmode=\(sslMode.rawValue)")
+  }
+
+  /// The line of a password file that would give this location's password.
+  public var passwordFileKey: String { "\(host):\(port):\(database):\(user)" }
 }

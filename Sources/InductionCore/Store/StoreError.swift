@@ -35,11 +35,13 @@ public enum StoreError: LocalizedError, Equatable {
   /// The PostgreSQL server cannot be reached (not running, wrong address, a firewall).
   case serverUnreachable(location: String)
   /// The PostgreSQL server refused the user or password.
-  case loginRefused(location: String)
+  case loginRefused(location: String, passwordSearch: String? = nil)
   /// The PostgreSQL server has no such database.
   case databaseMissing(location: String, database: String)
   /// TLS to the PostgreSQL server could not be set up or its certificate was not trusted.
   case secureConnectionFailed(location: String)
+  /// The address asks for TLS and the server offers none.
+  case serverOffersNoTLS(location: String)
   /// The PostgreSQL database does not store text as UTF-8.
   case notUTF8(location: String, encoding: String)
   /// The connection to the PostgreSQL server was lost before the change was committed.
@@ -93,12 +95,16 @@ public enum StoreError: LocalizedError, Equatable {
       "the database \(path) failed (SQLite error \(code)); try again, and restore from a backup if it keeps failing"
     case .serverUnreachable(let location):
       "cannot reach the database server \(location); check it is running and the address is right"
-    case .loginRefused(let location):
+    case .loginRefused(let location, nil):
       "the database server \(location) refused the login; check the user and password (PGPASSFILE / ~/.pgpass)"
+    case .loginRefused(let location, let search?):
+      "the database server \(location) wants a password and none was given: \(search); add a line host:port:database:user:password there, with the host written as in the address"
     case .databaseMissing(let location, let database):
       "the database server of \(location) has no database named \(database); create it (createdb \(database)) or check the name"
     case .secureConnectionFailed(let location):
-      "cannot set up a secure connection to the database server \(location); check its certificate, or the sslmode in the address"
+      "cannot set up a secure connection to the database server \(location): its certificate is not one this PC trusts for that host name; add the school's certificate authority to this PC (update-ca-certificates), or use sslmode=require to encrypt without checking who the server is"
+    case .serverOffersNoTLS(let location):
+      "the database server \(location) does not offer encrypted connections, which the address asks for; turn ssl on at the server, or use sslmode=disable only for a server on this PC or a private cable"
     case .notUTF8(let location, let encoding):
       "the database \(location) stores text as \(encoding), not UTF8; create it again with ENCODING 'UTF8' (nothing was changed)"
     case .connectionLost(let location):

@@ -113,11 +113,11 @@ struct PasswordFileTests {
   @Test func theRefusalNamesTheFileAndTheFix() {
     #expect(
       DatabaseURLError.passwordFileOpenToOthers(path: "/home/office/.pgpass").errorDescription
-        == "the password file /home/office/.pgpass may be read by other users of this PC, so induction will not use it; run chmod 600 /home/office/.pgpass so that only its owner can"
+        == "the password file /home/office/.pgpass may be read by other users of this PC, so induction will not use it; run chmod 600 /home/office/.pgpass so that only its owner can read it"
     )
     #expect(
       DatabaseURLError.passwordFileOpenToOthers(path: "/home/office/my passwords").errorDescription
-        == "the password file /home/office/my passwords may be read by other users of this PC, so induction will not use it; run chmod 600 '/home/office/my passwords' so that only its owner can"
+        == "the password file /home/office/my passwords may be read by other users of this PC, so induction will not use it; run chmod 600 '/home/office/my passwords' so that only its owner can read it"
     )
   }
 

@@ -551,9 +551,15 @@ struct PostgresEngineTests {
       #expect(encrypted == 1)
       // A test server's certificate is its own, not one the system trusts.
       location.sslMode = .verifyFull
-    }
-    #expect(throws: StoreError.secureConnectionFailed(location: location.displayName)) {
-      try PostgresEngine.open(location)
+      #expect(throws: StoreError.secureConnectionFailed(location: location.displayName)) {
+        try PostgresEngine.open(location)
+      }
+    } else {
+      // A server without TLS is named as such, with the sslmode that asked for it.
+      #expect(location.displayName.hasSuffix("?sslmode=require"))
+      #expect(throws: StoreError.serverOffersNoTLS(location: location.displayName)) {
+        try PostgresEngine.open(location)
+      }
     }
   }
 

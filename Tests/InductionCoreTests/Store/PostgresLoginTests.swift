@@ -72,11 +72,32 @@ struct PostgresLoginTests {
     }
   }
 
-  @Test func withoutAPasswordTheLoginIsRefusedPlainly() throws {
-    let (url, _, _) = try Self.setUp { _, _ in "" }
+  @Test func withoutAPasswordTheRefusalSaysWhereItLooked() throws {
+    // A password file that does not exist
+    let (url, environment, _) = try Self.setUp { _, _ in "" }
     let location = try DatabaseURL.parse(url, environment: [:], homeDirectory: "/nonexistent")
-    #expect(throws: StoreError.loginRefused(location: location.displayName)) {
-      _ = try PostgresEngine.open(location)
+    let missing = StoreError.loginRefused(
+      location: location.displayName,
+      passwordSearch: "the password file /nonexistent/.pgpass does not exist")
+    #expect(throws: missing) { _ = try PostgresEngine.open(location) }
+    let named = try DatabaseURL.parse(
+      url, environment: ["PGPASSFILE": "/nonexistent/pw"], homeDirectory: "/nonexistent")
+    #expect(named.passwordSearch == "the password file /nonexistent/pw (PGPASSFILE) does not exist")
+
+    // A line for the host spelt another way (localhost, where the address says 127.0.0.1)
+    let file = environment["PGPASSFILE"]!
+    let role = try #require(URLComponents(string: url))
+    try Data("otherhost:\(role.port!):*:*:secret\n".utf8).write(to: URL(fileURLWithPath: file))
+    let spelt = try DatabaseURL.parse(url, environment: environment, homeDirectory: "/nonexistent")
+    let key = "\(role.host!):\(role.port!):\(spelt.database):\(spelt.user)"
+    do {
+      _ = try PostgresEngine.open(spelt)
+      Issue.record("logged in without a password")
+    } catch let error as StoreError {
+      #expect(
+        error.localizedDescription
+          == "the database server \(spelt.displayName) wants a password and none was given: the password file \(file) has no line for \(key); add a line host:port:database:user:password there, with the host written as in the address"
+      )
     }
   }
 }

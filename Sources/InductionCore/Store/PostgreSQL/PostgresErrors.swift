@@ -37,6 +37,8 @@ enum PostgresFailure: Equatable {
   case databaseMissing
   /// TLS could not be set up or the certificate was not trusted.
   case secureConnection
+  /// The address asks for TLS and the server offers none.
+  case noTLS
   /// The server could not be reached at all.
   case unreachable
   /// Another transaction held a lock too long, or a statement ran past `statement_timeout`.
@@ -70,7 +72,9 @@ enum PostgresFailure: Equatable {
       self = Self(
         sqlState: error.serverInfo?[.sqlState] ?? "XX000",
         constraint: error.serverInfo?[.constraintName], message: error.serverInfo?[.message])
-    case .sslUnsupported, .failedToAddSSLHandler, .receivedUnencryptedDataAfterSSLRequest:
+    case .sslUnsupported:
+      self = .noTLS
+    case .failedToAddSSLHandler, .receivedUnencryptedDataAfterSSLRequest:
       self = .secureConnection
     case .authMechanismRequiresPassword, .saslError, .unsupportedAuthMechanism:
       self = .loginRefused
@@ -116,7 +120,7 @@ enum PostgresFailure: Equatable {
   /// Whether the connection must be closed and made again before the next transaction.
   var dropsConnection: Bool {
     switch self {
-    case .connectionLost, .timedOut, .unreachable, .secureConnection, .loginRefused,
+    case .connectionLost, .timedOut, .unreachable, .secureConnection, .noTLS, .loginRefused,
       .databaseMissing:
       true
     case .busy, .diskFull, .constraint, .server, .unreadable:
@@ -136,9 +140,12 @@ enum PostgresFailure: Equatable {
       case .statement: return .serverNotResponding(location: name)
       case .committing: return .commitUnknown(location: name)
       }
-    case .loginRefused: return .loginRefused(location: name)
+    case .loginRefused:
+      return .loginRefused(
+        location: name, passwordSearch: location.password == nil ? location.passwordSearch : nil)
     case .databaseMissing: return .databaseMissing(location: name, database: location.database)
     case .secureConnection: return .secureConnectionFailed(location: name)
+    case .noTLS: return .serverOffersNoTLS(location: name)
     case .unreachable: return .serverUnreachable(location: name)
     case .busy: return .busy(path: name)
     case .diskFull: return .diskFull(path: name)
