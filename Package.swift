@@ -87,6 +87,9 @@ let package = Package(
         "InductionWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "HummingbirdTLS", package: "hummingbird"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ],
       linkerSettings: [
         // A build with --static-swift-stdlib exports every symbol of every package, which made

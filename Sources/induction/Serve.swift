@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import InductionCore
 import InductionTerminal
 import InductionWeb
@@ -10,14 +12,14 @@ extension Induction {
   struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "serve",
-      abstract: "Serve the parent induction as a web page (plain HTTP on this computer only).",
+      abstract: "Serve the parent induction as a web page, for parents at home.",
       discussion: """
         Parents open their personal link (from `induction invite`) in a browser and complete the
         same induction as at the kiosk; each signing is a ledger entry with mode web and this
         server's station name, and uses the link up. With --open anyone may start from the front
-        page, as a school with one link on its website wants. Without
-        --behind-proxy the server listens on this computer only (127.0.0.1): put it behind a
-        reverse proxy that adds TLS to reach parents elsewhere (see the README).
+        page, as a school with one link on its website wants. Plain HTTP is served on this computer
+        only (127.0.0.1); to reach parents elsewhere give --tls-cert and --tls-key to serve HTTPS,
+        or put a reverse proxy that adds TLS in front and pass --behind-proxy (see the README).
         """)
 
     @OptionGroup var options: GlobalOptions
@@ -34,6 +36,16 @@ extension Induction {
     @Flag(help: "Listen beyond this computer, behind a reverse proxy that adds TLS.")
     var behindProxy = false
 
+    @Option(
+      name: .customLong("tls-cert"),
+      help: ArgumentHelp("Serve HTTPS with this certificate (PEM).", valueName: "file"))
+    var tlsCertificate: String?
+
+    @Option(
+      name: .customLong("tls-key"),
+      help: ArgumentHelp("The certificate's private key (PEM).", valueName: "file"))
+    var tlsKey: String?
+
     @Flag(
       name: .customLong("open"),
       help: "Let anyone start from the front page, not only parents with a personal link.")
@@ -44,9 +56,12 @@ extension Induction {
       guard let address = ListenAddress(listen) else {
         throw ValidationError("--listen needs a host and port, such as 127.0.0.1:8080")
       }
-      if !address.isLoopback && !behindProxy {
+      guard (tlsCertificate == nil) == (tlsKey == nil) else {
+        throw ValidationError("--tls-cert and --tls-key go together; give both, or neither")
+      }
+      if !address.isLoopback && !behindProxy && tlsCertificate == nil {
         throw ValidationError(
-          "--listen \(listen) is not this computer only; plain HTTP is served only on 127.0.0.1 (put a reverse proxy with TLS in front and pass --behind-proxy)"
+          "--listen \(listen) is not this computer only; plain HTTP is served only on 127.0.0.1 (give --tls-cert and --tls-key to serve HTTPS, or put a reverse proxy with TLS in front and pass --behind-proxy)"
         )
       }
       guard (60...86_400).contains(idleTimeout) else {
@@ -63,13 +78,19 @@ extension Induction {
           services: services, invitations: services.store as? any InvitationStore, isOpen: isOpen,
           idleTimeout: TimeInterval(idleTimeout))
         let router = try WebApplication.router(frontEnd: frontEnd)
+        var server = HTTPServerBuilder.http1()
+        if let tlsCertificate, let tlsKey {
+          server = try .tls(
+            tlsConfiguration: ServeTLS.configuration(certificate: tlsCertificate, key: tlsKey))
+        }
         let app = Application(
-          router: router,
+          router: router, server: server,
           configuration: .init(
             address: .hostname(address.host, port: address.port), serverName: nil),
           logger: WebApplication.quietLogger())
+        let scheme = tlsCertificate == nil ? "http" : "https"
         FileHandle.standardOutput.write(
-          Data("Serving the induction on http://\(listen)/ (Ctrl-C to stop).\n".utf8))
+          Data("Serving the induction on \(scheme)://\(listen)/ (Ctrl-C to stop).\n".utf8))
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         Task {
