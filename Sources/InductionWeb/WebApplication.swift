@@ -14,19 +14,27 @@ public enum WebApplication {
   static let maximumBody = 16 * 1024
 
   /// The router over `frontEnd`. `secureCookies` is false only in tests driven without TLS.
-  public static func router(frontEnd: WebFrontEnd, secureCookies: Bool = true) throws
-    -> Router<BasicRequestContext>
-  {
+  /// `trustsForwardedFor` (behind a reverse proxy) takes a client's address from the last entry of
+  /// `X-Forwarded-For`, the one the proxy added; otherwise it is the connection's.
+  public static func router(
+    frontEnd: WebFrontEnd, secureCookies: Bool = true, trustsForwardedFor: Bool = false
+  ) throws -> Router<WebRequestContext> {
+    @Sendable func address(_ request: Request, _ context: WebRequestContext) -> String? {
+      clientAddress(request, context, trustsForwardedFor: trustsForwardedFor)
+    }
     let templates = try Templates()
-    let router = Router()
+    let router = Router(context: WebRequestContext.self)
     router.add(middleware: SecurityHeaders())
 
-    router.get("/") { request, _ -> Response in
+    router.get("/") { request, context -> Response in
       if let id = request.cookies[cookieName]?.value, await frontEnd.page(id) != nil {
         return redirect("/induction")
       }
       guard frontEnd.isOpen else {
         return notice(.needLink, frontEnd: frontEnd, request: request, templates: templates)
+      }
+      guard await frontEnd.mayStart(from: address(request, context)) else {
+        return notice(.tooMany, frontEnd: frontEnd, request: request, templates: templates)
       }
       return started(try await frontEnd.begin(), secure: secureCookies)
     }
@@ -35,7 +43,7 @@ public enum WebApplication {
     // leads to names no one.
     router.get("/i/:token") { request, context -> Response in
       let token = context.parameters.get("token") ?? ""
-      switch try await frontEnd.open(link: token) {
+      switch try await frontEnd.open(link: token, from: address(request, context)) {
       case .started(let id): return started(id, secure: secureCookies)
       case .refused(let status):
         return notice(.refused(status), frontEnd: frontEnd, request: request, templates: templates)
@@ -63,10 +71,11 @@ public enum WebApplication {
       }
     }
 
-    router.post("/start") { request, _ -> Response in
+    router.post("/start") { request, context -> Response in
       // A fresh induction after one ended: the old session's token still guards the form.
       guard let id = request.cookies[cookieName]?.value, let form = try await self.form(request),
         try await frontEnd.submit(id, form: form) != .forbidden,
+        await frontEnd.mayStart(from: address(request, context)),
         let fresh = try await frontEnd.beginAgain(after: id)
       else { return redirect("/") }
       return started(fresh, secure: secureCookies)
@@ -95,6 +104,21 @@ public enum WebApplication {
     guard let body = try? await request.body.collect(upTo: maximumBody) else { return nil }
     return try? URLEncodedFormDecoder().decode(
       WebFrontEnd.Form.self, from: String(decoding: body.readableBytesView, as: UTF8.self))
+  }
+
+  /// The client's address: the proxy's last `X-Forwarded-For` entry when it is trusted, else the
+  /// connection's; nil when neither is known.
+  static func clientAddress(
+    _ request: Request, _ context: WebRequestContext, trustsForwardedFor: Bool
+  ) -> String? {
+    let forwarded = request.headers.last { $0.name.canonicalName == "x-forwarded-for" }?.value
+    if trustsForwardedFor, let forwarded,
+      let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+      !last.isEmpty
+    {
+      return last
+    }
+    return context.remoteAddress?.ipAddress
   }
 
   /// Sends a new session to its first page.
@@ -132,7 +156,7 @@ public enum WebApplication {
 /// Headers on every response: no script, style or frame from anywhere but here (and none inline),
 /// no sniffing, no referrer, nothing cached.
 struct SecurityHeaders: RouterMiddleware {
-  typealias Context = BasicRequestContext
+  typealias Context = WebRequestContext
 
   func handle(
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response

@@ -15,7 +15,8 @@ public actor WebFrontEnd {
   /// Whether anyone may start without a personal link (`serve --open`).
   public let isOpen: Bool
   private var sessions: [String: WebSession] = [:]
-  private var limiter = LinkLimiter()
+  private var linkLimiter = RateLimiter.perLink()
+  private var addressLimiter = RateLimiter.perAddress()
 
   /// A front end over `services` (whose context names the server's station, mode `web`), opening
   /// personal links from `invitations`, and to anyone at all when `isOpen`.
@@ -98,13 +99,22 @@ public actor WebFrontEnd {
     return id
   }
 
-  /// Starts an induction from the personal link holding `token`, when it can be used.
-  public func open(link token: String) throws -> LinkOutcome {
+  /// Whether a client at `address` may start another induction now (counted when it may). An
+  /// unknown address (nil) is not limited by address.
+  public func mayStart(from address: String?) -> Bool {
+    guard let address else { return true }
+    return addressLimiter.allows(address, at: services.clock.now())
+  }
+
+  /// Starts an induction from the personal link holding `token`, when it can be used, for a client
+  /// at `address`.
+  public func open(link token: String, from address: String? = nil) throws -> LinkOutcome {
+    guard mayStart(from: address) else { return .tooMany }
     guard let token = InvitationToken(link: token), let invitations else {
       return .refused(.unknown)
     }
     let now = services.clock.now()
-    guard limiter.allows(token, at: now) else { return .tooMany }
+    guard linkLimiter.allows(token.hash, at: now) else { return .tooMany }
     let status = try invitations.invitationStatus(token, at: now)
     guard case .open(let invitation) = status else { return .refused(status) }
     return .started(try begin(invitation: invitation))

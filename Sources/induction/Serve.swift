@@ -77,7 +77,8 @@ extension Induction {
         let frontEnd = WebFrontEnd(
           services: services, invitations: services.store as? any InvitationStore, isOpen: isOpen,
           idleTimeout: TimeInterval(idleTimeout))
-        let router = try WebApplication.router(frontEnd: frontEnd)
+        let router = try WebApplication.router(
+          frontEnd: frontEnd, trustsForwardedFor: behindProxy)
         var server = HTTPServerBuilder.http1()
         if let tlsCertificate, let tlsKey {
           server = try .tls(

@@ -180,6 +180,38 @@ struct PersonalLinkTests {
     }
   }
 
+  @Test func oneAddressStartingTooManyInductionsIsRefusedForAWhile() async throws {
+    let fixture = try WebFixture(isOpen: true)
+    let link = try Self.issue(fixture)[1][6]
+    try await fixture.test { web in
+      func start(_ uri: String, from address: String) async throws -> HTTPResponse.Status {
+        var headers = HTTPFields()
+        headers[.init("X-Forwarded-For")!] = "198.51.100.1, \(address)"
+        return try await web.client.execute(uri: uri, method: .get, headers: headers).status
+      }
+      // Sixty starts from one address (the front page, then a link) are allowed
+      for _ in 0..<55 {
+        let status = try await start("/", from: "203.0.113.7")
+        #expect(status == .seeOther)
+      }
+      for _ in 0..<5 {
+        let started1 = try await start("/i/\(link.suffix(43))", from: "203.0.113.7")
+        #expect(started1 == .seeOther)
+      }
+      // The next is refused, from the front page or a link, saying so
+      let started2 = try await start("/", from: "203.0.113.7")
+      #expect(started2 == .tooManyRequests)
+      let started3 = try await start("/i/\(link.suffix(43))", from: "203.0.113.7")
+      #expect(started3 == .tooManyRequests)
+      // Another address is not held up, and ten minutes later the first may start again
+      let started4 = try await start("/", from: "203.0.113.8")
+      #expect(started4 == .seeOther)
+      fixture.clock.advance(10 * 60 + 1)
+      let started5 = try await start("/", from: "203.0.113.7")
+      #expect(started5 == .seeOther)
+    }
+  }
+
   @Test func aRefusedLinkIsExplainedInTheBrowsersLanguage() async throws {
     let fixture = try WebFixture(
       content: Fixtures.content(), isOpen: false)

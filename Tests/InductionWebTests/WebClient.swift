@@ -124,7 +124,7 @@ struct WebFixture {
 
   /// Runs `body` against the routes, without opening a socket.
   func test(_ body: @escaping @Sendable (inout WebClient) async throws -> Void) async throws {
-    let router = try WebApplication.router(frontEnd: frontEnd)
+    let router = try WebApplication.router(frontEnd: frontEnd, trustsForwardedFor: true)
     let app = Application(router: router)
     try await app.test(.router) { client in
       var web = WebClient(client)
