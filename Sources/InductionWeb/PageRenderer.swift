@@ -93,6 +93,17 @@ struct PageRenderer {
     "<ul class=\"list list--bullet\">\(items.map { "<li>\($0)</li>" as WebText })</ul>"
   }
 
+  /// A reworded text with its changed words in [brackets] inside `tag` (`ins` or `del`).
+  private func marked(_ pieces: [EditedText.Piece], tag: String) -> WebText {
+    let drawn: [WebText] = pieces.enumerated().map { index, piece in
+      let space: WebText = index == 0 ? "" : " "
+      return piece.isSame
+        ? space + "\(piece.text)"
+        : space + WebText(trusted: "<\(tag)>") + "[\(piece.text)]" + WebText(trusted: "</\(tag)>")
+    }
+    return "\(drawn)"
+  }
+
   private func draw(_ screen: InductionScreen) -> WebText {
     switch screen {
     case .welcome: return welcome()
@@ -105,9 +116,23 @@ struct PageRenderer {
         + paragraph(phrases.string(.changesIntro))
     case .changes(.otherLanguage):
       return paragraph(phrases.string(.changesOtherLanguage))
-    case .changes(.changed(let added, let removed)):
-      if added.isEmpty && removed.isEmpty { return paragraph(phrases.string(.changesNothing)) }
-      var html = paragraph(phrases.string(.changesAdded)) + bullets(added)
+    case .changes(.changed(let added, let removed, let edited)):
+      if added.isEmpty && removed.isEmpty && edited.isEmpty {
+        return paragraph(phrases.string(.changesNothing))
+      }
+      var html: WebText = ""
+      if !added.isEmpty { html = html + paragraph(phrases.string(.changesAdded)) + bullets(added) }
+      if !edited.isEmpty {
+        let items: [WebText] = edited.map { item in
+          """
+          <li>\(marked(item.now, tag: "ins"))<br>\(phrases.string(.changesBefore)) \
+          \(marked(item.before, tag: "del"))</li>
+          """
+        }
+        html =
+          html + paragraph(phrases.string(.changesEdited))
+          + "<ul class=\"list list--bullet\">\(items)</ul>"
+      }
       if !removed.isEmpty {
         html = html + paragraph(phrases.string(.changesRemoved)) + bullets(removed)
       }

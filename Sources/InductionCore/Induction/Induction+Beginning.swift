@@ -89,7 +89,9 @@ extension Induction {
         ? Guidance(text: old.text)
         : Guidance(text: old.text, examplesFromList: current.prohibitedListIndex ?? 0)
       let changes = GuidanceChanges(from: before, to: current)
-      show(.changes(.changed(added: changes.added, removed: changes.removed)))
+      show(
+        .changes(
+          .changed(added: changes.added, removed: changes.removed, edited: changes.edited)))
     } else {
       notice(.line(.changesNotFound, [:]))
       return askAgain()

@@ -56,8 +56,8 @@ extension InductionScreen {
 public enum GuidanceChangesShown: Sendable, Equatable, Codable {
   /// They signed in another language: its changes cannot be compared with this one.
   case otherLanguage
-  /// The examples added and removed (both empty when nothing changed).
-  case changed(added: [String], removed: [String])
+  /// The texts added, removed and reworded (all empty when nothing changed).
+  case changed(added: [String], removed: [String], edited: [EditedText] = [])
 }
 
 /// A scenario as it is being asked.

@@ -47,6 +47,8 @@ public enum PhraseKey: String, CaseIterable, Sendable, Codable {
   case changesNothing = "changes.nothing"
   case changesAdded = "changes.added"
   case changesRemoved = "changes.removed"
+  case changesEdited = "changes.edited"
+  case changesBefore = "changes.before"
   case changesReadPrompt = "changes.read_prompt"
   case changesReadHelp = "changes.read_help"
   case guidanceHeading = "guidance.heading"

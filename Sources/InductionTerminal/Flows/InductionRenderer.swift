@@ -135,18 +135,38 @@ struct InductionRenderer {
     switch changes {
     case .otherLanguage:
       console.paragraph(phrases.text(.changesOtherLanguage))
-    case .changed(let added, let removed):
-      if added.isEmpty && removed.isEmpty {
+    case .changed(let added, let removed, let edited):
+      if added.isEmpty && removed.isEmpty && edited.isEmpty {
         console.paragraph(phrases.text(.changesNothing))
         return
       }
-      console.paragraph(phrases.text(.changesAdded))
-      for item in added { console.paragraph("+ \(item)", indent: 2, hanging: 2) }
+      if !added.isEmpty {
+        console.paragraph(phrases.text(.changesAdded))
+        for item in added { console.paragraph("+ \(item)", indent: 2, hanging: 2) }
+      }
+      if !edited.isEmpty {
+        console.paragraph(phrases.text(.changesEdited))
+        for item in edited {
+          console.paragraph("* \(trusted: marked(item.now))", indent: 2, hanging: 2)
+          console.paragraph(
+            "\(phrases.text(.changesBefore)) \(trusted: marked(item.before))", indent: 4)
+        }
+      }
       if !removed.isEmpty {
         console.paragraph(phrases.text(.changesRemoved))
         for item in removed { console.paragraph("- \(item)", indent: 2, hanging: 2) }
       }
     }
+  }
+
+  /// A reworded text with its changed words in [brackets] (and bold on a colour terminal), every
+  /// word sanitised.
+  private func marked(_ pieces: [EditedText.Piece]) -> String {
+    pieces.map { piece in
+      let text = TerminalText("\(piece.text)").rendered
+      guard !piece.isSame else { return text }
+      return console.useColour ? "\u{1B}[1m[\(text)]\u{1B}[0m" : "[\(text)]"
+    }.joined(separator: " ")
   }
 
   private func drawQuestion(_ question: QuestionShown, phrases: Phrases) {
