@@ -41,7 +41,8 @@ static inline void induction_rl_begin(const char *prompt) {
   induction_rl_line_ready = 0;
   induction_rl_line_eof = 0;
   // The window may have been resized since the last prompt (while the program was writing).
-  rl_reset_screen_size();
+  // Before readline's first prompt it has no input stream yet, and reads the size itself.
+  if (rl_instream) rl_reset_screen_size();
   rl_callback_handler_install(prompt, induction_rl_line_handler);
 }
 
