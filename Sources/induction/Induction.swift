@@ -44,7 +44,7 @@ struct Induction: ParsableCommand {
       switch command {
       case let admin as AdminCommand:
         try Failure.report {
-          try admin.run(
+          try admin.runChecked(
             in: try CompositionRoot.adminSession(admin.options, type(of: admin).storeAccess))
         }
       case let lint as LintCommand:

@@ -30,7 +30,16 @@ extension Induction.Staff {
     func run() throws {
       try Failure.report {
         TerminalLocale.adopt()
-        let (database, _, directory) = try CompositionRoot.openStore(options)
+        let (database, key, directory) = try CompositionRoot.openStore(options)
+        // On a shared database, owning a data folder proves nothing (anyone can make one): only a
+        // PC the ledger trusts may reset the kiosks' PIN.
+        let trusted = try database.keyTrust().status(of: key.publicKey) == .trusted
+        if reset && options.usesSharedDatabase && !trusted {
+          throw AdminFailure(
+            "on a shared database only a PC whose key is enrolled may reset the staff PIN; run this on such a PC, or enrol this one first (induction keys show)"
+          )
+        }
+        let name = try database.keyListings().first { $0.id == key.id }?.name ?? ""
         Signals.install()
         let console = CompositionRoot.makeConsole()
         var info = stat()
@@ -38,7 +47,9 @@ extension Induction.Staff {
         try StaffPinFlow(
           database: database, reader: CompositionRoot.makeStaffReader(console: console),
           console: console, clock: .system, reset: reset, ownsDataFolder: owns,
-          dataFolder: directory.url.path
+          dataFolder: directory.url.path,
+          station: name.isEmpty
+            ? StaffPinFlow.station : "\(StaffPinFlow.station) on \(NameNormalisation.tidy(name))"
         ).run()
       }
     }

@@ -41,6 +41,42 @@ struct SharedDatabaseTests {
       of: " ", with: "")
   }
 
+  @Test func onlyAnEnrolledPCMayResetTheSharedStaffPinAndTheLogNamesIt() throws {
+    // Given the first PC set the PIN, and a second PC joined but is not enrolled
+    let (location, url) = try Self.freshDatabase()
+    let first = try Sandbox()
+    let second = try Sandbox()
+    first.databaseURL = url
+    second.databaseURL = url
+    try first.setStaffPin("482915")
+    #expect(try second.induction(["keys", "show"]).status == 0)
+
+    // When the second PC's user, who owns its own data folder, resets the PIN
+    let refused = try second.induction(
+      ["staff", "set-pin", "--reset"], dataDirectory: second.dataDirectory,
+      input: "904417\n904417\n")
+
+    // Then it is refused, and the PIN is unchanged
+    #expect(refused.status == 1)
+    #expect(
+      refused.error.contains("only a PC whose key is enrolled may reset the staff PIN"),
+      "\(refused.error)")
+
+    // And once enrolled as Desk 2 it may, and the staff log names Desk 2
+    let enrolled = try first.induction([
+      "keys", "enrol", try Self.fingerprint(second), "--name", "Desk 2",
+    ])
+    #expect(enrolled.status == 0, "\(enrolled.error)")
+    let reset = try second.induction(
+      ["staff", "set-pin", "--reset"], dataDirectory: second.dataDirectory,
+      input: "904417\n904417\n")
+    #expect(reset.status == 0, "\(reset.error)")
+    #expect(
+      try PostgresTestServer.psql(
+        location, "SELECT station FROM staff_event WHERE action LIKE 'pin reset%'"
+      ).trimmingCharacters(in: .whitespacesAndNewlines) == "staff set-pin on Desk 2")
+  }
+
   @Test func twoPCsSignAtOnceAndTheLedgerVerifiesWithBothKeys() throws {
     let (location, url) = try Self.freshDatabase()
     let first = try Sandbox()

@@ -232,7 +232,19 @@ struct TrustAndTerminalSafetyTests {
     ).1
     let refused = try sandbox.induction(["checkpoint"], dataDirectory: second)
     #expect(refused.status == 1)
-    #expect(refused.error.contains("is not enrolled in the ledger, so it may not sign yet"))
+    #expect(refused.error.contains("is not enrolled in the ledger, so it may not"))
+    // And it may not change records or read anyone's details either, but may count
+    for command in [
+      ["roster", "import", "/nonexistent.csv"], ["access", "--reference", "AAAA-AAAA"],
+      ["purge", "--dry-run"], ["export", "completion", "--out", "-"], ["roster", "unmatched"],
+    ] {
+      let attempt = try sandbox.induction(command, dataDirectory: second)
+      #expect(attempt.status == 1, "\(command)")
+      #expect(
+        attempt.error.contains("so it may not change records or read anyone's details"),
+        "\(command): \(attempt.error)")
+    }
+    #expect(try sandbox.induction(["stats"], dataDirectory: second).status == 0)
 
     // When the first PC enrols it by the fingerprint read aloud (on the second PC's copy here,
     // standing for the shared database)

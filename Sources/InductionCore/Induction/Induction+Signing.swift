@@ -9,6 +9,11 @@ extension Induction {
   }
 
   mutating func answerSignature(_ typed: String) {
+    // The signature is a name: the same rules, so nothing invisible or reordering is stored.
+    if let problem = DetailsRules.nameProblem(NameNormalisation.tidy(typed)) {
+      notice(.line(problem.key, problem.values))
+      return askAgain()
+    }
     guard let name = state.details.parentName,
       NameNormalisation.signatureMatches(typed, name: name)
     else {

@@ -72,7 +72,8 @@ public struct SigningKey: Sendable {
           reason:
             "is a symbolic link, which could point anywhere; replace it with the key file itself (restore it from a backup)"
         )
-      default: throw StoreError.signingKeyDamaged(path: path)
+      default:
+        throw StoreError.signingKeyUnreadable(path: path, reason: String(cString: strerror(errno)))
       }
     }
     defer { close(fd) }

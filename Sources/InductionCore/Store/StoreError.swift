@@ -16,6 +16,8 @@ public enum StoreError: LocalizedError, Equatable {
   case signingKeyMissing(path: String)
   /// The signing key file is not a key.
   case signingKeyDamaged(path: String)
+  /// The signing key could not be opened (permissions, an I/O error).
+  case signingKeyUnreadable(path: String, reason: String)
   /// The signing key does not match the key recorded in the database.
   case signingKeyMismatch(path: String)
   /// This PC's key is not one the ledger trusts now, so nothing it signs would verify.
@@ -75,6 +77,8 @@ public enum StoreError: LocalizedError, Equatable {
       "the signing key \(path) is missing but the database has signed entries; restore the key from a backup"
     case .signingKeyDamaged(let path):
       "the signing key \(path) is damaged; restore it from a backup"
+    case .signingKeyUnreadable(let path, let reason):
+      "cannot read the signing key \(path) (\(reason.lowercased())); run induction as the user who owns it, or check the file's permissions"
     case .signingKeyMismatch(let path):
       "the signing key \(path) is not the key this database was signed with; restore the right key from a backup"
     case .keyNotTrusted(let fingerprint, .retired):

@@ -48,7 +48,9 @@ public enum NameNormalisation {
   /// Default-ignorable and formatting characters: shown as nothing, so two names that look the same
   /// can differ by them.
   static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    // U+2800 BRAILLE PATTERN BLANK is a symbol, not a space, yet draws as nothing.
     scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.generalCategory == .format
+      || scalar.value == 0x2800
   }
 
   /// The key that matches an acknowledged child to a roster child: name and class, each by ``matchKey(_:)``.

@@ -9,6 +9,9 @@ public protocol AdminCommand: ParsableCommand {
   var options: GlobalOptions { get }
   /// How the command uses the store (most sign or may sign: ``StoreAccess/signing``).
   static var storeAccess: StoreAccess { get }
+  /// Whether only a PC whose key the ledger trusts may run it: every command that changes records
+  /// or reads personal details (a PC not yet enrolled may show its key, count and verify).
+  static var needsEnrolledKey: Bool { get }
   /// Runs the command.
   func run(in session: AdminSession) throws
 }
@@ -26,6 +29,15 @@ public enum StoreAccess: Sendable {
 extension AdminCommand {
   /// Most commands open the store as a kiosk does.
   public static var storeAccess: StoreAccess { .signing }
+
+  /// Those that open it so need an enrolled key.
+  public static var needsEnrolledKey: Bool { storeAccess == .signing }
+
+  /// Runs the command in `session`, after checking this PC may.
+  public func runChecked(in session: AdminSession) throws {
+    if Self.needsEnrolledKey { try session.requireEnrolledKey() }
+    try run(in: session)
+  }
 }
 
 /// A command that failed after saying why (problems listed, a plain sentence): exits 1.

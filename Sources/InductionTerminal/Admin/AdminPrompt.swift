@@ -90,7 +90,7 @@ public struct AdminPrompt {
     }
     do {
       switch command {
-      case let command as AdminCommand: try command.run(in: session)
+      case let command as AdminCommand: try command.runChecked(in: session)
       case let command as LintCommand:
         try command.lint(output: session.output, errors: session.errors)
       default: help(first)

@@ -79,6 +79,19 @@ public struct AdminSession {
     return session
   }
 
+  /// Refuses unless this PC's key is one the ledger trusts: an unenrolled PC on a shared database
+  /// may not change records or read anyone's details.
+  public func requireEnrolledKey() throws {
+    let key = try signingKey()
+    let status = try database.keyTrust().status(of: key.publicKey)
+    guard status == .trusted else {
+      let fingerprint = KeyFingerprint.display(key.id)
+      throw AdminFailure(
+        "this PC's key \(fingerprint) is \(status == .retired ? "retired" : "not enrolled in the ledger"), so it may not change records or read anyone's details; on a PC already in use, run `induction keys enrol \(key.id.uppercased()) --name NAME`"
+      )
+    }
+  }
+
   /// This PC's key, for a command that signs.
   public func signingKey() throws -> SigningKey {
     guard let key else {

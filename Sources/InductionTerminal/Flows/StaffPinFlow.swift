@@ -18,12 +18,15 @@ public struct StaffPinFlow {
   public var ownsDataFolder: Bool
   /// The data folder, for the message when they do not.
   public var dataFolder: String
+  /// What the staff log names as where the PIN was set: this PC, by its enrolled name.
+  public var station: String
 
   /// Creates the flow.
   public init(
     database: AppDatabase, reader: LineReader, console: Console, clock: Clock, reset: Bool,
-    ownsDataFolder: Bool, dataFolder: String
+    ownsDataFolder: Bool, dataFolder: String, station: String = StaffPinFlow.station
   ) {
+    self.station = station
     self.database = database
     self.reader = reader
     self.console = console
@@ -33,7 +36,8 @@ public struct StaffPinFlow {
     self.dataFolder = dataFolder
   }
 
-  static let station = "staff set-pin"
+  /// The station the staff log names when this PC has no enrolled name.
+  public static let station = "staff set-pin"
 
   /// Sets the PIN, or throws saying why not.
   public func run() throws {
@@ -61,8 +65,8 @@ public struct StaffPinFlow {
         continue
       }
       let stored = try PinHasher.hash(first)
-      if reset { try database.logStaff(.pinReset, station: Self.station, at: clock.now()) }
-      try database.setStaffPin(stored, station: Self.station, at: clock.now())
+      if reset { try database.logStaff(.pinReset, station: station, at: clock.now()) }
+      try database.setStaffPin(stored, station: station, at: clock.now())
       console.line("The staff PIN is set.")
       return
     }
@@ -79,7 +83,7 @@ public struct StaffPinFlow {
     guard case .line(let typed) = reader.readSecret(prompt: "Current staff PIN: "),
       PinHasher.matches(typed, current)
     else {
-      _ = try database.recordPinFailure(station: Self.station, at: clock.now())
+      _ = try database.recordPinFailure(station: station, at: clock.now())
       throw AdminFailure(
         "that is not the current staff PIN, so it was not changed; if it is forgotten, the data folder's owner can run `induction staff set-pin --reset`"
       )

@@ -14,7 +14,7 @@ struct NameNormalisationTests {
     ("Hangul jungseong filler", "Zoe\u{1160}"), ("half-width Hangul filler", "Zoe\u{FFA0}"),
     ("variation selector alone", "Zoe\u{FE0F}"), ("private use", "Zoe\u{E000}"),
     ("non-character", "Zoe" + String(Unicode.Scalar(0xFDD0)!)), ("byte-order mark", "\u{FEFF}Zoe"),
-    ("combining grapheme joiner", "Zo\u{34F}e"),
+    ("combining grapheme joiner", "Zo\u{34F}e"), ("braille pattern blank", "Zoe\u{2800}"),
   ]
 
   @Test(arguments: invisible)

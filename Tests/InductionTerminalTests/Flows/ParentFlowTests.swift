@@ -46,6 +46,23 @@ struct ParentFlowTests {
     #expect(session.reader.prompts.filter { $0.hasPrefix("To sign") }.count == 3)
   }
 
+  @Test func aSignatureWithAnInvisibleOrReorderingCharacterIsAskedForAgainAndNeverStored() throws {
+    // U+202E reverses what follows; U+2067 isolates it; both would match once stripped.
+    let session = try TestSession(
+      lines: allCorrectQuiz + details + [
+        "Zoë Ní\u{202E} Bhriain", "Zoë\u{2067} Ní Bhriain", "Zoë Ní Bhriain", "yes",
+      ])
+    guard case .signed(let entry) = try session.run() else {
+      Issue.record("expected signed")
+      return
+    }
+    #expect(
+      session.transcript.text.components(separatedBy: "characters that cannot be used").count - 1
+        == 2)
+    let stored = try #require(try session.database.personalDetails(seq: entry.seq))
+    #expect(stored.details.signature == "Zoë Ní Bhriain")
+  }
+
   @Test func aSignatureInDecomposedUnicodeMatchesTheComposedName() throws {
     let decomposed = "Zoe\u{308} Ni\u{301} Bhriain"
     let session = try TestSession(lines: allCorrectQuiz + details + [decomposed, "yes"])

@@ -9,6 +9,9 @@ public struct StatsCommand: AdminCommand {
     commandName: "stats",
     abstract: "Show totals, completion per class, and which scenarios parents get wrong most.")
 
+  /// Counts only, no one's details: a PC not yet enrolled may see them.
+  public static let needsEnrolledKey = false
+
   /// The data and scenarios folders.
   @OptionGroup public var options: GlobalOptions
 
