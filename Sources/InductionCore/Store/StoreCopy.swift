@@ -16,6 +16,8 @@ public enum StoreCopy {
   public enum Refusal: Error, Equatable {
     /// The target already holds records (`rows` in all).
     case targetNotEmpty(location: String, rows: Int)
+    /// The target holds triggers, rules, tables or functions Induction did not create.
+    case foreignObjects(location: String, objects: [String])
   }
 
   /// Every table, parents before the tables that refer to them, each in the order its rows were
@@ -45,6 +47,10 @@ public enum StoreCopy {
     let rows = held.values.reduce(0, +)
     guard rows == 0 else {
       throw Refusal.targetNotEmpty(location: target.path, rows: rows)
+    }
+    let foreign = try target.foreignObjects()
+    guard foreign.isEmpty else {
+      throw Refusal.foreignObjects(location: target.path, objects: foreign)
     }
     try source.read { from in
       try target.write { to in

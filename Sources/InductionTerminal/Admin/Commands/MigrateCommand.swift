@@ -58,6 +58,10 @@ public struct MigrateCommand: AdminCommand {
       throw AdminFailure(
         "\(location) already holds \(AdminSession.count(rows, "row")), so nothing was copied; migrate only into a new, empty database"
       )
+    } catch StoreCopy.Refusal.foreignObjects(let location, let objects) {
+      throw AdminFailure(
+        "\(location) holds what induction did not create (\(objects.joined(separator: ", "))), which could copy or change what is stored, so nothing was copied; migrate only into a new, empty database"
+      )
     }
     let copied = try target.verifyLedger()
     session.output.write(TerminalText(untrustedLines: Self.table(counts)))

@@ -34,6 +34,12 @@ public struct VerifyCommand: AdminCommand {
         "the ledger in \(path) is damaged at \(damage); keep a copy of the file and restore from a backup"
       )
     }
+    let foreign = try database.foreignObjects()
+    if !foreign.isEmpty {
+      throw AdminFailure(
+        "the database \(path) holds what induction did not create (\(foreign.joined(separator: ", "))), which could copy names elsewhere or change what is stored outside the signatures; find out who added it, and remove it"
+      )
+    }
     let entries = AdminSession.count(report.entryCount, "entry", "entries")
     guard let against else {
       session.output.line("ok: \(entries)\(try Self.keys(database))")
