@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a shared PostgreSQL store is, as read from `--database` or `INDUCTION_DATABASE_URL`.
 public struct PostgresLocation: Sendable, Equatable {
   /// How the connection is protected.
@@ -38,4 +40,18 @@ public struct PostgresLocation: Sendable, Equatable {
 
   /// How messages name it: `postgres://user@host:port/database`, never with the password.
   public var displayName: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+
+  /// The URL `--database` takes for it, without the password (which belongs in `~/.pgpass`):
+  /// `postgres://user@host:port/database?sslmode=MODE`, the user and database percent-encoded
+  /// where they need to be. What a data folder remembers and what hints print.
+  public var urlWithoutPassword: String {
+    let unreserved = CharacterSet(
+      charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+    func encoded(_ text: String) -> String {
+      text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+    let shownHost = host.contains(":") ? "[\(host)]" : host
+    return
+      "postgres://\(encoded(user))@\(shownHost):\(port)/\(encoded(database))?sslmode=\(sslMode.rawValue)"
+  }
 }
