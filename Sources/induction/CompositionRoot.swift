@@ -7,17 +7,18 @@ enum CompositionRoot {
   /// Opens the data folder and the store, creating the signing key on first run (or always, with
   /// `createKey`, for a new PC joining a ledger; and for any PC new to a shared database, which is
   /// then refused until its key is enrolled). On a new ledger the key's genesis entry is written.
-  static func openStore(_ options: GlobalOptions, createKey: Bool = false) throws -> (
-    AppDatabase, SigningKey, DataDirectory
-  ) {
+  /// `database`, when given, is the store the options name, opened already.
+  static func openStore(
+    _ options: GlobalOptions, createKey: Bool = false, database opened: AppDatabase? = nil
+  ) throws -> (AppDatabase, SigningKey, DataDirectory) {
     umask(0o077)
     let directory = options.dataDirectoryValue
     try directory.prepare()
-    let database = try options.openDatabase()
+    let database = try opened ?? options.openDatabase(note: Failure.printError)
     let hasEntries = try database.hasLedgerEntries()
     let key = try SigningKey.loadOrCreate(
       at: directory.signingKeyURL,
-      create: createKey || !hasEntries || options.usesSharedDatabase)
+      create: createKey || !hasEntries || database.engine.dialect == .postgres)
     try database.registerSigningKey(key, keyPath: directory.signingKeyURL.path, at: Date())
     return (database, key, directory)
   }
@@ -40,13 +41,13 @@ enum CompositionRoot {
       (database, key, _) = try openStore(options, createKey: access == .newKey)
     case .existingDatabaseOnly:
       guard
-        options.usesSharedDatabase
+        try options.databaseURL() != nil
           || FileManager.default.fileExists(atPath: directory.databaseURL.path)
       else {
         throw AdminFailure(
           "no database at \(directory.databaseURL.path); pass the data folder with --data-dir")
       }
-      database = try options.openDatabase()
+      database = try options.openDatabase(note: Failure.printError)
       key = try? SigningKey.loadOrCreate(at: directory.signingKeyURL, create: false)
       // A ledger from before key enrolment gains its genesis entry here too, when this folder
       // holds the key that signed it (without the key, verify reports the missing genesis).
@@ -178,7 +179,9 @@ enum CompositionRoot {
     // A parent must never answer everything and then be told this PC may not sign.
     let status = try database.keyTrust().status(of: key.publicKey)
     guard status == .trusted else {
-      throw StoreError.keyNotTrusted(fingerprint: KeyFingerprint.display(key.id), status: status)
+      throw StoreError.keyNotTrusted(
+        fingerprint: KeyFingerprint.display(key.id), status: status,
+        database: database.databaseOption)
     }
     return (database, key)
   }

@@ -16,6 +16,20 @@ struct SharedDatabaseTests {
     return (location, PostgresTestServer.url(of: location))
   }
 
+  /// A second data folder of `sandbox`'s PC, with its signing key, on the shared database `url`:
+  /// a data folder is set up for one store, so the same PC's commands on the copy run from here.
+  static func twin(of sandbox: Sandbox, on url: String) throws -> Sandbox {
+    let twin = try Sandbox()
+    twin.databaseURL = url
+    try FileManager.default.createDirectory(
+      at: twin.dataDirectory, withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o700])
+    try FileManager.default.copyItem(
+      at: sandbox.dataDirectory.appendingPathComponent("signing-key"),
+      to: twin.dataDirectory.appendingPathComponent("signing-key"))
+    return twin
+  }
+
   /// Reads the reference on `program`'s receipt, waits for it to end with status 0, and checks the
   /// shared ledger holds that one acknowledgement and no other.
   static func expectSignedOnce(_ program: PipedProgram, in location: PostgresLocation) throws {
@@ -180,12 +194,13 @@ struct SharedDatabaseTests {
     // And every export is the same file, byte for byte, from either store
     for kind in ["acknowledgements", "completion", "outstanding"] {
       let fromSQLite = try sandbox.induction(["export", kind, "--out", "-"])
-      let fromPostgres = try sandbox.induction(["export", kind, "--out", "-", "--database", url])
+      let fromPostgres = try Self.twin(of: sandbox, on: url).induction(
+        ["export", kind, "--out", "-"])
       #expect(fromSQLite.status == 0 && fromPostgres.status == 0)
       #expect(fromSQLite.output == fromPostgres.output, "\(kind) differs")
       #expect(fromSQLite.output.contains(Parent.name) || kind == "outstanding")
     }
-    let verify = try sandbox.induction(["verify", "--database", url])
+    let verify = try Self.twin(of: sandbox, on: url).induction(["verify"])
     let expected = try sandbox.verifyOK(2)
     #expect(verify.status == 0 && verify.output == expected + "\n", "\(verify)")
 
@@ -313,9 +328,10 @@ struct SharedDatabaseTests {
     #expect(try sandbox.induction(["migrate", "--to", url]).status == 0)
 
     // When the same commands run against each store, Then each answers the same
+    let twin = try Self.twin(of: sandbox, on: url)
     func same(_ arguments: [String], _ label: String) throws {
       let sqlite = try sandbox.induction(arguments)
-      let postgres = try sandbox.induction(arguments + ["--database", url])
+      let postgres = try twin.induction(arguments)
       #expect(sqlite.status == postgres.status, "\(label): \(sqlite.error) | \(postgres.error)")
       #expect(sqlite.output == postgres.output, "\(label) differs")
       #expect(!sqlite.output.isEmpty || !sqlite.error.isEmpty, "\(label) said nothing")
@@ -334,20 +350,21 @@ struct SharedDatabaseTests {
     try exportsAndStats("after a revocation")
     try same(["erase", references[1], "--yes"], "erase")
     try exportsAndStats("after an erasure")
-    for store in [[], ["--database", url]] {
-      let verify = try sandbox.induction(["verify"] + store)
+    for (index, pc) in [sandbox, twin].enumerated() {
+      let store: [String] = []
+      let verify = try pc.induction(["verify"] + store)
       #expect(verify.status == 0 && verify.output.hasPrefix("ok: 5 entries"), "\(verify)")
-      let checkpoint = sandbox.root.appendingPathComponent("checkpoint-\(store.count).txt")
-      let made = try sandbox.induction(["checkpoint"] + store)
+      let checkpoint = sandbox.root.appendingPathComponent("checkpoint-\(index).txt")
+      let made = try pc.induction(["checkpoint"] + store)
       try Data(made.output.utf8).write(to: checkpoint)
-      let against = try sandbox.induction(["verify", "--against", checkpoint.path] + store)
+      let against = try pc.induction(["verify", "--against", checkpoint.path] + store)
       #expect(against.status == 0, "\(against.error)")
-      let report = sandbox.root.appendingPathComponent("access-\(store.count).json")
-      let access = try sandbox.induction(
+      let report = sandbox.root.appendingPathComponent("access-\(index).json")
+      let access = try pc.induction(
         ["access", "--reference", references[0], "--out", report.path] + store)
       #expect(access.status == 0, "\(access.error)")
       #expect(try String(contentsOf: report, encoding: .utf8).contains(Parent.name))
-      let purge = try sandbox.induction(["purge", "--dry-run"] + store)
+      let purge = try pc.induction(["purge", "--dry-run"] + store)
       #expect(purge.status == 0 && purge.output.hasPrefix("would erase 0 acknowledgements"))
     }
   }

@@ -119,7 +119,8 @@ extension AppDatabase {
     let (count, head) = try read { db in
       let status = try KeyTrust.read(db).status(of: key.publicKey)
       guard status == .trusted else {
-        throw StoreError.keyNotTrusted(fingerprint: KeyFingerprint.display(key.id), status: status)
+        throw StoreError.keyNotTrusted(
+          fingerprint: KeyFingerprint.display(key.id), status: status, database: databaseOption)
       }
       let row = try SQLRow.fetchOne(
         db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1")

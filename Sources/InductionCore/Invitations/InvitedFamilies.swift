@@ -19,12 +19,13 @@ struct InvitedFamilies {
   }
 
   /// A family is its email address (as people write it, whatever the case), or without one, its
-  /// parent's name; only a hash of that is stored.
-  static func familyHash(email: String, parent: String) -> String {
+  /// parent's name by its `key` (``NameNormalisation/matchKey(_:)`` but in a migration); only a
+  /// hash of that is stored.
+  static func familyHash(
+    email: String, parent: String, key: (String) -> String = NameNormalisation.matchKey
+  ) -> String {
     let trimmed = email.trimmingCharacters(in: .whitespaces).lowercased()
-    let key =
-      trimmed.isEmpty
-      ? "name\u{0}" + NameNormalisation.matchKey(parent) : "email\u{0}" + trimmed
+    let key = trimmed.isEmpty ? "name\u{0}" + key(parent) : "email\u{0}" + trimmed
     return Digest.sha256Hex("family\u{0}" + key)
   }
 

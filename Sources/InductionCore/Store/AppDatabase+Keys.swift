@@ -5,7 +5,7 @@ public enum KeyError: LocalizedError, Equatable, Sendable {
   /// The text given is neither a fingerprint nor a public key.
   case malformed(String)
   /// No key with this fingerprint has been seen by this database.
-  case unknownFingerprint(String)
+  case unknownFingerprint(String, database: String)
   /// The key is trusted already.
   case alreadyEnrolled(String)
   /// The key was retired; retired keys do not come back.
@@ -22,8 +22,8 @@ public enum KeyError: LocalizedError, Equatable, Sendable {
     switch self {
     case .malformed(let typed):
       "\(typed) is not a key fingerprint (16 hex digits, as `induction keys show` prints it) or a public key"
-    case .unknownFingerprint(let fingerprint):
-      "no key with fingerprint \(fingerprint) has opened this database; run `induction keys show` on the new PC against this database first, or give its public key instead"
+    case .unknownFingerprint(let fingerprint, let database):
+      "no key with fingerprint \(fingerprint) has opened this database; run `induction keys show\(database)` on the new PC first, or give its public key instead"
     case .alreadyEnrolled(let fingerprint):
       "the key \(fingerprint) is enrolled already; nothing was changed"
     case .retired(let fingerprint):
@@ -106,7 +106,9 @@ extension AppDatabase {
     }
     if let stored, SigningKey.id(of: stored) == id { return stored }
     let named = try keyTrust().keys.first { $0.id == id }
-    guard let named else { throw KeyError.unknownFingerprint(KeyFingerprint.display(id)) }
+    guard let named else {
+      throw KeyError.unknownFingerprint(KeyFingerprint.display(id), database: databaseOption)
+    }
     return named.publicKey
   }
 

@@ -150,7 +150,8 @@ extension AppDatabase {
   }
 
   /// Computes seq, chain, hash, signature and a unique reference for the next entry, and inserts it.
-  /// Refuses (``StoreError/keyNotTrusted(fingerprint:status:)``) when `key` is not trusted by the
+  /// Refuses (``StoreError/keyNotTrusted(fingerprint:status:database:)``, its `database` filled in
+  /// by ``AppDatabase/write(isSigning:_:)``) when `key` is not trusted by the
   /// ledger now, unless the entry is the genesis that names it: an entry `verify` would reject is
   /// never written.
   /// `trust` is the ledger's trust record when the caller read it already in this transaction.
@@ -169,7 +170,8 @@ extension AppDatabase {
     if !isOwnGenesis {
       let status = trust.status(of: key.publicKey)
       guard status == .trusted else {
-        throw StoreError.keyNotTrusted(fingerprint: KeyFingerprint.display(key.id), status: status)
+        throw StoreError.keyNotTrusted(
+          fingerprint: KeyFingerprint.display(key.id), status: status, database: "")
       }
     }
     entry.entryHash = entry.computedHash()

@@ -22,13 +22,13 @@ public enum RosterLinkError: LocalizedError, Equatable {
   }
 }
 
-/// An acknowledgement that names no child on the roster.
+/// An acknowledgement that names a child who is not on the roster.
 public struct UnmatchedAcknowledgement: Sendable, Equatable {
   /// Its receipt reference.
   public var reference: String
   /// When it was signed (UTC form).
   public var recordedAt: String
-  /// The children and classes it names, as typed.
+  /// The children it names who match nobody on the roster, with their classes, as typed.
   public var children: [PersonalDetails.Child]
 }
 
@@ -100,28 +100,45 @@ extension AppDatabase {
     }
   }
 
-  /// Acknowledgements (not revoked, not erased) none of whose children is on the roster or linked by hand.
+  /// Acknowledgements (not revoked, not erased) naming a child who matches nobody on the roster,
+  /// each with those children only: a sibling who matched does not hide one who did not. A manual
+  /// link names the acknowledgement, not which of its children it stands for, so each link to a
+  /// roster child none of its children matches accounts for one of them, and an acknowledgement is
+  /// listed while it has more unmatched children than such links.
   public func unmatchedAcknowledgements() throws -> [UnmatchedAcknowledgement] {
     try read { db in
       let rows = try SQLRow.fetchAll(
         db,
         sql: """
-          SELECT l.seq, l.reference, l.recorded_at FROM ledger l
-          JOIN personal_details p ON p.ledger_seq = l.seq
+          SELECT l.seq, l.reference, l.recorded_at, c.name, c.class_name FROM ledger l
+          JOIN acknowledged_child c ON c.ledger_seq = l.seq
           WHERE l.kind = 'acknowledgement'
             AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq)
-            AND NOT EXISTS (SELECT 1 FROM roster_link k WHERE k.ledger_seq = l.seq)
-            AND NOT EXISTS (
-              SELECT 1 FROM acknowledged_child c JOIN roster_child rc ON rc.match_key = c.match_key
-              WHERE c.ledger_seq = l.seq)
-          ORDER BY l.seq
+            AND NOT EXISTS (SELECT 1 FROM roster_child rc WHERE rc.match_key = c.match_key)
+            AND (SELECT count(*) FROM roster_link k WHERE k.ledger_seq = l.seq
+                AND NOT EXISTS (
+                  SELECT 1 FROM acknowledged_child s
+                  WHERE s.ledger_seq = l.seq AND s.match_key = k.match_key))
+              < (SELECT count(*) FROM acknowledged_child u WHERE u.ledger_seq = l.seq
+                AND NOT EXISTS (SELECT 1 FROM roster_child rc WHERE rc.match_key = u.match_key))
+          ORDER BY l.seq, c.position
           """)
-      return try rows.map { row in
+      // One row per unmatched child, in signing order: consecutive rows of one seq make one item.
+      var unmatched: [UnmatchedAcknowledgement] = []
+      var lastSeq: Int?
+      for row in rows {
+        let child = PersonalDetails.Child(stored: row["name"], className: row["class_name"])
         let seq: Int = row["seq"]
-        let children = try Self.personalDetails(db, seq: seq)?.details.children ?? []
-        return UnmatchedAcknowledgement(
-          reference: row["reference"], recordedAt: row["recorded_at"], children: children)
+        if seq == lastSeq {
+          unmatched[unmatched.count - 1].children.append(child)
+        } else {
+          unmatched.append(
+            UnmatchedAcknowledgement(
+              reference: row["reference"], recordedAt: row["recorded_at"], children: [child]))
+        }
+        lastSeq = seq
       }
+      return unmatched
     }
   }
 

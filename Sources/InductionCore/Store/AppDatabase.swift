@@ -25,13 +25,29 @@ public final class AppDatabase: Sendable {
     AppDatabase(engine: try SQLiteEngine.inMemory())
   }
 
+  /// What a command line run against this store needs besides the command: ` --database URL`
+  /// (without the password) for a shared database, nothing for the SQLite file. Hints that name a
+  /// command end with it, so that the command, run as printed, opens this same store.
+  public var databaseOption: String {
+    guard let shared = engine as? PostgresEngine else { return "" }
+    return " --database " + PasswordFile.shellQuoted(shared.server.urlWithoutPassword)
+  }
+
   /// The SQLite engine, when that is the engine (for tools that read the file directly).
   public var sqlite: SQLiteEngine? { engine as? SQLiteEngine }
 
   /// Runs `body` in a write transaction in turn with every other writer. Unless `isSigning`,
   /// housekeeping may follow; a signing leaves it to ``checkpointWAL()``.
   func write<T>(isSigning: Bool = false, _ body: (any SQLDatabase) throws -> T) throws -> T {
-    try engine.write(isSigning: isSigning, body)
+    do {
+      return try engine.write(isSigning: isSigning, body)
+    } catch StoreError.keyNotTrusted(let fingerprint, let status, let database)
+      where database.isEmpty
+    {
+      // The ledger's rules know no command line: the hint gains this store's here.
+      throw StoreError.keyNotTrusted(
+        fingerprint: fingerprint, status: status, database: databaseOption)
+    }
   }
 
   /// Runs `body` in a write transaction that touches only one parent session's own rows.

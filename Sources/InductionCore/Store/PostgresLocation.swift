@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a shared PostgreSQL store is, as read from `--database` or `INDUCTION_DATABASE_URL`.
 public struct PostgresLocation: Sendable, Equatable {
   /// How the connection is protected.
@@ -48,4 +50,18 @@ public struct PostgresLocation: Sendable, Equatable {
 
   /// The line of a password file that would give this location's password.
   public var passwordFileKey: String { "\(host):\(port):\(database):\(user)" }
+
+  /// The URL `--database` takes for it, without the password (which belongs in `~/.pgpass`):
+  /// `postgres://user@host:port/database?sslmode=MODE`, the user and database percent-encoded
+  /// where they need to be. What a data folder remembers and what hints print.
+  public var urlWithoutPassword: String {
+    let unreserved = CharacterSet(
+      charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+    func encoded(_ text: String) -> String {
+      text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+    let shownHost = host.contains(":") ? "[\(host)]" : host
+    return
+      "postgres://\(encoded(user))@\(shownHost):\(port)/\(encoded(database))?sslmode=\(sslMode.rawValue)"
+  }
 }

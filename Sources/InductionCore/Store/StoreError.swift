@@ -21,7 +21,8 @@ public enum StoreError: LocalizedError, Equatable {
   /// The signing key does not match the key recorded in the database.
   case signingKeyMismatch(path: String)
   /// This PC's key is not one the ledger trusts now, so nothing it signs would verify.
-  case keyNotTrusted(fingerprint: String, status: KeyStatus)
+  /// `database` is what a command line needs to reach this store (``AppDatabase/databaseOption``).
+  case keyNotTrusted(fingerprint: String, status: KeyStatus, database: String)
   /// The signing key file is a link, not a private regular file of this user's.
   case signingKeyUnsafe(path: String, reason: String)
   /// The database file (or its `-wal` or `-shm`) is a link, someone else's or readable by others.
@@ -81,10 +82,10 @@ public enum StoreError: LocalizedError, Equatable {
       "cannot read the signing key \(path) (\(reason.lowercased())); run induction as the user who owns it, or check the file's permissions"
     case .signingKeyMismatch(let path):
       "the signing key \(path) is not the key this database was signed with; restore the right key from a backup"
-    case .keyNotTrusted(let fingerprint, .retired):
-      "this PC's signing key \(fingerprint) was retired, so it may not sign; make a new key on this PC and enrol it from a PC already in use (`induction keys enrol`)"
-    case .keyNotTrusted(let fingerprint, _):
-      "this PC's signing key \(fingerprint) is not enrolled in the ledger, so it may not sign yet; on a PC already in use, compare the fingerprint and run `induction keys enrol \(fingerprint.replacingOccurrences(of: " ", with: "")) --name NAME`"
+    case .keyNotTrusted(let fingerprint, .retired, let database):
+      "this PC's signing key \(fingerprint) was retired, so it may not sign; make a new key on this PC and enrol it from a PC already in use (`induction keys enrol FINGERPRINT --name NAME\(database)`)"
+    case .keyNotTrusted(let fingerprint, _, let database):
+      "this PC's signing key \(fingerprint) is not enrolled in the ledger, so it may not sign yet; on a PC already in use, compare the fingerprint and run `induction keys enrol \(fingerprint.replacingOccurrences(of: " ", with: "")) --name NAME\(database)`"
     case .signingKeyUnsafe(let path, let reason):
       "the signing key \(path) \(reason)"
     case .databaseFileUnsafe(let path, let reason):

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How people's names and class names are compared: Unicode NFC, outer spaces trimmed, runs of white
-/// space collapsed to one space, and (for matching) case folded.
+/// space collapsed to one space, and (for matching) case, apostrophes and hyphens folded.
 public enum NameNormalisation {
   /// NFC with trimmed and collapsed white space: the form in which names are stored.
   public static func tidy(_ text: String) -> String {
@@ -10,15 +10,41 @@ public enum NameNormalisation {
       .joined(separator: " ")
   }
 
-  /// The key two names are compared by: invisible characters removed, ``tidy(_:)``, then
-  /// case-folded. So a visible spelling finds a name stored with a zero-width space or a soft hyphen
-  /// in it (names typed before such characters were refused).
+  /// The key two names are compared by: invisible characters removed, ``tidy(_:)``, case-folded,
+  /// then every apostrophe people type (’ ʼ ′ ‘ ` ´) read as ' and every hyphen or dash (‐ ‑ – —)
+  /// as -. So a visible spelling finds a name stored with a zero-width space or a soft hyphen in it
+  /// (names typed before such characters were refused), and `seán o’brien` typed on a phone finds
+  /// `Seán O'Brien` on the roster.
   public static func matchKey(_ text: String) -> String {
+    foldingPunctuation(keyBeforePunctuationFold(text))
+  }
+
+  /// ``matchKey(_:)`` as it was before apostrophes and hyphens were folded (migration
+  /// `v9-folded-match-keys`): only for finding what was stored with it.
+  static func keyBeforePunctuationFold(_ text: String) -> String {
     var visible = ""
     visible.unicodeScalars.append(contentsOf: text.unicodeScalars.filter { !isInvisible($0) })
     return tidy(visible).folding(options: [.caseInsensitive], locale: nil)
       .precomposedStringWithCanonicalMapping
   }
+
+  /// `key` with every apostrophe variant replaced by ' and every hyphen or dash variant by -.
+  /// None of them has a case or combines with a mark, so this can follow the rest of the fold: a
+  /// key stored before it gains it by this alone.
+  static func foldingPunctuation(_ key: String) -> String {
+    var folded = ""
+    folded.unicodeScalars.append(
+      contentsOf: key.unicodeScalars.map { punctuationFold[$0] ?? $0 })
+    return folded
+  }
+
+  /// The apostrophes and hyphens people type for ' and -, by keyboard, phone or word processor.
+  static let punctuationFold: [Unicode.Scalar: Unicode.Scalar] = [
+    "\u{2019}": "'", "\u{2018}": "'", "\u{201B}": "'", "\u{02BC}": "'", "\u{2032}": "'",
+    "\u{0060}": "'", "\u{00B4}": "'", "\u{FF07}": "'",
+    "\u{2010}": "-", "\u{2011}": "-", "\u{2012}": "-", "\u{2013}": "-", "\u{2014}": "-",
+    "\u{2212}": "-", "\u{FF0D}": "-",
+  ]
 
   /// The first character of `name` that has no place in a person's or a class's name: invisible
   /// and formatting characters (zero-width spaces and joiners, soft hyphens, word joiners, tag

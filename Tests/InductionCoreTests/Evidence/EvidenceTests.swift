@@ -83,7 +83,8 @@ struct CheckpointTests {
     let stranger = SigningKey.generate()
     #expect(
       throws: StoreError.keyNotTrusted(
-        fingerprint: KeyFingerprint.display(stranger.id), status: .notEnrolled)
+        fingerprint: KeyFingerprint.display(stranger.id), status: .notEnrolled,
+        database: database.databaseOption)
     ) {
       try database.makeCheckpoint(school: "T", key: stranger, at: Fixtures.instant)
     }

@@ -107,7 +107,8 @@ struct KeyTrustTests {
       second.publicKey, reason: "PC replaced", by: Fixtures.signingKey, at: Fixtures.instant)
     #expect(
       throws: StoreError.keyNotTrusted(
-        fingerprint: KeyFingerprint.display(second.id), status: .retired)
+        fingerprint: KeyFingerprint.display(second.id), status: .retired,
+        database: database.databaseOption)
     ) {
       try secondPC.sign(parent: "P3", children: [], at: Fixtures.instant)
     }
@@ -132,7 +133,9 @@ struct KeyTrustTests {
     #expect(throws: KeyError.lastTrustedKey(fingerprint)) {
       try database.retireKey(own.publicKey, reason: "old", by: own, at: Fixtures.instant)
     }
-    #expect(throws: KeyError.unknownFingerprint("0000 0000 0000 0000")) {
+    #expect(
+      throws: KeyError.unknownFingerprint("0000 0000 0000 0000", database: database.databaseOption)
+    ) {
       try database.publicKey(forFingerprintOrKey: "0000-0000-0000-0000")
     }
     #expect(throws: KeyError.malformed("Reception")) {

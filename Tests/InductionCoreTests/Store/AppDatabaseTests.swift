@@ -79,7 +79,8 @@ struct AppDatabaseTests {
     let builder = try LedgerBuilder(database: database, key: stranger)
     #expect(
       throws: StoreError.keyNotTrusted(
-        fingerprint: KeyFingerprint.display(stranger.id), status: .notEnrolled)
+        fingerprint: KeyFingerprint.display(stranger.id), status: .notEnrolled,
+        database: database.databaseOption)
     ) {
       try builder.sign(parent: "P", children: [], at: Fixtures.instant)
     }

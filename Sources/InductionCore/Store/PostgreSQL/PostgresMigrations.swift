@@ -10,10 +10,12 @@ import Foundation
 /// whatever the server's locale. Checks naming two columns are table constraints. The version
 /// tables have `insertion_order`, which stands in for SQLite's `rowid` (`SQLDialect.insertionOrder`).
 enum PostgresMigrations {
-  /// One migration: its name and statements, run in order.
+  /// One migration: its name and statements, run in order, then its work that SQL alone cannot
+  /// do (such as Unicode folding), if any.
   struct Migration {
     var identifier: String
     var statements: [String]
+    var work: (@Sendable (any SQLDatabase) throws -> Void)? = nil
   }
 
   /// Brings the schema up to date inside the caller's transaction, which holds the migration lock.
@@ -40,6 +42,7 @@ enum PostgresMigrations {
     }
     for migration in all where !applied.contains(migration.identifier) {
       for statement in migration.statements { try db.execute(sql: statement) }
+      try migration.work?(db)
       try db.execute(
         sql: "INSERT INTO schema_migrations (identifier, applied_at) VALUES (?, ?)",
         arguments: [migration.identifier, Timestamp.utc(Date())])
@@ -49,6 +52,7 @@ enum PostgresMigrations {
   /// Every migration, in order.
   static let all: [Migration] = [
     v1, v2Staff, v3Roster, v4KeyTrust, v5VisibleMatchKeys, v6Languages, v7Web, v8Invitations,
+    v9FoldedMatchKeys,
   ]
 
   static let v1 = Migration(
@@ -323,4 +327,8 @@ enum PostgresMigrations {
       "CREATE INDEX invitation_family ON invitation(family_hash)",
       "ALTER TABLE session ADD COLUMN invitation_id BIGINT REFERENCES invitation(id)",
     ])
+
+  /// Match keys fold apostrophes and hyphens: every stored key gains the fold, as on SQLite.
+  static let v9FoldedMatchKeys = Migration(
+    identifier: "v9-folded-match-keys", statements: [], work: FoldedMatchKeys.migrate)
 }

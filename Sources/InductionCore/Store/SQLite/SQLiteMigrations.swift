@@ -312,6 +312,10 @@ enum SQLiteMigrations {
           ALTER TABLE session ADD COLUMN invitation_id INTEGER REFERENCES invitation(id);
           """)
     }
+    migrator.registerMigration("v9-folded-match-keys") { db in
+      // Match keys now fold apostrophes and hyphens: every stored key gains the fold.
+      try FoldedMatchKeys.migrate(SQLiteConnection(db))
+    }
     return migrator
   }
 }

@@ -38,13 +38,7 @@ public struct KeysShowCommand: AdminCommand {
     let key = try session.signingKey()
     let status = try session.database.keyTrust().status(of: key.publicKey)
     let output = session.output
-    output.line("This PC's key: \(KeyFingerprint.display(key.id)) (\(status.rawValue))")
-    output.line("Public key: \(key.publicKey.base64EncodedString())")
-    if status == .notEnrolled {
-      output.line(
-        "Read the fingerprint aloud to someone at a PC already in use; there, run: induction keys enrol \(key.id.uppercased()) --name \"NAME\""
-      )
-    }
+    for line in Self.thisPC(key, status: status, database: session.database) { output.line(line) }
     output.line()
     output.line("Keys in the ledger:")
     for listing in try session.database.keyListings() {
@@ -58,6 +52,25 @@ public struct KeysShowCommand: AdminCommand {
         "  \(KeyFingerprint.display(listing.id))  \(status)  \(listing.name.isEmpty ? "-" : listing.name)  since \(since)"
       )
     }
+  }
+}
+
+extension KeysShowCommand {
+  /// This PC's key and whether the ledger trusts it; when it does not yet, the whole command that
+  /// enrols it, to run on a PC already in use (with the `--database` of `database`).
+  public static func thisPC(_ key: SigningKey, status: KeyStatus, database: AppDatabase)
+    -> [TerminalText]
+  {
+    var lines: [TerminalText] = [
+      "This PC's key: \(KeyFingerprint.display(key.id)) (\(status.rawValue))",
+      "Public key: \(key.publicKey.base64EncodedString())",
+    ]
+    if status == .notEnrolled {
+      lines.append(
+        "Read the fingerprint aloud to someone at a PC already in use; there, run: induction keys enrol \(key.id.uppercased()) --name \"NAME\"\(database.databaseOption)"
+      )
+    }
+    return lines
   }
 }
 

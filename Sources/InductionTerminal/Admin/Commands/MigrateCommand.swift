@@ -12,8 +12,8 @@ public struct MigrateCommand: AdminCommand {
     discussion: """
       Everything is copied in one transaction: the ledger exactly as it is, personal details, the \
       roster, sessions, quiz answers and staff settings. Afterwards the ledger is verified on the \
-      new database and the rows of each table are shown side by side. Then run every command \
-      with --database URL (or INDUCTION_DATABASE_URL) on every PC.
+      new database and the rows of each table are shown side by side. Then run \
+      `induction setup --database URL` on every PC, this one too, so that every command uses it.
       """)
 
   /// The source is the SQLite file, which needs no key.
@@ -33,6 +33,10 @@ public struct MigrateCommand: AdminCommand {
   public func run(in session: AdminSession) throws {
     let source = session.database
     guard source.engine.dialect == .sqlite else {
+      if options.givenDatabaseURL == nil, let remembered = try options.databaseURL() {
+        throw RememberedDatabaseError.localLedger(
+          path: RememberedDatabase(options.dataDirectoryValue).file.path, remembered: remembered)
+      }
       throw AdminFailure(
         "migrate copies the SQLite database of the data folder; leave out --database (and INDUCTION_DATABASE_URL) and give the new database with --to"
       )
@@ -76,7 +80,7 @@ public struct MigrateCommand: AdminCommand {
       )
     }
     session.output.line(
-      "ok: \(AdminSession.count(copied.entryCount, "entry", "entries")) copied and verified in \(target.path); use --database on every PC from now on"
+      "ok: \(AdminSession.count(copied.entryCount, "entry", "entries")) copied and verified in \(target.path); now run `induction setup\(target.databaseOption)` on every PC, this one too"
     )
   }
 

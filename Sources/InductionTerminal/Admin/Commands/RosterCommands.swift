@@ -64,7 +64,8 @@ public struct RosterUnmatchedCommand: AdminCommand {
   /// The command's name and help.
   public static let configuration = CommandConfiguration(
     commandName: "unmatched",
-    abstract: "List acknowledgements whose children match nobody on the roster.")
+    abstract:
+      "List acknowledgements naming a child who matches nobody on the roster, with those children.")
 
   /// The data and scenarios folders.
   @OptionGroup public var options: GlobalOptions
