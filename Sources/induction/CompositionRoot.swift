@@ -75,8 +75,10 @@ enum CompositionRoot {
       (isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0)
       ? Int(size.ws_col) : 80
     let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-    return Console(
+    let console = Console(
       output: FileDescriptorOutput(), width: width, isTerminal: isTerminal, useColour: !noColour)
+    console.isLinuxConsole = ProcessInfo.processInfo.environment["TERM"] == "linux"
+    return console
   }
 
   /// The console on standard error (messages, problems, progress).
