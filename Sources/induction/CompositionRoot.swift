@@ -73,9 +73,11 @@ enum CompositionRoot {
     let isTerminal = isatty(STDOUT_FILENO) == 1
     let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     let measure: (() -> Int?)? = isTerminal ? { terminalColumns() } : nil
-    return Console(
+    let console = Console(
       output: FileDescriptorOutput(), width: 80, isTerminal: isTerminal, useColour: !noColour,
       measure: measure)
+    console.isLinuxConsole = ProcessInfo.processInfo.environment["TERM"] == "linux"
+    return console
   }
 
   /// The terminal's width now (after any resize), or nil when it cannot be read.

@@ -21,7 +21,7 @@ struct Induction: ParsableCommand {
       StatsCommand.self, VerifyCommand.self, CheckpointCommand.self, RevokeCommand.self,
       EraseCommand.self, PurgeCommand.self, AccessCommand.self, ScenariosCommand.self,
       Staff.self, KeysCommand.self, MigrateCommand.self, Serve.self, InviteCommand.self,
-      Setup.self,
+      Setup.self, DoctorCommand.self,
     ],
     defaultSubcommand: Start.self
   )
@@ -53,6 +53,8 @@ struct Induction: ParsableCommand {
           try lint.lint(
             output: CompositionRoot.makeConsole(), errors: CompositionRoot.makeErrorConsole())
         }
+      case let doctor as DoctorCommand:
+        try Failure.report { try doctor.diagnose(output: CompositionRoot.makeConsole()) }
       default:
         try command.run()
       }

@@ -8,11 +8,18 @@ public struct DataDirectory: Sendable {
   /// Uses `url` as the data folder.
   public init(url: URL) { self.url = url }
 
-  /// `--data-dir`, else `INDUCTION_DATA_DIR`, else `$XDG_DATA_HOME/induction`, else `~/.local/share/induction`.
-  public static func resolve(option: String?, environment: [String: String]) -> DataDirectory {
+  /// `--data-dir`, else `INDUCTION_DATA_DIR`, else `/var/lib/induction` for the installed
+  /// package's `induction` user (``InstalledLayout``), else `$XDG_DATA_HOME/induction`, else
+  /// `~/.local/share/induction`.
+  public static func resolve(
+    option: String?, environment: [String: String], userName: String? = InstalledLayout.userName()
+  ) -> DataDirectory {
     if let option, !option.isEmpty { return DataDirectory(url: URL(fileURLWithPath: option)) }
     if let value = environment["INDUCTION_DATA_DIR"], !value.isEmpty {
       return DataDirectory(url: URL(fileURLWithPath: value))
+    }
+    if userName == InstalledLayout.user {
+      return DataDirectory(url: URL(fileURLWithPath: InstalledLayout.dataDirectory))
     }
     if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
       return DataDirectory(url: URL(fileURLWithPath: xdg).appendingPathComponent("induction"))

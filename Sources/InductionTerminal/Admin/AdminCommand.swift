@@ -63,9 +63,10 @@ public enum AdminCommands {
   ]
 
   /// Commands of the `induction` executable that the admin prompt does not run: they take over
-  /// the terminal (`start`, `kiosk`, `serve`) or the whole store (`staff`, `migrate`).
+  /// the terminal (`start`, `kiosk`, `serve`), the whole store (`staff`, `migrate`) or the whole
+  /// PC (`setup`, `doctor`).
   public static let shellOnly: Set<String> = [
-    "start", "kiosk", "serve", "staff", "migrate", "admin",
+    "start", "kiosk", "serve", "staff", "migrate", "admin", "setup", "doctor",
   ]
 
   /// The words tab completion offers after a command name: subcommands, kinds, options.

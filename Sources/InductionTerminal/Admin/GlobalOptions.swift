@@ -7,7 +7,9 @@ public struct GlobalOptions: ParsableArguments {
   /// `--data-dir`.
   @Option(
     name: .customLong("data-dir"),
-    help: "Where the database and signing key live (env INDUCTION_DATA_DIR).")
+    help:
+      "Where the database and signing key live (env INDUCTION_DATA_DIR; /var/lib/induction for the installed package's induction user)."
+  )
   public var dataDirectory: String?
 
   /// `--database`.
@@ -21,7 +23,9 @@ public struct GlobalOptions: ParsableArguments {
   /// `--scenarios`.
   @Option(
     name: .customLong("scenarios"),
-    help: "The scenarios folder (env INDUCTION_SCENARIOS; default ./Scenarios).")
+    help:
+      "The scenarios folder (env INDUCTION_SCENARIOS; default ./Scenarios, or /etc/induction/Scenarios for the installed package's induction user)."
+  )
   public var scenarios: String?
 
   /// Creates empty options (ArgumentParser fills them in).
@@ -39,6 +43,7 @@ public struct GlobalOptions: ParsableArguments {
   public var scenariosPath: String {
     if let scenarios, !scenarios.isEmpty { return scenarios }
     if let value = environment["INDUCTION_SCENARIOS"], !value.isEmpty { return value }
+    if InstalledLayout.userName() == InstalledLayout.user { return InstalledLayout.scenarios }
     return "Scenarios"
   }
 }

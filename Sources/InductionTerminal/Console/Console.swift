@@ -17,6 +17,9 @@ public final class Console {
   public let isTerminal: Bool
   /// Whether to use colour.
   public let useColour: Bool
+  /// Whether the screen is the Linux console (`TERM=linux`), whose fonts have no ✓: marks are
+  /// drawn with characters every console font has (see ``drawable(_:)``).
+  public var isLinuxConsole = false
 
   /// Creates a console writing to `output`, `width` columns wide, or as wide as `measure` says
   /// each time it wraps (nil when it cannot tell).
@@ -66,6 +69,19 @@ public final class Console {
     case .bad: return TerminalText(trusted: "\u{1B}[33m" + text.rendered + "\u{1B}[0m")
     case .plain: return text
     }
+  }
+
+  /// The marks the Linux console's fonts cannot all draw, and what stands for each there.
+  static let linuxConsoleMarks: [(mark: String, drawn: String)] = [("✓", "+"), ("✗", "×")]
+
+  /// `text` with ✓ and ✗ as `+` and `×` on the Linux console (its fonts lack ✓), as is elsewhere.
+  public func drawable(_ text: TerminalText) -> TerminalText {
+    guard isLinuxConsole else { return text }
+    var rendered = text.rendered
+    for (mark, drawn) in Self.linuxConsoleMarks {
+      rendered = rendered.replacingOccurrences(of: mark, with: drawn)
+    }
+    return TerminalText(trusted: rendered)
   }
 
   /// Clears the screen and the scrollback on a terminal; a blank line elsewhere.

@@ -62,8 +62,8 @@ struct InductionRenderer {
       console.line()
       console.line(
         correct
-          ? console.toned(phrases.text(.quizRight), .good)
-          : console.toned(phrases.text(.quizWrong), .bad))
+          ? console.toned(console.drawable(phrases.text(.quizRight)), .good)
+          : console.toned(console.drawable(phrases.text(.quizWrong)), .bad))
       console.paragraph("\(feedback)")
       if !correct { console.paragraph(phrases.text(.quizComeBack)) }
       console.line()
