@@ -21,7 +21,7 @@ struct Induction: ParsableCommand {
       StatsCommand.self, VerifyCommand.self, CheckpointCommand.self, RevokeCommand.self,
       EraseCommand.self, PurgeCommand.self, AccessCommand.self, ScenariosCommand.self,
       Staff.self, KeysCommand.self, MigrateCommand.self, Serve.self, InviteCommand.self,
-      Setup.self, DoctorCommand.self,
+      Setup.self, DoctorCommand.self, Grant.self,
     ],
     defaultSubcommand: Start.self
   )

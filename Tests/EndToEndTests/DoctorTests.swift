@@ -37,7 +37,8 @@ struct DoctorTests {
     #expect(after.status == 0, "\(after.output)\(after.error)")
     let lines = after.output.split(separator: "\n").map(String.init)
     #expect(lines.allSatisfy { $0.hasPrefix("ok: ") }, "\(after.output)")
-    #expect(lines.count == 7)
+    #expect(lines.count == 8)
+    #expect(lines.contains("ok: the database holds nothing induction did not create"))
     #expect(lines.contains("ok: staff PIN is set"))
     if !shared {
       #expect(lines.contains("ok: database SQLite \(data)/induction.sqlite opens (1 ledger entry)"))

@@ -90,4 +90,35 @@ public enum PostgresTestServer {
     }
     return String(decoding: text, as: UTF8.self)
   }
+
+  /// A new database owned by a new role, and a second new role for the PCs (both log in without
+  /// a password): their locations.
+  public static func ownedDatabase() throws -> (owner: PostgresLocation, pc: PostgresLocation) {
+    let server = try PostgresTestServer.server()
+    let suffix = String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12))
+      .lowercased()
+    var owner = server
+    owner.user = "induction_owner_\(suffix)"
+    owner.database = "induction_roles_\(suffix)"
+    owner.password = nil
+    var pc = owner
+    pc.user = "induction_pc_\(suffix)"
+    try PostgresTestServer.psql(server, "CREATE ROLE \(owner.user) LOGIN")
+    try PostgresTestServer.psql(server, "CREATE ROLE \(pc.user) LOGIN")
+    try PostgresTestServer.psql(server, "CREATE DATABASE \(owner.database) OWNER \(owner.user)")
+    // Before PostgreSQL 15 every role may create in `public`; the README has a superuser take
+    // that away, as here (a no-op on 15 and later).
+    try PostgresTestServer.psql(
+      server.on(owner.database), "REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    return (owner, pc)
+  }
+}
+
+extension PostgresLocation {
+  /// The same server and role, on `database`.
+  fileprivate func on(_ database: String) -> PostgresLocation {
+    var location = self
+    location.database = database
+    return location
+  }
 }

@@ -56,6 +56,9 @@ public enum StoreError: LocalizedError, Equatable {
   case serverNotResponding(location: String)
   /// The database refused a change that breaks one of its rules (a bug or a hand-edited database).
   case constraintViolated(path: String, rule: String)
+  /// The role connected lacks a right induction needs: the database's owner has not brought
+  /// the tables up to date for this version, or has not granted this role its rights.
+  case notPermitted(location: String, role: String)
   /// Any other PostgreSQL failure, by its SQLSTATE code.
   case serverFailed(location: String, sqlState: String)
   /// A query returned a column of a type induction does not read (a bug).
@@ -120,6 +123,8 @@ public enum StoreError: LocalizedError, Equatable {
       "the database server \(location) stopped answering and nothing was saved; try again, and ask staff to check the server if this keeps happening"
     case .constraintViolated(let path, let rule):
       "the database \(path) refused a change that breaks its rule \(rule) (nothing was saved); this is a bug or the database was edited by hand, so report it"
+    case .notPermitted(let location, let role):
+      "the role \(role) may not do what induction needs in \(location) (nothing was saved); the database's owner must bring its tables up to date for this version and give \(role) its rights: have them run induction grant \(role) with the owner's --database"
     case .serverFailed(let location, let sqlState):
       "the database server \(location) failed (PostgreSQL error \(sqlState)); try again, and ask staff if it keeps failing"
     case .unreadableColumn(let location, let column, let typeID):

@@ -66,7 +66,7 @@ public enum AdminCommands {
   /// the terminal (`start`, `kiosk`, `serve`), the whole store (`staff`, `migrate`) or the whole
   /// PC (`setup`, `doctor`).
   public static let shellOnly: Set<String> = [
-    "start", "kiosk", "serve", "staff", "migrate", "admin", "setup", "doctor",
+    "start", "kiosk", "serve", "staff", "migrate", "admin", "setup", "doctor", "grant",
   ]
 
   /// The words tab completion offers after a command name: subcommands, kinds, options.

@@ -7,36 +7,6 @@ import Testing
 /// hidden table: `verify` (through `foreignObjects`) names it, and `migrate` refuses such a target.
 @Suite("Objects Induction did not create, on both engines")
 struct ForeignObjectTests {
-  /// Adds a hidden table and a trigger on `personal_details` that copies each new row into it.
-  static func addCopyingTrigger(to database: AppDatabase, engine: TestEngine) throws {
-    let statements =
-      switch engine {
-      case .sqlite:
-        [
-          "CREATE TABLE names_seen (name TEXT)",
-          """
-          CREATE TRIGGER copy_names AFTER INSERT ON personal_details
-          BEGIN INSERT INTO names_seen VALUES (NEW.parent_name); END
-          """,
-        ]
-      case .postgres:
-        [
-          "CREATE TABLE names_seen (name TEXT)",
-          """
-          CREATE FUNCTION keep_names() RETURNS trigger LANGUAGE plpgsql AS
-          $$ BEGIN INSERT INTO names_seen VALUES (NEW.parent_name); RETURN NEW; END $$
-          """,
-          """
-          CREATE TRIGGER copy_names AFTER INSERT ON personal_details
-          FOR EACH ROW EXECUTE FUNCTION keep_names()
-          """,
-        ]
-      }
-    for sql in statements {
-      try StoreTamperTests.tamper(database, sql)
-    }
-  }
-
   @Test(arguments: TestEngine.available)
   func aStoreInductionMadeHoldsNothingForeign(engine: TestEngine) throws {
     let (builder, _) = try StoreTamperTests.ledger(engine)
@@ -46,7 +16,7 @@ struct ForeignObjectTests {
   @Test(arguments: TestEngine.available)
   func aTriggerCopyingNamesAndItsHiddenTableAreNamed(engine: TestEngine) throws {
     let (builder, _) = try StoreTamperTests.ledger(engine)
-    try Self.addCopyingTrigger(to: builder.database, engine: engine)
+    try builder.database.addNameCopyingTrigger(engine: engine)
     let found = try builder.database.foreignObjects()
     #expect(found.contains("trigger copy_names on personal_details"), "\(found)")
     #expect(found.contains("table names_seen"), "\(found)")
@@ -73,7 +43,7 @@ struct ForeignObjectTests {
   func aMigrationIntoATargetHoldingATriggerCopiesNothing(engine: TestEngine) throws {
     let (source, _) = try StoreTamperTests.ledger(.sqlite)
     let target = try engine.makeDatabase()
-    try Self.addCopyingTrigger(to: target, engine: engine)
+    try target.addNameCopyingTrigger(engine: engine)
     #expect(throws: StoreCopy.Refusal.self) {
       try StoreCopy.copy(from: source.database, to: target)
     }

@@ -145,7 +145,7 @@ struct AdminPromptTests {
           scenarios   Check the scenarios folder.
           stats       Show totals, completion per class, and which scenarios parents get wrong most.
           verify      Check that no ledger entry was altered, removed or forged.
-        From the shell only: admin, doctor, kiosk, migrate, serve, setup, staff, start.
+        From the shell only: admin, doctor, grant, kiosk, migrate, serve, setup, staff, start.
         Type help COMMAND for its options; quit to leave.
         admin> help revoke
         OVERVIEW: Withdraw a mistaken acknowledgement by appending a signed revocation

@@ -11,14 +11,7 @@ struct AdminVerifyTests {
   @Test func aTriggerSomeoneAddedFailsVerifyAndIsNamed() throws {
     // Given a sound ledger that someone with the database file has added a copying trigger to
     let builder = try AdminPromptTests.seeded()
-    try builder.database.engine.write(isSigning: false) { db in
-      try db.execute(sql: "CREATE TABLE names_seen (name TEXT)", arguments: [])
-      try db.execute(
-        sql: """
-          CREATE TRIGGER copy_names AFTER INSERT ON personal_details
-          BEGIN INSERT INTO names_seen VALUES (NEW.parent_name); END
-          """, arguments: [])
-    }
+    try builder.database.addNameCopyingTrigger(engine: .default)
     let admin = try AdminTestSession(lines: ["verify"], builder: builder)
 
     // When the admin checks it

@@ -90,9 +90,13 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
     defer { lock.unlock() }
     precondition(!isInTransaction, "PostgresEngine transactions do not nest")
     _ = try session.run(
-      "VACUUM FULL personal_details, acknowledged_child, roster_child, roster_link", [],
-      phase: .statement)
+      "VACUUM FULL \(Self.scrubbedTables.joined(separator: ", "))", [], phase: .statement)
   }
+
+  /// The tables that hold personal details, which ``scrub()`` rewrites.
+  static let scrubbedTables = [
+    "personal_details", "acknowledged_child", "roster_child", "roster_link",
+  ]
 
   private func transaction<T>(
     begin: String, lockKey: Int64?, _ body: (PostgresSQLDatabase) throws -> T

@@ -47,6 +47,8 @@ enum PostgresFailure: Equatable {
   case diskFull
   /// A constraint or the ledger's append-only trigger refused a change.
   case constraint(rule: String)
+  /// The role lacks a privilege (insufficient_privilege).
+  case notPermitted
   /// Any other error the server reported, by SQLSTATE; the connection is still usable.
   case server(sqlState: String)
   /// A column of a type the engine does not read.
@@ -103,6 +105,7 @@ enum PostgresFailure: Equatable {
     // lock_not_available (lock_timeout) and query_canceled (statement_timeout).
     case "55P03", "57014": self = .busy
     case "53100": self = .diskFull
+    case "42501": self = .notPermitted
     // admin_shutdown (pg_terminate_backend), crash_shutdown, cannot_connect_now,
     // idle_in_transaction_session_timeout: the server closes the session after sending these.
     case "57P01", "57P02", "57P03", "25P03": self = .connectionLost
@@ -123,7 +126,7 @@ enum PostgresFailure: Equatable {
     case .connectionLost, .timedOut, .unreachable, .secureConnection, .noTLS, .loginRefused,
       .databaseMissing:
       true
-    case .busy, .diskFull, .constraint, .server, .unreadable:
+    case .busy, .diskFull, .constraint, .notPermitted, .server, .unreadable:
       false
     }
   }
@@ -150,6 +153,7 @@ enum PostgresFailure: Equatable {
     case .busy: return .busy(path: name)
     case .diskFull: return .diskFull(path: name)
     case .constraint(let rule): return .constraintViolated(path: name, rule: rule)
+    case .notPermitted: return .notPermitted(location: name, role: location.user)
     case .server(let sqlState): return .serverFailed(location: name, sqlState: sqlState)
     case .unreadable(let column, let typeID):
       return .unreadableColumn(location: name, column: column, typeID: typeID)

@@ -41,7 +41,10 @@ public struct DoctorCommand: ParsableCommand {
       opened = nil
     }
     findings.append(SigningKeyCheck.check(directory, database: opened))
-    if let opened { findings.append(StaffPinCheck.check(opened)) }
+    if let opened {
+      findings.append(contentsOf: DatabaseTrustCheck.check(opened))
+      findings.append(StaffPinCheck.check(opened))
+    }
     findings.append(scenarios)
     findings.append(DiskSpaceCheck.check(directory.url.path))
     let last = (try? opened?.lastLedgerEntry())?.flatMap { $0.recordedAt }
