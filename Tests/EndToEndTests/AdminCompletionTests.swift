@@ -20,7 +20,7 @@ struct AdminCompletionTests {
     _ = try terminal.waitFor("admin> ")
 
     // When words after the first are completed with Tab
-    try terminal.send("rost\tu\t")
+    try terminal.send("rost\tunm\t")
     _ = try terminal.waitFor("roster unmatched ")
     try terminal.send("\u{15}export ou\t--form\txl\t--cla\tNur\t")
 

@@ -14,12 +14,17 @@ public enum LedgerKind: String, Sendable, Codable, CaseIterable {
   case keyEnrolment = "key enrolment"
   /// A trusted key takes a key out of the trusted set.
   case keyRetirement = "key retirement"
+  /// An admin linked an acknowledgement (`subjectSeq`) to a roster child by hand; `piiCommitment`
+  /// commits to the child's name and class with a salt kept beside the link.
+  case rosterLink = "roster link"
+  /// An admin undid a roster link: `subjectSeq` is the link's entry.
+  case rosterUnlink = "roster unlink"
 
   /// Whether entries of this kind name a key in ``LedgerEntry/subjectKey``.
   public var namesKey: Bool {
     switch self {
     case .genesis, .keyEnrolment, .keyRetirement: true
-    case .acknowledgement, .revocation, .erasure: false
+    case .acknowledgement, .revocation, .erasure, .rosterLink, .rosterUnlink: false
     }
   }
 }

@@ -33,6 +33,13 @@ public struct LedgerDamage: Sendable, Equatable, CustomStringConvertible {
     /// A text it names by SHA-256 (the guidance or statement, as shown or in English) is missing
     /// or no longer has that hash.
     case alteredText = "a guidance or statement text it names was changed or removed after signing"
+    /// A manual roster link for it (or it, a link entry) does not match what is stored: a link
+    /// row added, edited or removed by hand, or one undone but still stored.
+    case alteredLink =
+      "a roster link signed for it, or stored as if signed, was added, changed or removed by hand"
+    /// A child's stored match key does not follow from the name and class under its commitment.
+    case alteredMatchKey =
+      "a child's match key stored for it does not follow from the name and class signed"
   }
 
   /// The first bad entry.
@@ -111,6 +118,7 @@ extension AppDatabase {
         erasures[try row.decode(atIndex: 0), default: []].append(try row.decode(atIndex: 1))
       }
       var excused = ErasureReliance()
+      var rosterLinks = RosterLinkVerification()
       let texts = try StoredTexts(db)
       let signatures = SignatureBatchVerifier(keys: keys)
       var expectedSeq = 1
@@ -199,6 +207,7 @@ extension AppDatabase {
               break scan
             }
           }
+          rosterLinks.record(entry)
           if let subject = entry.subjectKey {
             switch entry.kind {
             case .genesis, .keyEnrolment: trusted.insert(SigningKey.id(of: subject))
@@ -228,6 +237,10 @@ extension AppDatabase {
       if let found {
         return excused.attributed(
           VerificationReport(entryCount: found.position, damage: found.damage))
+      }
+      // Every entry is sound: what the completion list is built from must follow from them.
+      if let damage = try rosterLinks.firstDamage(db, erased: Set(erasures.keys)) {
+        return VerificationReport(entryCount: count, damage: damage)
       }
       return VerificationReport(entryCount: count, damage: nil)
     }

@@ -8,6 +8,10 @@ public enum RosterLinkError: LocalizedError, Equatable {
   case noSuchChild
   /// Several roster children share the name: a class is needed.
   case ambiguousChild(classes: [String])
+  /// The acknowledgement is linked to that child already.
+  case alreadyLinked(String)
+  /// The acknowledgement has no link to a child of that name (in that class).
+  case notLinked(String)
 
   /// The sentence shown.
   public var errorDescription: String? {
@@ -18,6 +22,10 @@ public enum RosterLinkError: LocalizedError, Equatable {
       "no child of that name is on the roster; check the spelling or import the roster again"
     case .ambiguousChild(let classes):
       "more than one child of that name is on the roster (classes: \(classes.joined(separator: ", "))); add --class"
+    case .alreadyLinked(let reference):
+      "the acknowledgement \(reference) is linked to that child already; nothing was changed"
+    case .notLinked(let reference):
+      "the acknowledgement \(reference) has no link to a child of that name (in that class); give the name and class as they were linked"
     }
   }
 }
@@ -139,37 +147,6 @@ extension AppDatabase {
         lastSeq = seq
       }
       return unmatched
-    }
-  }
-
-  /// Links an acknowledgement to a roster child by hand (a misspelt name, a changed class).
-  public func linkToRoster(
-    reference typed: String, childName: String, className: String?, at date: Date
-  ) throws {
-    guard let entry = try entry(reference: typed), entry.kind == .acknowledgement else {
-      throw RosterLinkError.unknownReference(typed)
-    }
-    try write { db in
-      let candidates = try SQLRow.fetchAll(
-        db, sql: "SELECT child_name, class_name, match_key FROM roster_child"
-      )
-      .filter {
-        NameNormalisation.matchKey($0["child_name"]) == NameNormalisation.matchKey(childName)
-      }
-      .filter {
-        className == nil
-          || NameNormalisation.matchKey($0["class_name"]) == NameNormalisation.matchKey(className!)
-      }
-      let keys = Set(candidates.map { $0["match_key"] as String })
-      guard !keys.isEmpty else { throw RosterLinkError.noSuchChild }
-      guard keys.count == 1, let key = keys.first else {
-        throw RosterLinkError.ambiguousChild(
-          classes: candidates.map { $0["class_name"] as String }.sorted())
-      }
-      try db.execute(
-        sql:
-          "INSERT INTO roster_link (ledger_seq, match_key, linked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        arguments: [entry.seq, key, Timestamp.utc(date)])
     }
   }
 }

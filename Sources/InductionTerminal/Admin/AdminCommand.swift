@@ -71,7 +71,7 @@ public enum AdminCommands {
 
   /// The words tab completion offers after a command name: subcommands, kinds, options.
   public static let words: [String] =
-    ["help", "quit", "import", "unmatched", "link", "lint", "show", "enrol", "retire"]
+    ["help", "quit", "import", "unmatched", "link", "unlink", "lint", "show", "enrol", "retire"]
     + ExportKind.allCases.map(\.rawValue)
     + [
       "--out", "--format", "csv", "xlsx", "--since", "--until", "--class", "--force", "--reason",

@@ -69,6 +69,16 @@ public struct AdminSession {
       try database.registerGuidanceVersion(guidance!, text: text, at: clock.now())
     }
     let latest = try database.guidanceVersions().last?.sha256 ?? ""
+    // Links made before links were signed gain their entries the first time a trusted key opens
+    // the store (nothing happens once the ledger holds a link entry).
+    if let key {
+      let signed = try database.signEarlierRosterLinks(key: key, at: clock.now())
+      if signed > 0 {
+        errors.line(
+          "signed \(trusted: AdminSession.count(signed, "roster link")) made before links were signed"
+        )
+      }
+    }
     let zone = report.catalog?.school.timeZone ?? TimeZone(identifier: "Europe/London")!
     var session = AdminSession(
       database: database, key: key, dataDirectory: dataDirectory,
@@ -77,6 +87,17 @@ public struct AdminSession {
       errors: errors, standardOutput: standardOutput, reader: reader, clock: clock)
     session.contentReport = content
     return session
+  }
+
+  /// Refuses, naming the damage, unless `verify` finds the ledger sound: who has acknowledged is
+  /// worked out from the ledger, its roster links and match keys, and a list built on a damaged
+  /// one could show a child as acknowledged by an edit. `what` names the list not written.
+  public func requireProvableLedger(for what: String) throws {
+    let report = try database.verifyLedger()
+    guard let damage = report.damage else { return }
+    throw AdminFailure(
+      "the ledger in \(database.path) is damaged at \(damage), so the \(what) was not written (it could show a child as acknowledged who is not); keep a copy of the database, run induction verify and restore from a backup"
+    )
   }
 
   /// Refuses unless this PC's key is one the ledger trusts: an unenrolled PC on a shared database

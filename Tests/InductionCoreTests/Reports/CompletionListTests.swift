@@ -252,7 +252,7 @@ struct CompletionListTests {
         let ack = try sign(child.parent, [(misspelt, child.className)], current: true)
         try database.linkToRoster(
           reference: acks[ack].entry.reference, childName: child.name, className: child.className,
-          at: clock.addingTimeInterval(30))
+          key: builder.key, at: clock.addingTimeInterval(30))
         expected[key(child)] = Expected(status: "acknowledged", ack: acks[ack])
       case .wrongClass:
         _ = try sign(child.parent, [(child.name, "Year 2")], current: true)

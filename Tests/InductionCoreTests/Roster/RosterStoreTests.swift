@@ -73,13 +73,16 @@ struct RosterStoreTests {
     let typed = LedgerBuilder.shown(misspelt).lowercased()
     try builder.database.linkToRoster(
       reference: typed, childName: "jack birch", className: nil,
-      at: LedgerBuilder.utc("2026-09-03 08:00"))
-    // Then nothing is unmatched, and linking again changes nothing
+      key: builder.key, at: LedgerBuilder.utc("2026-09-03 08:00"))
+    // Then nothing is unmatched, and linking again is refused and changes nothing
     #expect(try builder.database.unmatchedAcknowledgements() == [])
-    try builder.database.linkToRoster(
-      reference: typed, childName: "Jack Birch", className: "Year 1",
-      at: LedgerBuilder.utc("2026-09-03 08:05"))
+    #expect(throws: RosterLinkError.alreadyLinked(LedgerBuilder.shown(misspelt))) {
+      try builder.database.linkToRoster(
+        reference: typed, childName: "Jack Birch", className: "Year 1",
+        key: builder.key, at: LedgerBuilder.utc("2026-09-03 08:05"))
+    }
     #expect(try builder.database.unmatchedAcknowledgements() == [])
+    #expect(try builder.database.verifyLedger().damage == nil)
   }
 
   @Test(arguments: TestEngine.available) func aLinkNeedsAKnownReferenceAndOneChild(
@@ -98,19 +101,21 @@ struct RosterStoreTests {
     // Then an unknown reference, an unknown child and an ambiguous child are each refused
     #expect(throws: RosterLinkError.unknownReference("ZZZZ-ZZZZ")) {
       try builder.database.linkToRoster(
-        reference: "ZZZZ-ZZZZ", childName: "Sam Lee", className: nil, at: at)
+        reference: "ZZZZ-ZZZZ", childName: "Sam Lee", className: nil, key: builder.key, at: at)
     }
     #expect(throws: RosterLinkError.noSuchChild) {
       try builder.database.linkToRoster(
-        reference: entry.reference, childName: "Sam Leigh", className: nil, at: at)
+        reference: entry.reference, childName: "Sam Leigh", className: nil, key: builder.key, at: at
+      )
     }
     #expect(throws: RosterLinkError.ambiguousChild(classes: ["Nursery", "Year 2"])) {
       try builder.database.linkToRoster(
-        reference: entry.reference, childName: "sam lee", className: nil, at: at)
+        reference: entry.reference, childName: "sam lee", className: nil, key: builder.key, at: at)
     }
     // And with the class it is linked
     try builder.database.linkToRoster(
-      reference: entry.reference, childName: "Sam Lee", className: "year 2", at: at)
+      reference: entry.reference, childName: "Sam Lee", className: "year 2", key: builder.key,
+      at: at)
     #expect(try builder.database.unmatchedAcknowledgements() == [])
   }
 
@@ -169,7 +174,7 @@ struct RosterStoreTests {
     // Until the sibling is linked to Aoibhe by hand
     try builder.database.linkToRoster(
       reference: siblings.reference, childName: "Aoibhe O\u{2019}Brien", className: nil,
-      at: LedgerBuilder.utc("2026-09-03 08:00"))
+      key: builder.key, at: LedgerBuilder.utc("2026-09-03 08:00"))
     #expect(try builder.database.unmatchedAcknowledgements() == [])
   }
 
@@ -191,11 +196,11 @@ struct RosterStoreTests {
     // When one is linked, the signing is still listed; when both are, it is not
     try builder.database.linkToRoster(
       reference: entry.reference, childName: "Jack Birch", className: nil,
-      at: LedgerBuilder.utc("2026-09-03 08:00"))
+      key: builder.key, at: LedgerBuilder.utc("2026-09-03 08:00"))
     #expect(try builder.database.unmatchedAcknowledgements().map(\.children) == [both])
     try builder.database.linkToRoster(
       reference: entry.reference, childName: "Lily Birch", className: nil,
-      at: LedgerBuilder.utc("2026-09-03 08:01"))
+      key: builder.key, at: LedgerBuilder.utc("2026-09-03 08:01"))
     #expect(try builder.database.unmatchedAcknowledgements() == [])
   }
 }

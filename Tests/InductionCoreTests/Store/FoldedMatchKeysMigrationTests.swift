@@ -59,9 +59,6 @@ struct FoldedMatchKeysMigrationTests {
     let misspelt = try builder.sign(
       parent: "Ciara O'Neill", children: [("Nia O'Neill", "Year 2")],
       at: LedgerBuilder.utc("2026-09-02 09:00"))
-    try builder.database.linkToRoster(
-      reference: misspelt.reference, childName: rosterName, className: nil,
-      at: LedgerBuilder.utc("2026-09-03 08:00"))
     let oldFamily = InvitedFamilies.familyHash(
       email: "", parent: "Ciara O\u{2019}Neill", key: NameNormalisation.keyBeforePunctuationFold)
     let rosterOldKey = Self.oldChildKey(rosterName, "Year 2")
@@ -72,9 +69,10 @@ struct FoldedMatchKeysMigrationTests {
       try db.execute(
         sql: "UPDATE acknowledged_child SET match_key = ? WHERE ledger_seq = ?",
         arguments: [Self.oldChildKey(typedName, "Year 1"), sean.seq])
+      // A link as the version before made it: its key alone, no signed entry yet.
       try db.execute(
-        sql: "UPDATE roster_link SET match_key = ? WHERE ledger_seq = ?",
-        arguments: [rosterOldKey, misspelt.seq])
+        sql: "INSERT INTO roster_link (ledger_seq, match_key, linked_at) VALUES (?, ?, ?)",
+        arguments: [misspelt.seq, rosterOldKey, "2026-09-03T08:00:00.000Z"])
       try db.execute(
         sql: """
           INSERT INTO invitation (token_hash, family_hash, issued_at, expires_at)
@@ -109,6 +107,10 @@ struct FoldedMatchKeysMigrationTests {
       ])
     #expect(keys.links == [niamhKey])
     #expect(keys.families == [InvitedFamilies.familyHash(email: "", parent: "Ciara O'Neill")])
+    // And the link, unsigned until a trusted key opens the store, is then signed and verifies
+    #expect(try database.verifyLedger().damage?.kind == .alteredLink)
+    #expect(try database.signEarlierRosterLinks(key: builder.key, at: Fixtures.instant) == 1)
     #expect(try database.verifyLedger().damage == nil)
+    #expect(try database.unmatchedAcknowledgements() == [])
   }
 }

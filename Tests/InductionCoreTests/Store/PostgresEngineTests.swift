@@ -280,8 +280,8 @@ struct PostgresEngineTests {
       }
     }
     let expected = [
-      "v1", "v2-staff", "v3-roster", "v4-key-trust", "v5-visible-match-keys", "v6-languages",
-      "v7-web", "v8-invitations", "v9-folded-match-keys",
+      "v1", "v10-signed-roster-links", "v2-staff", "v3-roster", "v4-key-trust",
+      "v5-visible-match-keys", "v6-languages", "v7-web", "v8-invitations", "v9-folded-match-keys",
     ]
     #expect(try identifiers() == expected)
     let appliedAt = try PostgresTestServer.psql(

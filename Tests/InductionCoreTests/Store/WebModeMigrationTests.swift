@@ -17,8 +17,13 @@ struct WebModeMigrationTests {
       try db.execute(
         sql: """
           DELETE FROM grdb_migrations
-            WHERE identifier IN ('v7-web', 'v8-invitations', 'v9-folded-match-keys');
+            WHERE identifier IN ('v7-web', 'v8-invitations', 'v9-folded-match-keys',
+              'v10-signed-roster-links');
           DROP TABLE invitation;
+          ALTER TABLE roster_link DROP COLUMN link_seq;
+          ALTER TABLE roster_link DROP COLUMN child_name;
+          ALTER TABLE roster_link DROP COLUMN class_name;
+          ALTER TABLE roster_link DROP COLUMN salt;
           """)
     }
     try queue.close()

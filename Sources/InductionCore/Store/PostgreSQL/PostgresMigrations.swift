@@ -52,7 +52,7 @@ enum PostgresMigrations {
   /// Every migration, in order.
   static let all: [Migration] = [
     v1, v2Staff, v3Roster, v4KeyTrust, v5VisibleMatchKeys, v6Languages, v7Web, v8Invitations,
-    v9FoldedMatchKeys,
+    v9FoldedMatchKeys, v10SignedRosterLinks,
   ]
 
   static let v1 = Migration(
@@ -331,4 +331,20 @@ enum PostgresMigrations {
   /// Match keys fold apostrophes and hyphens: every stored key gains the fold, as on SQLite.
   static let v9FoldedMatchKeys = Migration(
     identifier: "v9-folded-match-keys", statements: [], work: FoldedMatchKeys.migrate)
+
+  /// A manual roster link is a signed ledger entry (see the SQLite migration of the same name).
+  static let v10SignedRosterLinks = Migration(
+    identifier: "v10-signed-roster-links",
+    statements: [
+      "ALTER TABLE ledger DROP CONSTRAINT ledger_kind_check",
+      """
+      ALTER TABLE ledger ADD CONSTRAINT ledger_kind_check CHECK (kind IN ('acknowledgement',
+        'revocation', 'erasure', 'genesis', 'key enrolment', 'key retirement', 'roster link',
+        'roster unlink'))
+      """,
+      """
+      ALTER TABLE roster_link ADD COLUMN link_seq BIGINT, ADD COLUMN child_name TEXT COLLATE "C",
+        ADD COLUMN class_name TEXT COLLATE "C", ADD COLUMN salt BYTEA
+      """,
+    ])
 }

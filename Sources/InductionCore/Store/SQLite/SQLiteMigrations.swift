@@ -316,6 +316,61 @@ enum SQLiteMigrations {
       // Match keys now fold apostrophes and hyphens: every stored key gains the fold.
       try FoldedMatchKeys.migrate(SQLiteConnection(db))
     }
+    migrator.registerMigration("v10-signed-roster-links") { db in
+      // A manual roster link is a signed ledger entry: the ledger's kind check widens (rebuilt as
+      // in v4 and v7, every row copied verbatim), and each link keeps its entry's seq, the roster
+      // child's name and class it commits to, and the salt. Links made before stay without an
+      // entry until a trusted key signs them (`signEarlierRosterLinks`).
+      try db.execute(
+        sql: """
+          CREATE TABLE ledger_new (
+            seq INTEGER PRIMARY KEY NOT NULL CHECK (seq >= 1),
+            kind TEXT NOT NULL CHECK (kind IN ('acknowledgement', 'revocation', 'erasure', 'genesis', 'key enrolment', 'key retirement', 'roster link', 'roster unlink')),
+            recorded_at TEXT NOT NULL,
+            station TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('start', 'kiosk', 'admin', 'web')),
+            guidance_sha256 TEXT NOT NULL,
+            statement_sha256 TEXT NOT NULL,
+            scenario_count INTEGER NOT NULL CHECK (scenario_count >= 0),
+            first_try_correct INTEGER NOT NULL CHECK (first_try_correct BETWEEN 0 AND scenario_count),
+            attempt_count INTEGER NOT NULL CHECK (attempt_count >= 0),
+            transcript_sha256 TEXT NOT NULL,
+            pii_commitment TEXT NOT NULL,
+            subject_seq INTEGER REFERENCES ledger(seq),
+            note TEXT NOT NULL,
+            prev_hash BLOB NOT NULL CHECK (length(prev_hash) = 32),
+            entry_hash BLOB NOT NULL UNIQUE CHECK (length(entry_hash) = 32),
+            signature BLOB NOT NULL CHECK (length(signature) = 64),
+            key_id TEXT NOT NULL REFERENCES signing_key(id),
+            reference TEXT NOT NULL UNIQUE,
+            subject_key BLOB CHECK (subject_key IS NULL OR length(subject_key) = 32),
+            language TEXT CHECK (language IS NULL OR kind = 'acknowledgement'),
+            shown_guidance_sha256 TEXT
+              CHECK (shown_guidance_sha256 IS NULL OR length(shown_guidance_sha256) = 64),
+            shown_statement_sha256 TEXT
+              CHECK (shown_statement_sha256 IS NULL OR length(shown_statement_sha256) = 64),
+            CHECK ((subject_key IS NOT NULL) = (kind IN ('genesis', 'key enrolment', 'key retirement')))
+          );
+          INSERT INTO ledger_new SELECT seq, kind, recorded_at, station, mode, guidance_sha256,
+            statement_sha256, scenario_count, first_try_correct, attempt_count, transcript_sha256,
+            pii_commitment, subject_seq, note, prev_hash, entry_hash, signature, key_id, reference,
+            subject_key, language, shown_guidance_sha256, shown_statement_sha256
+          FROM ledger ORDER BY seq;
+          DROP TABLE ledger;
+          ALTER TABLE ledger_new RENAME TO ledger;
+          CREATE INDEX ledger_subject ON ledger(subject_seq);
+          CREATE INDEX ledger_key_events ON ledger(seq)
+            WHERE kind IN ('genesis', 'key enrolment', 'key retirement');
+          CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+            BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+          CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
+            BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+          ALTER TABLE roster_link ADD COLUMN link_seq INTEGER;
+          ALTER TABLE roster_link ADD COLUMN child_name TEXT;
+          ALTER TABLE roster_link ADD COLUMN class_name TEXT;
+          ALTER TABLE roster_link ADD COLUMN salt BLOB;
+          """)
+    }
     return migrator
   }
 }

@@ -88,6 +88,7 @@ public struct ExportCommand: AdminCommand {
     signal(SIGPIPE, SIG_IGN)
     signal(SIGXFSZ, SIG_IGN)
     let format = try ExportFormat.chosen(asked: asked, out: output.out, kind: kind)
+    if kind != .acknowledgements { try session.requireProvableLedger(for: "\(kind.rawValue) list") }
     var context = session.export
     context.currentTranslations = SchoolContentLoader.currentTranslations(
       session.contentReport, database: session.database, at: session.clock.now())

@@ -8,7 +8,10 @@ public struct RosterCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "roster",
     abstract: "Import the enrolment roster and match acknowledgements to it.",
-    subcommands: [RosterImportCommand.self, RosterUnmatchedCommand.self, RosterLinkCommand.self])
+    subcommands: [
+      RosterImportCommand.self, RosterUnmatchedCommand.self, RosterLinkCommand.self,
+      RosterUnlinkCommand.self,
+    ])
 
   /// ArgumentParser's initialiser.
   public init() {}
@@ -95,7 +98,8 @@ public struct RosterLinkCommand: AdminCommand {
   public static let configuration = CommandConfiguration(
     commandName: "link",
     abstract:
-      "Link an acknowledgement to a roster child by hand (a misspelt name, a changed class).")
+      "Link an acknowledgement to a roster child by hand (a misspelt name, a changed class), with a signed ledger entry."
+  )
 
   /// The data and scenarios folders.
   @OptionGroup public var options: GlobalOptions
@@ -112,11 +116,48 @@ public struct RosterLinkCommand: AdminCommand {
   /// ArgumentParser's initialiser.
   public init() {}
 
-  /// Links them.
+  /// Links them, signed.
   public func run(in session: AdminSession) throws {
-    try session.database.linkToRoster(
-      reference: reference, childName: child, className: className, at: session.clock.now())
+    let entry = try session.database.linkToRoster(
+      reference: reference, childName: child, className: className,
+      key: try session.signingKey(), at: session.clock.now())
     session.output.line(
-      "linked \(Reference.normalise(reference).map(Reference.display) ?? reference)")
+      "linked \(Reference.normalise(reference).map(Reference.display) ?? reference) (signed entry \(entry.displayReference))"
+    )
+  }
+}
+
+/// `induction roster unlink REFERENCE CHILD`.
+public struct RosterUnlinkCommand: AdminCommand {
+  /// The command's name and help.
+  public static let configuration = CommandConfiguration(
+    commandName: "unlink",
+    abstract:
+      "Undo a link made with roster link, with a signed ledger entry; the child is outstanding again unless acknowledged otherwise."
+  )
+
+  /// The data and scenarios folders.
+  @OptionGroup public var options: GlobalOptions
+
+  @Argument(help: "The acknowledgement's reference, e.g. 7K3M-Q9TZ.")
+  var reference: String
+
+  @Argument(help: "The child's name as it was linked.")
+  var child: String
+
+  @Option(name: .customLong("class"), help: "The child's class, when two links share the name.")
+  var className: String?
+
+  /// ArgumentParser's initialiser.
+  public init() {}
+
+  /// Removes the link, signed.
+  public func run(in session: AdminSession) throws {
+    let entry = try session.database.unlinkFromRoster(
+      reference: reference, childName: child, className: className,
+      key: try session.signingKey(), at: session.clock.now())
+    let shown = Reference.normalise(reference).map(Reference.display) ?? reference
+    session.output.line(
+      "unlinked \(shown)" + (entry.map { " (signed entry \($0.displayReference))" } ?? ""))
   }
 }
