@@ -27,7 +27,7 @@ public enum WebApplication {
     router.add(middleware: SecurityHeaders())
 
     router.get("/") { request, context -> Response in
-      if let id = request.cookies[cookieName]?.value, await frontEnd.page(id) != nil {
+      if let id = request.cookies[cookieName]?.value, try await frontEnd.page(id) != nil {
         return redirect("/induction")
       }
       guard frontEnd.isOpen else {
@@ -53,7 +53,8 @@ public enum WebApplication {
     }
 
     router.get("/induction") { request, _ -> Response in
-      guard let id = request.cookies[cookieName]?.value, let page = await frontEnd.page(id) else {
+      guard let id = request.cookies[cookieName]?.value, let page = try await frontEnd.page(id)
+      else {
         return redirect("/")
       }
       return html(templates.render(page))

@@ -3,7 +3,8 @@ import InductionCore
 
 /// The inductions of parents on the web, each behind a session cookie: starts them, draws their
 /// page, and applies each form to the one induction in InductionCore. Sessions live in this
-/// process's memory; an idle one expires as at the kiosk and nothing is signed.
+/// process's memory, or in the store so that several processes share them
+/// (``WebSessionStorage``); an idle one expires as at the kiosk and nothing is signed.
 public actor WebFrontEnd {
   let services: InductionServices
   /// Seconds without a request after which a session is abandoned unsigned.
@@ -14,7 +15,7 @@ public actor WebFrontEnd {
   let invitations: (any InvitationStore)?
   /// Whether anyone may start without a personal link (`serve --open`).
   public let isOpen: Bool
-  private var sessions: [String: WebSession] = [:]
+  private let keeper: any WebSessionKeeper
   private var linkLimiter = RateLimiter.perLink()
   private var addressLimiter = RateLimiter.perAddress()
 
@@ -22,8 +23,13 @@ public actor WebFrontEnd {
   /// personal links from `invitations`, and to anyone at all when `isOpen`.
   public init(
     services: InductionServices, invitations: (any InvitationStore)?, isOpen: Bool,
-    idleTimeout: TimeInterval = 20 * 60, maximumSessions: Int = 10_000
+    idleTimeout: TimeInterval = 20 * 60, maximumSessions: Int = 10_000,
+    storage: WebSessionStorage = .memory
   ) {
+    switch storage {
+    case .memory: keeper = MemorySessions()
+    case .database(let database): keeper = StoredSessions(database)
+    }
     self.services = services
     self.invitations = invitations
     self.isOpen = isOpen
@@ -86,7 +92,7 @@ public actor WebFrontEnd {
   /// Starts a new induction; returns its session id, for the cookie. `invitation` is the personal
   /// link it came from.
   public func begin(invitation: Int64? = nil) throws -> String {
-    sweep()
+    try sweep()
     let id = Self.token()
     var induction = Induction(services: services)
     var session = WebSession(
@@ -95,7 +101,7 @@ public actor WebFrontEnd {
     session.view.apply(induction.start())
     session.state = induction.state
     try claim(&session)
-    sessions[id] = session
+    _ = try keeper.save(Self.key(id), session, replacing: nil)
     return id
   }
 
@@ -123,7 +129,7 @@ public actor WebFrontEnd {
   /// A fresh induction after session `id` ended, from the same personal link while it is still
   /// open (or none, when anyone may start); nil when it needs a link it does not have.
   public func beginAgain(after id: String) throws -> String? {
-    var invitation = sessions[id]?.invitation
+    var invitation = try keeper.load(Self.key(id))?.session.invitation
     if let link = invitation, let invitations,
       try invitations.invitationStatus(id: link, at: services.clock.now()) != .open(link)
     {
@@ -144,28 +150,37 @@ public actor WebFrontEnd {
   }
 
   /// The page of session `id`; nil when there is no such session.
-  public func page(_ id: String) -> Page? {
-    guard var session = live(id) else { return nil }
+  public func page(_ id: String) throws -> Page? {
+    guard let (session, version) = try live(id) else { return nil }
     let renderer = PageRenderer(content: services.content, session: session)
     let page = Page(
       language: session.state.language, title: renderer.title,
       school: (services.content.content(for: session.state.language) ?? services.content.english)
         .catalog.school.name,
       body: renderer.body())
-    // A message is said once.
-    session.message = nil
-    sessions[id] = session
+    // A message is said once (unless another request saved the session meanwhile).
+    if session.message != nil {
+      var said = session
+      said.message = nil
+      _ = try keeper.save(Self.key(id), said, replacing: version)
+    }
     return page
   }
 
-  /// Applies `form` to session `id`.
+  /// Applies `form` to session `id`. On several processes, the page is claimed before the step
+  /// (its number moves on), so a form sent twice, to two processes at once, is applied once.
   public func submit(_ id: String, form: Form) throws -> Outcome {
-    guard var session = live(id) else { return .noSession }
+    let key = Self.key(id)
+    guard var (session, version) = try live(id) else { return .noSession }
     guard let csrf = form.csrf, Self.same(csrf, session.csrfToken) else { return .forbidden }
     session.lastSeen = services.clock.now()
     guard form.page == session.page, !session.state.isFinished else {
       session.message = .webMovedOn
-      sessions[id] = session
+      _ = try keeper.save(key, session, replacing: version)
+      return .shown
+    }
+    session.page += 1
+    guard let claimed = try keeper.save(key, session, replacing: version) else {
       return .shown
     }
     let input: InductionInput =
@@ -174,22 +189,25 @@ public actor WebFrontEnd {
     var induction = Induction(services: services, state: session.state)
     session.view.apply(try induction.step(input))
     session.state = induction.state
-    session.page += 1
     try claim(&session)
-    sessions[id] = session
+    _ = try keeper.save(key, session, replacing: claimed)
     return .shown
   }
 
   /// How many sessions are kept (tests and the bench).
-  public var count: Int { sessions.count }
+  public var count: Int { (try? keeper.countAndOldest().count) ?? 0 }
 
-  /// The session, after ending it as timed out if it has been idle too long.
-  private func live(_ id: String) -> WebSession? {
-    guard var session = sessions[id] else { return nil }
+  /// The session and the version read, after ending it as timed out if it has been idle too long.
+  private func live(_ id: String) throws -> (WebSession, String)? {
+    try live(key: Self.key(id))
+  }
+
+  private func live(key: String) throws -> (WebSession, String)? {
+    guard var (session, version) = try keeper.load(key) else { return nil }
     let now = services.clock.now()
     if now.timeIntervalSince(session.lastSeen) > idleTimeout {
       if session.state.isFinished {
-        sessions[id] = nil
+        try keeper.remove(key)
         return nil
       }
       var induction = Induction(services: services, state: session.state)
@@ -197,30 +215,36 @@ public actor WebFrontEnd {
       session.state = induction.state
       session.lastSeen = now
       session.page += 1
-      sessions[id] = session
+      guard let saved = try keeper.save(key, session, replacing: version) else {
+        return try keeper.load(key)
+      }
+      version = saved
     }
-    return session
+    return (session, version)
   }
 
   /// Ends sessions idle too long (so their records say so) and forgets finished ones; past the
-  /// limit, the one idle longest goes too.
-  private func sweep() {
+  /// limit, the one idle longest goes too. Sessions in the store hold names typed before signing,
+  /// so none is kept longer than it can be used.
+  private func sweep() throws {
     let now = services.clock.now()
-    for (id, session) in sessions where now.timeIntervalSince(session.lastSeen) > idleTimeout {
-      if session.state.isFinished {
-        sessions[id] = nil
-      } else {
-        _ = live(id)
-      }
+    for key in try keeper.idle(before: now.addingTimeInterval(-idleTimeout)) {
+      _ = try live(key: key)
     }
-    while sessions.count >= maximumSessions,
-      let oldest = sessions.min(by: { $0.value.lastSeen < $1.value.lastSeen })?.key
-    {
-      var induction = Induction(services: services, state: sessions[oldest]!.state)
-      _ = try? induction.step(.idleTimeout)
-      sessions[oldest] = nil
+    while true {
+      let (count, oldest) = try keeper.countAndOldest()
+      guard count >= maximumSessions, let oldest else { break }
+      if let (session, _) = try keeper.load(oldest), !session.state.isFinished {
+        var induction = Induction(services: services, state: session.state)
+        _ = try? induction.step(.idleTimeout)
+      }
+      try keeper.remove(oldest)
     }
   }
+
+  /// The key a session is kept under: the SHA-256 of its id, so that whoever can read where
+  /// sessions are kept cannot use one.
+  static func key(_ id: String) -> String { Digest.sha256Hex(id) }
 
   /// 256 random bits as hex: a session id or a CSRF token nobody can guess.
   static func token() -> String {

@@ -4,7 +4,7 @@ import InductionCore
 /// One parent's induction on the web: the induction's state, what the page shows, and what guards
 /// the forms (the CSRF token, and the number of the page each form was drawn on, so a form sent
 /// twice or from an old page changes nothing).
-struct WebSession: Sendable {
+struct WebSession: Sendable, Codable {
   /// The induction's state.
   var state: InductionState
   /// The page on show.

@@ -74,9 +74,14 @@ extension Induction {
         let services = try CompositionRoot.webServices(
           options, station: NameNormalisation.tidy(station))
         let address = ListenAddress(listen)!
+        // On PostgreSQL several serve processes may stand behind one address: they share the
+        // sessions through the database. On SQLite the one PC is the server.
+        let database = services.store as? AppDatabase
+        let storage: WebSessionStorage =
+          database.map { $0.engine.dialect == .postgres ? .database($0) : .memory } ?? .memory
         let frontEnd = WebFrontEnd(
           services: services, invitations: services.store as? any InvitationStore, isOpen: isOpen,
-          idleTimeout: TimeInterval(idleTimeout))
+          idleTimeout: TimeInterval(idleTimeout), storage: storage)
         let router = try WebApplication.router(
           frontEnd: frontEnd, trustsForwardedFor: behindProxy)
         var server = HTTPServerBuilder.http1()

@@ -9,7 +9,7 @@ import Testing
 /// A parent's browser, as far as the tests need one: keeps the session cookie, reads each page's
 /// form tokens, and sends forms as a browser would (URL-encoded).
 struct WebClient {
-  let client: any TestClientProtocol
+  var client: any TestClientProtocol
   var cookie: String?
   /// The last page received.
   var page = ""

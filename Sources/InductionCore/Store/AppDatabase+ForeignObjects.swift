@@ -7,7 +7,7 @@ extension AppDatabase {
   ]
   static let ownFunctions: Set<String> = ["ledger_append_only"]
   static let ownTables: Set<String> = Set(StoreCopy.tables.map(\.name)).union([
-    "grdb_migrations", "schema_migrations", "sqlite_sequence",
+    "grdb_migrations", "schema_migrations", "sqlite_sequence", "web_session",
   ])
 
   /// Triggers, rules, policies, views, functions and tables in the store that Induction did not

@@ -52,7 +52,7 @@ enum PostgresMigrations {
   /// Every migration, in order.
   static let all: [Migration] = [
     v1, v2Staff, v3Roster, v4KeyTrust, v5VisibleMatchKeys, v6Languages, v7Web, v8Invitations,
-    v9FoldedMatchKeys, v10SignedRosterLinks,
+    v9FoldedMatchKeys, v10SignedRosterLinks, v11WebSessions,
   ]
 
   static let v1 = Migration(
@@ -346,5 +346,20 @@ enum PostgresMigrations {
       ALTER TABLE roster_link ADD COLUMN link_seq BIGINT, ADD COLUMN child_name TEXT COLLATE "C",
         ADD COLUMN class_name TEXT COLLATE "C", ADD COLUMN salt BYTEA
       """,
+    ])
+
+  /// Web sessions kept in the store, so several serve processes share them.
+  static let v11WebSessions = Migration(
+    identifier: "v11-web-sessions",
+    statements: [
+      """
+      CREATE TABLE web_session (
+        key TEXT COLLATE "C" PRIMARY KEY NOT NULL CHECK (length(key) = 64),
+        data BYTEA NOT NULL,
+        version TEXT COLLATE "C" NOT NULL,
+        last_seen TEXT COLLATE "C" NOT NULL
+      )
+      """,
+      "CREATE INDEX web_session_last_seen ON web_session(last_seen)",
     ])
 }

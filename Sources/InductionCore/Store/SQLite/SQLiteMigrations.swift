@@ -371,6 +371,20 @@ enum SQLiteMigrations {
           ALTER TABLE roster_link ADD COLUMN salt BLOB;
           """)
     }
+    migrator.registerMigration("v11-web-sessions") { db in
+      // Web sessions kept in the store, so several serve processes share them (see
+      // AppDatabase+WebSessions); only a hash of each session id is kept.
+      try db.execute(
+        sql: """
+          CREATE TABLE web_session (
+            key TEXT PRIMARY KEY NOT NULL CHECK (length(key) = 64),
+            data BLOB NOT NULL,
+            version TEXT NOT NULL,
+            last_seen TEXT NOT NULL
+          );
+          CREATE INDEX web_session_last_seen ON web_session(last_seen);
+          """)
+    }
     return migrator
   }
 }
