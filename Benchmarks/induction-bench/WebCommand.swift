@@ -66,20 +66,8 @@ struct WebCommand: ParsableCommand {
   }
 
   private func measure() throws {
-    let bench = try RunCommand.ownExecutable()
-    let inductionPath =
-      induction
-      ?? URL(fileURLWithPath: bench).deletingLastPathComponent().appendingPathComponent("induction")
-      .path
-    guard access(inductionPath, X_OK) == 0 else {
-      throw BenchError(
-        "no induction binary at \(inductionPath); build it first: swift build -c release")
-    }
-    if let stale = RunCommand.newerSource(than: inductionPath) {
-      log(
-        "warning: \(stale) is newer than \(inductionPath); run swift build -c release first, or the figures are for an old build"
-      )
-    }
+    let inductionPath = try RunCommand.inductionBinary(
+      induction, bench: try RunCommand.ownExecutable())
     // Each simulated parent holds a connection, as does the server for each.
     var limit = rlimit()
     getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
