@@ -11,6 +11,8 @@ struct InductionBench: ParsableCommand {
       acknowledgements export, start-up, durable appends and verify, and prints a markdown table. \
       Build the release binaries first: swift build -c release && swift run -c release induction-bench
       """,
-    subcommands: [RunCommand.self, WriterCommand.self, VerifySelfTestCommand.self],
+    subcommands: [
+      RunCommand.self, WebCommand.self, WriterCommand.self, VerifySelfTestCommand.self,
+    ],
     defaultSubcommand: RunCommand.self)
 }

@@ -14,11 +14,11 @@ struct MachineDescription {
   var memoryGiB: Double
   /// `uname -sr`.
   var kernel: String
-  /// `sqlite3 --version`, first two words.
+  /// `sqlite3 --version`, first two words; empty when not asked for.
   var sqliteVersion: String
 
-  /// Reads the description from /proc and the system.
-  static func current(sqlite3: String, scratch: URL) -> MachineDescription {
+  /// Reads the description from /proc and the system (and sqlite3's version, when given).
+  static func current(sqlite3: String?, scratch: URL) -> MachineDescription {
     let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
     let model =
       cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
@@ -35,10 +35,11 @@ struct MachineDescription {
       + " "
       + withUnsafeBytes(of: name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
     let versionFile = scratch.appendingPathComponent("sqlite-version.txt")
-    var version = "unknown"
-    if let pid = try? Spawner.spawn(
-      sqlite3, ["--version"], environment: ["PATH": "/usr/bin:/bin"],
-      stdout: .file(versionFile.path)),
+    var version = sqlite3 == nil ? "" : "unknown"
+    if let sqlite3,
+      let pid = try? Spawner.spawn(
+        sqlite3, ["--version"], environment: ["PATH": "/usr/bin:/bin"],
+        stdout: .file(versionFile.path)),
       (try? Spawner.wait(pid)) != nil,
       let text = try? String(contentsOf: versionFile, encoding: .utf8)
     {
@@ -51,6 +52,7 @@ struct MachineDescription {
 
   /// One line for the report.
   var summary: String {
-    "\(processors) CPUs (\(cpuModel)), \(String(format: "%.1f", memoryGiB)) GiB RAM, \(kernel), sqlite3 \(sqliteVersion)"
+    "\(processors) CPUs (\(cpuModel)), \(String(format: "%.1f", memoryGiB)) GiB RAM, \(kernel)"
+      + (sqliteVersion.isEmpty ? "" : ", sqlite3 \(sqliteVersion)")
   }
 }

@@ -96,20 +96,7 @@ struct RunCommand: ParsableCommand {
 
   private func measure() throws {
     let bench = try Self.ownExecutable()
-    let inductionPath =
-      induction
-      ?? URL(fileURLWithPath: bench).deletingLastPathComponent().appendingPathComponent("induction")
-      .path
-    guard access(inductionPath, X_OK) == 0 else {
-      throw BenchError(
-        "no induction binary at \(inductionPath); build it first: swift build -c release && swift run -c release induction-bench"
-      )
-    }
-    if let stale = Self.newerSource(than: inductionPath) {
-      log(
-        "warning: \(stale) is newer than \(inductionPath); run swift build -c release first, or the figures are for an old build"
-      )
-    }
+    let inductionPath = try Self.inductionBinary(induction, bench: bench)
     let environmentPath = ProcessInfo.processInfo.environment["PATH"]
     guard let sqlitePath = sqlite3 ?? Spawner.which("sqlite3", path: environmentPath) else {
       throw BenchError("no sqlite3 on PATH; install it (apt-get install sqlite3) or pass --sqlite3")
@@ -270,6 +257,26 @@ struct RunCommand: ParsableCommand {
       "\(writers) writers: p50 \(Format.duration(concurrent.p50)), p99 \(Format.duration(concurrent.p99)), max \(Format.duration(concurrent.max))"
     )
     return (single, concurrent)
+  }
+
+  /// The `induction` binary to time: `given`, else the one next to the bench; warns when a
+  /// source file is newer than it.
+  static func inductionBinary(_ given: String?, bench: String) throws -> String {
+    let path =
+      given
+      ?? URL(fileURLWithPath: bench).deletingLastPathComponent().appendingPathComponent("induction")
+      .path
+    guard access(path, X_OK) == 0 else {
+      throw BenchError(
+        "no induction binary at \(path); build it first: swift build -c release && swift run -c release induction-bench"
+      )
+    }
+    if let stale = newerSource(than: path) {
+      log(
+        "warning: \(stale) is newer than \(path); run swift build -c release first, or the figures are for an old build"
+      )
+    }
+    return path
   }
 
   /// A source file under `Sources/` (of the current folder) modified after the binary at `path`.
