@@ -40,7 +40,7 @@ public enum NoticePage: Sendable, Equatable {
 extension WebFrontEnd {
   /// The page for `notice`, in the first language of `acceptLanguage` (the browser's
   /// `Accept-Language`) that the school offers, else its default.
-  public nonisolated func page(_ notice: NoticePage, acceptLanguage: String?) -> Page {
+  public func page(_ notice: NoticePage, acceptLanguage: String?) -> Page {
     let content = services.content
     let shown =
       Self.preferred(acceptLanguage).lazy.compactMap(content.content(for:)).first

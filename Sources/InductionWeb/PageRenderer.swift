@@ -7,10 +7,18 @@ import InductionCore
 struct PageRenderer {
   let content: SchoolContent
   let session: WebSession
+  /// The content in the session's language, and its words: looked up once per page.
+  private let shown: LocalisedContent
+  private let phrases: Phrases
+
+  init(content: SchoolContent, session: WebSession) {
+    self.content = content
+    self.session = session
+    shown = content.content(for: session.state.language) ?? content.english
+    phrases = Phrases.for(shown)
+  }
 
   private var language: String { session.state.language }
-  private var shown: LocalisedContent { content.content(for: language) ?? content.english }
-  private var phrases: Phrases { Phrases.for(shown) }
 
   /// The page's title (the school's name after what the page is).
   var title: String {

@@ -1,11 +1,16 @@
 import Foundation
 import InductionCore
+import NIOConcurrencyHelpers
 
 /// The inductions of parents on the web, each behind a session cookie: starts them, draws their
 /// page, and applies each form to the one induction in InductionCore. Sessions live in this
 /// process's memory, or in the store so that several processes share them
 /// (``WebSessionStorage``); an idle one expires as at the kiosk and nothing is signed.
-public actor WebFrontEnd {
+///
+/// Requests of different parents run side by side: whatever touches the store runs on
+/// ``StoreThreads``, and two requests of one session are kept apart by the version each session is
+/// saved with (the later save finds it changed and applies nothing), in one process or several.
+public final class WebFrontEnd: Sendable {
   let services: InductionServices
   /// Seconds without a request after which a session is abandoned unsigned.
   let idleTimeout: TimeInterval
@@ -16,8 +21,8 @@ public actor WebFrontEnd {
   /// Whether anyone may start without a personal link (`serve --open`).
   public let isOpen: Bool
   private let keeper: any WebSessionKeeper
-  private var linkLimiter = RateLimiter.perLink()
-  private var addressLimiter = RateLimiter.perAddress()
+  private let limiters = NIOLockedValueBox(
+    (link: RateLimiter.perLink(), address: RateLimiter.perAddress()))
 
   /// A front end over `services` (whose context names the server's station, mode `web`), opening
   /// personal links from `invitations`, and to anyone at all when `isOpen`.
@@ -91,7 +96,11 @@ public actor WebFrontEnd {
 
   /// Starts a new induction; returns its session id, for the cookie. `invitation` is the personal
   /// link it came from.
-  public func begin(invitation: Int64? = nil) throws -> String {
+  public func begin(invitation: Int64? = nil) async throws -> String {
+    try await StoreThreads.run { try self.beginNow(invitation: invitation) }
+  }
+
+  private func beginNow(invitation: Int64?) throws -> String {
     try sweep()
     let id = Self.token()
     var induction = Induction(services: services)
@@ -107,28 +116,43 @@ public actor WebFrontEnd {
 
   /// Whether a client at `address` may start another induction now (counted when it may). An
   /// unknown address (nil) is not limited by address.
-  public func mayStart(from address: String?) -> Bool {
+  public func mayStart(from address: String?) async -> Bool {
+    mayStartNow(from: address)
+  }
+
+  private func mayStartNow(from address: String?) -> Bool {
     guard let address else { return true }
-    return addressLimiter.allows(address, at: services.clock.now())
+    let now = services.clock.now()
+    return limiters.withLockedValue { $0.address.allows(address, at: now) }
   }
 
   /// Starts an induction from the personal link holding `token`, when it can be used, for a client
   /// at `address`.
-  public func open(link token: String, from address: String? = nil) throws -> LinkOutcome {
-    guard mayStart(from: address) else { return .tooMany }
+  public func open(link token: String, from address: String? = nil) async throws -> LinkOutcome {
+    try await StoreThreads.run { try self.openNow(link: token, from: address) }
+  }
+
+  private func openNow(link token: String, from address: String?) throws -> LinkOutcome {
+    guard mayStartNow(from: address) else { return .tooMany }
     guard let token = InvitationToken(link: token), let invitations else {
       return .refused(.unknown)
     }
     let now = services.clock.now()
-    guard linkLimiter.allows(token.hash, at: now) else { return .tooMany }
+    guard limiters.withLockedValue({ $0.link.allows(token.hash, at: now) }) else {
+      return .tooMany
+    }
     let status = try invitations.invitationStatus(token, at: now)
     guard case .open(let invitation) = status else { return .refused(status) }
-    return .started(try begin(invitation: invitation))
+    return .started(try beginNow(invitation: invitation))
   }
 
   /// A fresh induction after session `id` ended, from the same personal link while it is still
   /// open (or none, when anyone may start); nil when it needs a link it does not have.
-  public func beginAgain(after id: String) throws -> String? {
+  public func beginAgain(after id: String) async throws -> String? {
+    try await StoreThreads.run { try self.beginAgainNow(after: id) }
+  }
+
+  private func beginAgainNow(after id: String) throws -> String? {
     var invitation = try keeper.load(Self.key(id))?.session.invitation
     if let link = invitation, let invitations,
       try invitations.invitationStatus(id: link, at: services.clock.now()) != .open(link)
@@ -136,7 +160,7 @@ public actor WebFrontEnd {
       invitation = nil
     }
     guard invitation != nil || isOpen else { return nil }
-    return try begin(invitation: invitation)
+    return try beginNow(invitation: invitation)
   }
 
   /// Ties the session record to the personal link it came from, whenever the induction starts a
@@ -149,8 +173,16 @@ public actor WebFrontEnd {
     session.claimedSession = record
   }
 
-  /// The page of session `id`; nil when there is no such session.
-  public func page(_ id: String) throws -> Page? {
+  /// The page of session `id`; nil when there is no such session. Sessions in this process's
+  /// memory are drawn on the caller's thread: only one idle too long writes to the store.
+  public func page(_ id: String) async throws -> Page? {
+    if keeper.isShared {
+      return try await StoreThreads.run { try self.pageNow(id) }
+    }
+    return try pageNow(id)
+  }
+
+  private func pageNow(_ id: String) throws -> Page? {
     guard let (session, version) = try live(id) else { return nil }
     let renderer = PageRenderer(content: services.content, session: session)
     let page = Page(
@@ -169,7 +201,11 @@ public actor WebFrontEnd {
 
   /// Applies `form` to session `id`. On several processes, the page is claimed before the step
   /// (its number moves on), so a form sent twice, to two processes at once, is applied once.
-  public func submit(_ id: String, form: Form) throws -> Outcome {
+  public func submit(_ id: String, form: Form) async throws -> Outcome {
+    try await StoreThreads.run { try self.submitNow(id, form: form) }
+  }
+
+  private func submitNow(_ id: String, form: Form) throws -> Outcome {
     let key = Self.key(id)
     guard var (session, version) = try live(id) else { return .noSession }
     guard let csrf = form.csrf, Self.same(csrf, session.csrfToken) else { return .forbidden }
@@ -190,12 +226,23 @@ public actor WebFrontEnd {
     session.view.apply(try induction.step(input))
     session.state = induction.state
     try claim(&session)
-    _ = try keeper.save(key, session, replacing: claimed)
+    // Meanwhile a form from the old page, or a reload, may have saved a message to say (or
+    // cleared one): keep it with this step, which is what the page now shows.
+    var replacing = claimed
+    while try keeper.save(key, session, replacing: replacing) == nil {
+      guard let (current, version) = try keeper.load(key), current.page == session.page else {
+        break
+      }
+      session.message = current.message
+      replacing = version
+    }
     return .shown
   }
 
   /// How many sessions are kept (tests and the bench).
-  public var count: Int { (try? keeper.countAndOldest().count) ?? 0 }
+  public var count: Int {
+    get async { (try? await StoreThreads.run { try self.keeper.countAndOldest().count }) ?? 0 }
+  }
 
   /// The session and the version read, after ending it as timed out if it has been idle too long.
   private func live(_ id: String) throws -> (WebSession, String)? {

@@ -1,5 +1,6 @@
 import Foundation
 import InductionCore
+import NIOConcurrencyHelpers
 
 /// Where the web front end keeps its sessions: in this process's memory (one server, the SQLite
 /// default), or in the store, so several `induction serve` processes on one PostgreSQL database
@@ -12,8 +13,10 @@ public enum WebSessionStorage: Sendable {
 }
 
 /// The sessions, by key (the SHA-256 of the session id), each saved with a version so that two
-/// requests of one session on two processes cannot both apply.
-protocol WebSessionKeeper: AnyObject {
+/// requests of one session, on two threads or two processes, cannot both apply.
+protocol WebSessionKeeper: AnyObject, Sendable {
+  /// Whether the sessions are in the store (each call a store call), not in this process.
+  var isShared: Bool { get }
   /// The session under `key` and the version read.
   func load(_ key: String) throws -> (session: WebSession, version: String)?
   /// Saves `session` as new (`replacing` nil) or over the version read; the new version, or nil
@@ -29,26 +32,39 @@ protocol WebSessionKeeper: AnyObject {
 
 /// Sessions in this process's memory.
 final class MemorySessions: WebSessionKeeper {
-  private var sessions: [String: (session: WebSession, version: String)] = [:]
-  private var saves = 0
-
-  func load(_ key: String) -> (session: WebSession, version: String)? { sessions[key] }
-
-  func save(_ key: String, _ session: WebSession, replacing version: String?) -> String? {
-    guard sessions[key]?.version == version else { return nil }
-    saves += 1
-    sessions[key] = (session, String(saves))
-    return String(saves)
+  private struct Kept {
+    var sessions: [String: (session: WebSession, version: String)] = [:]
+    var saves = 0
   }
 
-  func remove(_ key: String) { sessions[key] = nil }
+  private let kept = NIOLockedValueBox(Kept())
+
+  var isShared: Bool { false }
+
+  func load(_ key: String) -> (session: WebSession, version: String)? {
+    kept.withLockedValue { $0.sessions[key] }
+  }
+
+  func save(_ key: String, _ session: WebSession, replacing version: String?) -> String? {
+    kept.withLockedValue { kept in
+      guard kept.sessions[key]?.version == version else { return nil }
+      kept.saves += 1
+      kept.sessions[key] = (session, String(kept.saves))
+      return String(kept.saves)
+    }
+  }
+
+  func remove(_ key: String) { kept.withLockedValue { $0.sessions[key] = nil } }
 
   func idle(before cutoff: Date) -> [String] {
-    sessions.filter { $0.value.session.lastSeen < cutoff }.map(\.key)
+    kept.withLockedValue { $0.sessions.filter { $0.value.session.lastSeen < cutoff }.map(\.key) }
   }
 
   func countAndOldest() -> (count: Int, oldest: String?) {
-    (sessions.count, sessions.min { $0.value.session.lastSeen < $1.value.session.lastSeen }?.key)
+    kept.withLockedValue { kept in
+      let oldest = kept.sessions.min { $0.value.session.lastSeen < $1.value.session.lastSeen }
+      return (kept.sessions.count, oldest?.key)
+    }
   }
 }
 
@@ -57,6 +73,8 @@ final class StoredSessions: WebSessionKeeper {
   let database: AppDatabase
 
   init(_ database: AppDatabase) { self.database = database }
+
+  var isShared: Bool { true }
 
   func load(_ key: String) throws -> (session: WebSession, version: String)? {
     guard let stored = try database.webSession(key: key) else { return nil }

@@ -85,7 +85,7 @@ public struct StringCatalogue: Sendable, Equatable, Codable {
 
   /// The `{name}` placeholders in `text`, sorted.
   public static func placeholders(in text: String) -> [String] {
-    text.matches(of: /\{([a-z_]+)\}/).map { String($0.1) }.sorted()
+    Placeholders.scan(text).map { String($0.name) }.sorted()
   }
 
   /// Every way this catalogue differs from `english`: a key missing or extra, an empty text, or a
@@ -137,9 +137,6 @@ public struct StringCatalogue: Sendable, Equatable, Codable {
 
   /// `key`'s text with each `{name}` replaced by `values[name]`; the key itself when missing.
   public func fill(_ key: String, _ values: [String: String] = [:]) -> String {
-    // One pass, so a value that itself looks like a placeholder is never filled in again.
-    (texts[key] ?? key).replacing(/\{([a-z_]+)\}/) { match in
-      values[String(match.1)] ?? String(match.0)
-    }
+    Placeholders.fill(texts[key] ?? key, values)
   }
 }
