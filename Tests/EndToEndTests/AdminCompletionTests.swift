@@ -4,7 +4,7 @@ import Testing
 
 /// Tab at the admin prompt, on a real terminal: every word of a command line completes, not only
 /// the first.
-@Suite("Admin: tab completion on a terminal", .timeLimit(.minutes(5)))
+@Suite("Admin: tab completion on a terminal", .hangGuard)
 struct AdminCompletionTests {
   @Test func subcommandsOptionsKindsFormatsAndClassesComplete() throws {
     // Given a roster with a Nursery class, and the admin prompt on a terminal

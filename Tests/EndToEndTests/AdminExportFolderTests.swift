@@ -8,7 +8,7 @@ func mode(_ url: URL) throws -> Int {
     FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int)
 }
 
-@Suite("Admin: the default Exports folder", .timeLimit(.minutes(5)))
+@Suite("Admin: the default Exports folder", .hangGuard)
 struct AdminExportFolderTests {
   @Test func anExportToTheDefaultPathMakesAPrivateExportsFolder() throws {
     // Given a working folder with no Exports folder in it

@@ -96,7 +96,7 @@ func csvFile(_ header: String, _ rows: [String]) -> String {
 
 // MARK: - Export command
 
-@Suite("Admin: export command", .timeLimit(.minutes(10)))
+@Suite("Admin: export command", .hangGuard)
 struct AdminExportTests {
   @Test func anEmptyDatabaseExportsTheHeaderOnlyAndSucceeds() throws {
     // Given a data folder no one has used

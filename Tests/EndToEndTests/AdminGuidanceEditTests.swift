@@ -5,7 +5,7 @@ import Testing
 
 /// Editing `guidance.md` makes a new guidance version: exactly the families who signed the old one
 /// must re-acknowledge, and those who sign the new one are acknowledged.
-@Suite("Admin: guidance edits", .timeLimit(.minutes(10)))
+@Suite("Admin: guidance edits", .hangGuard)
 struct AdminGuidanceEditTests {
   @Test func afterAnEditExactlyTheFamiliesWhoSignedBeforeMustReacknowledge() throws {
     // Given a copy of the shipped scenarios folder, and three families who signed its guidance

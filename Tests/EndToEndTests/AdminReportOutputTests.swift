@@ -31,7 +31,7 @@ extension Sandbox {
   }
 }
 
-@Suite("Admin: --out is the same for every report", .timeLimit(.minutes(5)))
+@Suite("Admin: --out is the same for every report", .hangGuard)
 struct AdminReportOutputTests {
   @Test func accessWithOutDashWritesTheReportToStandardOutputAndNoFileNamedDash() throws {
     // Given one signed parent (a relationship holding a CSI and a right-to-left override, as if

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `induction revoke REFERENCE --reason TEXT` through the built binary.
-@Suite("Admin: revocation", .timeLimit(.minutes(10)))
+@Suite("Admin: revocation", .hangGuard)
 struct AdminRevocationTests {
   @Test func aRevokedAcknowledgementShowsRevokedAndTheLedgerStillVerifies() throws {
     // Given two signed acknowledgements

@@ -4,7 +4,7 @@ import Testing
 
 /// `induction roster import FILE` through the built binary: good files replace the roster, bad files
 /// are refused naming FILE:LINE and change nothing, `--skip-invalid` imports what it can.
-@Suite("Admin: roster import", .timeLimit(.minutes(10)))
+@Suite("Admin: roster import", .hangGuard)
 struct AdminRosterImportTests {
   /// The first roster: UTF-8 with a byte-order mark and CRLF, as Excel saves it.
   static let firstRoster =

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@Suite("Argument parsing errors never echo an argument raw", .timeLimit(.minutes(5)))
+@Suite("Argument parsing errors never echo an argument raw", .hangGuard)
 struct ArgumentEscapeTests {
   /// An OSC title sequence, BEL, a C1 CSI that clears the screen, and a right-to-left override.
   static let hostile = "\u{1B}]0;pwned\u{7}\u{9B}2J\u{202E}x"

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@Suite("Command-line mistakes: unknown commands and options, usage", .timeLimit(.minutes(5)))
+@Suite("Command-line mistakes: unknown commands and options, usage", .hangGuard)
 struct CommandLineErrorTests {
   /// Runs `induction ARGUMENTS` in an empty folder of a new sandbox.
   func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// A whole parent induction against the built binary: on a real (pseudo) terminal and through pipes.
-@Suite("A parent completes an induction", .timeLimit(.minutes(10)))
+@Suite("A parent completes an induction", .hangGuard)
 struct CompleteInductionTests {
   @Test func aParentAtATerminalSignsAndTheReferenceOnScreenIsTheOneStored() throws {
     let sandbox = try Sandbox()

@@ -13,7 +13,7 @@ import Testing
 /// Two ways to fill it: a file-size limit (`prlimit --fsize`, which makes a write past the limit fail
 /// with EFBIG; works anywhere), and a real full disk, a small tmpfs filled with a ballast file (ENOSPC;
 /// needs root with CAP_SYS_ADMIN to mount, else those tests are skipped).
-@Suite("Fault suite: a full disk while signing and while exporting", .timeLimit(.minutes(10)))
+@Suite("Fault suite: a full disk while signing and while exporting", .hangGuard)
 struct FaultDiskFullTests {
   // MARK: Signing
 

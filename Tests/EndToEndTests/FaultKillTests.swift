@@ -14,7 +14,7 @@ import Testing
 /// `INDUCTION_FAULT_ITERATIONS=1000` for the long run; `INDUCTION_FAULT_SEED` repeats a run's moments.
 @Suite(
   "Fault suite: kill -9 at random moments of a signing",
-  FaultSettings.timeLimit(minutes: 10, perExtra: 0.01, extra: FaultSettings.killIterations))
+  FaultSettings.timeLimit(minutes: 30, perExtra: 0.01, extra: FaultSettings.killIterations))
 struct FaultKillTests {
   /// Where in the flow an iteration's SIGKILL lands.
   enum Moment: String {

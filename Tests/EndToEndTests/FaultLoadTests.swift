@@ -17,7 +17,7 @@ import Testing
 /// and 20 s for the whole test on two cores, debug build).
 @Suite(
   "Fault suite: four kiosks and an export at once",
-  FaultSettings.timeLimit(minutes: 10, perExtra: 0.002, extra: 4 * FaultSettings.signingsPerWriter))
+  FaultSettings.timeLimit(minutes: 30, perExtra: 0.002, extra: 4 * FaultSettings.signingsPerWriter))
 struct FaultLoadTests {
   static let writers = 4
 

@@ -7,7 +7,7 @@ import Testing
 /// parent signs: the program says plainly it could not save and to ask staff, claims nothing signed,
 /// keeps what was typed, and signs with exactly those details once the lock is gone.
 @Suite(
-  "Fault suite: the database locked by another program while signing", .timeLimit(.minutes(10)))
+  "Fault suite: the database locked by another program while signing", .hangGuard)
 struct FaultLockTests {
   @Test
   func

@@ -27,7 +27,8 @@ enum FaultSettings {
       ?? 0x1D_C7_10_4E
   }
 
-  /// A time limit that grows with the long versions.
+  /// A time limit that grows with the long versions (the base is long for the reason
+  /// `hangGuard` gives).
   static func timeLimit(minutes base: Int, perExtra: Double, extra: Int) -> TimeLimitTrait {
     .timeLimit(.minutes(base + Int((perExtra * Double(max(0, extra))).rounded(.up))))
   }
@@ -280,7 +281,7 @@ func shownReferences(in text: String) -> [String] {
 
 // MARK: - The script itself
 
-@Suite("Fault suite: the scripted signing", .timeLimit(.minutes(10)))
+@Suite("Fault suite: the scripted signing", .hangGuard)
 struct FaultScriptTests {
   @Test func theScriptPipedInOneGoSignsOnceWithTheDetailsTyped() throws {
     // Given the script learned for --seed 606

@@ -11,7 +11,7 @@ import Testing
 /// file that is not a database or is damaged, one made by a newer version. Every command that opens
 /// it stops with status 1 and one plain sentence naming the file (no stack trace), and never changes
 /// a byte of it.
-@Suite("Fault suite: a data folder or database the program cannot use", .timeLimit(.minutes(10)))
+@Suite("Fault suite: a data folder or database the program cannot use", .hangGuard)
 struct FaultUnusableStoreTests {
   /// The capabilities root uses to ignore file modes; dropped (with `setpriv`) so that a read-only
   /// folder is read-only for the program even when the tests run as root.

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// A session that ends abruptly is never counted as signed; one that ends just after the receipt is.
-@Suite("An induction that is cut short", .timeLimit(.minutes(10)))
+@Suite("An induction that is cut short", .hangGuard)
 struct InterruptedInductionTests {
   @Test func killingTheProgramDuringTheQuizLeavesNothingSigned() throws {
     let sandbox = try Sandbox()

@@ -8,7 +8,7 @@ import Testing
 
 /// No key a parent can press lets them out of the kiosk; only the staff word and the right PIN do.
 /// SIGTERM and SIGHUP end the current session unsigned and the kiosk with status 4.
-@Suite("Kiosk: keys and signals", .timeLimit(.minutes(10)))
+@Suite("Kiosk: keys and signals", .hangGuard)
 struct KioskKeysAndSignalsTests {
   static let help = "Press Ctrl-C to start again from the beginning."
   static let startOver = "Start over from the beginning? Nothing will be saved. (yes/no): "

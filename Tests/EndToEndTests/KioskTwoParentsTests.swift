@@ -4,7 +4,7 @@ import Testing
 
 /// Two parents, one after the other, at one kiosk on a real terminal: the second sees nothing of the
 /// first, and both are recorded.
-@Suite("Kiosk: one parent after another", .timeLimit(.minutes(10)))
+@Suite("Kiosk: one parent after another", .hangGuard)
 struct KioskTwoParentsTests {
   @Test func theSecondParentStartsOnAClearedScreenRecallsNothingOfTheFirstAndBothAreRecorded()
     throws

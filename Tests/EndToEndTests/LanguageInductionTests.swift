@@ -6,7 +6,7 @@ import Testing
 /// A parent picks Polski at the welcome screen of the built binary on a real (pseudo) terminal,
 /// completes the induction in Polish, and the export shows `pl` with the Polish guidance version.
 /// And the line editor and tab completion work with Ł, ŵ and ñ.
-@Suite("Inductions in another language", .timeLimit(.minutes(10)))
+@Suite("Inductions in another language", .hangGuard)
 struct LanguageInductionTests {
   static let polishWords = DisplayedQuestion.Words(
     question: "Pytanie ", of: " z ", again: ", ponownie")

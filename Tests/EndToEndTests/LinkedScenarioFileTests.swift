@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 @Suite(
-  "A linked scenario file is refused, and what it points to never shown", .timeLimit(.minutes(5)))
+  "A linked scenario file is refused, and what it points to never shown", .hangGuard)
 struct LinkedScenarioFileTests {
   @Test func lintAndStartRefuseALinkWithoutQuotingTheFileItPointsTo() throws {
     // Given a scenarios folder with a link to a password file (shaped like /etc/shadow) in it

@@ -7,7 +7,7 @@ import Testing
 /// up for PostgreSQL never starts a second, local ledger by accident.
 @Suite(
   "A data folder remembers its shared database", .enabled(if: PostgresTestServer.shouldRun),
-  .timeLimit(.minutes(5)))
+  .hangGuard)
 struct RememberedDatabaseTests {
   /// A sandbox given no database by its environment.
   static func pc() throws -> Sandbox {

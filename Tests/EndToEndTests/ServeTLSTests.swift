@@ -4,7 +4,7 @@ import Testing
 
 /// `induction serve --tls-cert --tls-key`: HTTPS from the server itself, so it may listen beyond
 /// this computer without a proxy; plain HTTP still only on loopback.
-@Suite("Serving over TLS", .serialized, .timeLimit(.minutes(5)))
+@Suite("Serving over TLS", .serialized, .hangGuard)
 struct ServeTLSTests {
   /// A self-signed certificate for 127.0.0.1 and its key, made with openssl.
   static func certificate(in sandbox: Sandbox) throws -> (certificate: String, key: String) {

@@ -8,7 +8,7 @@ import Testing
 /// connection cut or a server gone while a parent signs.
 @Suite(
   "Several PCs on one PostgreSQL database", .enabled(if: PostgresTestServer.shouldRun),
-  .timeLimit(.minutes(10)))
+  .hangGuard)
 struct SharedDatabaseTests {
   /// A fresh database and its URL.
   static func freshDatabase() throws -> (PostgresLocation, String) {

@@ -3,7 +3,7 @@ import InductionCore
 import TestSupport
 import Testing
 
-@Suite("A start that cannot begin says why, one plain line each", .timeLimit(.minutes(5)))
+@Suite("A start that cannot begin says why, one plain line each", .hangGuard)
 struct StartRefusalTests {
   @Test(arguments: [["start"], ["kiosk", "--station", "Reception"]])
   func startFromAFolderWithoutScenariosSaysTheFolderWasNotFoundAndWhatToPass(

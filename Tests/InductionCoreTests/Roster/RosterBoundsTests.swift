@@ -1,8 +1,9 @@
 import Foundation
 import InductionCore
+import TestSupport
 import Testing
 
-@Suite("Roster parser: columns and line length bounded before parsing", .timeLimit(.minutes(10)))
+@Suite("Roster parser: columns and line length bounded before parsing", .hangGuard)
 struct RosterBoundsTests {
   private func messages(_ text: String) -> [String] {
     RosterParser.parse(Data(text.utf8), displayPath: "roster.csv").problems.map(\.description)
