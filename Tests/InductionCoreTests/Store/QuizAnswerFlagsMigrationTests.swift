@@ -105,4 +105,40 @@ struct QuizAnswerFlagsMigrationTests {
           db, sql: "SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'quiz_attempt'")
       } == 0)
   }
+
+  @Test(.enabled(if: PostgresTestServer.shouldRun))
+  func aPostgreSQLStoreOfTheVersionBeforeKeepsItsAnswersAndRecordsTheMigration() throws {
+    // Given a PostgreSQL store with answers, v12 not yet recorded
+    let location = try PostgresTestServer.freshDatabase()
+    let sha = String(repeating: "b", count: 64)
+    try PostgresEngine.open(location).write(isSigning: false) { db in
+      try db.execute(
+        sql: """
+          INSERT INTO guidance_version (sha256, text, first_seen_at)
+            VALUES (?, 'Guidance', '2026-09-01T08:00:00.000Z');
+          INSERT INTO session (started_at, station, mode, guidance_sha256, outcome)
+            VALUES ('2026-09-01T08:00:00.000Z', 'Office', 'start', ?, 'cancelled');
+          INSERT INTO quiz_attempt (session_id, scenario_id, choice_index, choice_text, is_correct,
+            is_first_try, answered_at)
+          VALUES (1, 'rumour', 0, 'Share it.', 0, 1, '2026-09-01T08:01:00.000Z'),
+            (1, 'photo', 1, 'Ask first.', 1, 0, '2026-09-01T08:03:00.000Z');
+          DELETE FROM schema_migrations WHERE identifier = 'v12-quiz-answer-flags';
+          """, arguments: [sha, sha])
+    }
+    let answers =
+      "SELECT string_agg(id || ':' || is_correct || is_first_try, ',' ORDER BY id) FROM quiz_attempt"
+    let before = try PostgresTestServer.psql(location, answers)
+
+    // When this version opens it
+    let engine = try PostgresEngine.open(location)
+
+    // Then the answers are as they were and the migration is recorded
+    #expect(try PostgresTestServer.psql(location, answers) == before)
+    #expect(before == "1:01,2:10\n")
+    let recorded = try engine.read { db in
+      try String.fetchAll(
+        db, sql: "SELECT identifier FROM schema_migrations WHERE identifier LIKE 'v12-%'")
+    }
+    #expect(recorded == ["v12-quiz-answer-flags"])
+  }
 }
