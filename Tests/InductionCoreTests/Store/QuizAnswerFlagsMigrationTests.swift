@@ -17,6 +17,18 @@ struct QuizAnswerFlagsMigrationTests {
     return queue
   }
 
+  /// A guidance version (its hash the two arguments) and a session, then the start of an
+  /// INSERT of that session's answers.
+  static let oneSession = """
+    INSERT INTO guidance_version (sha256, text, first_seen_at)
+      VALUES (?, 'Guidance', '2026-09-01T08:00:00.000Z');
+    INSERT INTO session (started_at, station, mode, guidance_sha256, outcome)
+      VALUES ('2026-09-01T08:00:00.000Z', 'Office', 'start', ?, 'cancelled');
+    INSERT INTO quiz_attempt (session_id, scenario_id, choice_index, choice_text, is_correct,
+      is_first_try, answered_at)
+
+    """
+
   @Test func answersAreKeptRowForRowWithTheirIdsIndexesAndCounter() throws {
     // Given a store of the version before, with three answers of which the last was deleted
     let url = Fixtures.temporaryDirectory("v12").appendingPathComponent("induction.sqlite")
@@ -24,13 +36,7 @@ struct QuizAnswerFlagsMigrationTests {
     let sha = String(repeating: "a", count: 64)
     try queue.write { db in
       try db.execute(
-        sql: """
-          INSERT INTO guidance_version (sha256, text, first_seen_at)
-            VALUES (?, 'Guidance', '2026-09-01T08:00:00.000Z');
-          INSERT INTO session (started_at, station, mode, guidance_sha256, outcome)
-            VALUES ('2026-09-01T08:00:00.000Z', 'Office', 'start', ?, 'cancelled');
-          INSERT INTO quiz_attempt (session_id, scenario_id, choice_index, choice_text, is_correct,
-            is_first_try, answered_at)
+        sql: Self.oneSession + """
           VALUES (1, 'rumour', 0, 'Share it.', 0, 1, '2026-09-01T08:01:00.000Z'),
             (1, 'rumour', 2, 'Ask the school.', 1, 0, '2026-09-01T08:02:00.000Z'),
             (1, 'photo', 1, 'Ask first.', 1, 1, '2026-09-01T08:03:00.000Z');
@@ -113,13 +119,7 @@ struct QuizAnswerFlagsMigrationTests {
     let sha = String(repeating: "b", count: 64)
     try PostgresEngine.open(location).write(isSigning: false) { db in
       try db.execute(
-        sql: """
-          INSERT INTO guidance_version (sha256, text, first_seen_at)
-            VALUES (?, 'Guidance', '2026-09-01T08:00:00.000Z');
-          INSERT INTO session (started_at, station, mode, guidance_sha256, outcome)
-            VALUES ('2026-09-01T08:00:00.000Z', 'Office', 'start', ?, 'cancelled');
-          INSERT INTO quiz_attempt (session_id, scenario_id, choice_index, choice_text, is_correct,
-            is_first_try, answered_at)
+        sql: Self.oneSession + """
           VALUES (1, 'rumour', 0, 'Share it.', 0, 1, '2026-09-01T08:01:00.000Z'),
             (1, 'photo', 1, 'Ask first.', 1, 0, '2026-09-01T08:03:00.000Z');
           DELETE FROM schema_migrations WHERE identifier = 'v12-quiz-answer-flags';
