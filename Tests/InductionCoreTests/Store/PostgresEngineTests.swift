@@ -280,7 +280,8 @@ struct PostgresEngineTests {
       }
     }
     let expected = [
-      "v1", "v10-signed-roster-links", "v11-web-sessions", "v2-staff", "v3-roster", "v4-key-trust",
+      "v1", "v10-signed-roster-links", "v11-web-sessions", "v12-quiz-answer-flags", "v2-staff",
+      "v3-roster", "v4-key-trust",
       "v5-visible-match-keys", "v6-languages", "v7-web", "v8-invitations", "v9-folded-match-keys",
     ]
     #expect(try identifiers() == expected)

@@ -52,7 +52,7 @@ enum PostgresMigrations {
   /// Every migration, in order.
   static let all: [Migration] = [
     v1, v2Staff, v3Roster, v4KeyTrust, v5VisibleMatchKeys, v6Languages, v7Web, v8Invitations,
-    v9FoldedMatchKeys, v10SignedRosterLinks, v11WebSessions,
+    v9FoldedMatchKeys, v10SignedRosterLinks, v11WebSessions, v12QuizAnswerFlags,
   ]
 
   static let v1 = Migration(
@@ -362,4 +362,9 @@ enum PostgresMigrations {
       """,
       "CREATE INDEX web_session_last_seen ON web_session(last_seen)",
     ])
+
+  /// SQLite's quiz answer flags gain the check PostgreSQL's have had since v1 (0 or 1). The
+  /// schema here already matches; the identifier is recorded so both engines list the same
+  /// migrations.
+  static let v12QuizAnswerFlags = Migration(identifier: "v12-quiz-answer-flags", statements: [])
 }

@@ -385,6 +385,42 @@ enum SQLiteMigrations {
           CREATE INDEX web_session_last_seen ON web_session(last_seen);
           """)
     }
+    migrator.registerMigration("v12-quiz-answer-flags") { db in
+      // A quiz answer's flags were BOOLEAN without a check, so SQLite kept any value there, where
+      // PostgreSQL's hold 0 or 1. SQLite cannot add a CHECK in place, so the table is rebuilt as
+      // in v7 (create, copy every row verbatim, drop, rename, make its indexes again), and its
+      // AUTOINCREMENT counter is put back, so an id given before is never given again.
+      let counter = try Int64.fetchOne(
+        db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'quiz_attempt'")
+      try db.execute(
+        sql: """
+          CREATE TABLE quiz_attempt_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES session(id),
+            scenario_id TEXT NOT NULL,
+            choice_index INTEGER NOT NULL CHECK (choice_index >= 0),
+            choice_text TEXT NOT NULL,
+            is_correct INTEGER NOT NULL CHECK (is_correct IN (0, 1)),
+            is_first_try INTEGER NOT NULL CHECK (is_first_try IN (0, 1)),
+            answered_at TEXT NOT NULL
+          );
+          INSERT INTO quiz_attempt_new SELECT id, session_id, scenario_id, choice_index,
+            choice_text, is_correct, is_first_try, answered_at
+          FROM quiz_attempt ORDER BY id;
+          DROP TABLE quiz_attempt;
+          ALTER TABLE quiz_attempt_new RENAME TO quiz_attempt;
+          CREATE INDEX quiz_attempt_session ON quiz_attempt(session_id);
+          CREATE INDEX quiz_attempt_scenario ON quiz_attempt(scenario_id);
+          """)
+      if let counter {
+        try db.execute(
+          sql: """
+            DELETE FROM sqlite_sequence WHERE name = 'quiz_attempt';
+            INSERT INTO sqlite_sequence (name, seq)
+              SELECT 'quiz_attempt', MAX(?, COALESCE(MAX(id), 0)) FROM quiz_attempt;
+            """, arguments: [counter])
+      }
+    }
     return migrator
   }
 }
