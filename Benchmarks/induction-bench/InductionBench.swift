@@ -12,7 +12,7 @@ struct InductionBench: ParsableCommand {
       Build the release binaries first: swift build -c release && swift run -c release induction-bench
       """,
     subcommands: [
-      RunCommand.self, WebCommand.self, WriterCommand.self, VerifySelfTestCommand.self,
+      RunCommand.self, WebCommand.self, WriterCommand.self,
     ],
     defaultSubcommand: RunCommand.self)
 }

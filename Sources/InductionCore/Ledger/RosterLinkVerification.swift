@@ -19,56 +19,66 @@ struct RosterLinkVerification {
     }
   }
 
+  /// The acknowledgements the link entries seen name: which of them are acknowledgements is
+  /// read from the store.
+  var subjects: Set<Int> { Set(links.values.compactMap(\.subjectSeq)) }
+
   /// The first damage, by seq, among the links and match keys; nil when all follow from the
   /// ledger. `erased` holds the acknowledgements whose details were erased (their links go too).
-  func firstDamage(_ db: any SQLDatabase, erased: Set<Int>) throws -> LedgerDamage? {
+  func firstDamage(_ stored: RosterEvidence, erased: Set<Int>) -> LedgerDamage? {
     var damaged: [LedgerDamage] = []
     func damage(_ seq: Int, _ kind: LedgerDamage.Kind) {
       damaged.append(LedgerDamage(seq: seq, kind: kind))
     }
     let undone = Set(unlinks.values)
-    let subjects = Set(links.values.compactMap(\.subjectSeq))
-    var acknowledgements: Set<Int> = []
-    if !subjects.isEmpty {
-      let list = subjects.sorted().map(String.init).joined(separator: ", ")
-      acknowledgements = Set(
-        try Int.fetchAll(
-          db, sql: "SELECT seq FROM ledger WHERE kind = 'acknowledgement' AND seq IN (\(list))"))
-    }
-    for (seq, link) in links where !acknowledgements.contains(link.subjectSeq ?? 0) {
+    for (seq, link) in links where !stored.acknowledgements.contains(link.subjectSeq ?? 0) {
       damage(seq, .alteredLink)
     }
     for (seq, subject) in unlinks where links[subject] == nil {
       damage(seq, .alteredLink)
     }
-    var stored: Set<Int> = []
-    for row in try SQLRow.fetchAll(
-      db, sql: "SELECT \(StoredRosterLink.columns) FROM roster_link ORDER BY ledger_seq")
-    {
-      let link = StoredRosterLink(row)
+    var signed: Set<Int> = []
+    for link in stored.links {
       guard let linkSeq = link.linkSeq, let entry = links[linkSeq], !undone.contains(linkSeq),
-        link.isSigned(by: entry), !stored.contains(linkSeq)
+        link.isSigned(by: entry), !signed.contains(linkSeq)
       else {
         damage(link.linkSeq ?? link.ledgerSeq, .alteredLink)
         continue
       }
-      stored.insert(linkSeq)
+      signed.insert(linkSeq)
     }
     for (seq, link) in links
-    where !stored.contains(seq) && !undone.contains(seq) && !erased.contains(link.subjectSeq ?? 0) {
+    where !signed.contains(seq) && !undone.contains(seq) && !erased.contains(link.subjectSeq ?? 0) {
       damage(seq, .alteredLink)
     }
-    for row in try SQLRow.fetchAll(
-      db, sql: "SELECT ledger_seq, name, class_name, match_key, class_key FROM acknowledged_child")
+    for child in stored.children
+    where child.matchKey != NameNormalisation.childKey(name: child.name, className: child.className)
+      || child.classKey != NameNormalisation.matchKey(child.className)
     {
-      let name: String = row["name"]
-      let className: String = row["class_name"]
-      if row["match_key"] != NameNormalisation.childKey(name: name, className: className)
-        || row["class_key"] != NameNormalisation.matchKey(className)
-      {
-        damage(row["ledger_seq"], .alteredMatchKey)
-      }
+      damage(child.seq, .alteredMatchKey)
     }
     return damaged.min { $0.seq < $1.seq }
   }
+}
+
+/// What the completion list is built from, as stored: read after every entry proved sound.
+struct RosterEvidence: Sendable {
+  /// A child's match keys as stored.
+  struct Child: Sendable {
+    /// The acknowledgement that names the child.
+    var seq: Int
+    /// The name and class as stored.
+    var name: String
+    var className: String
+    /// The keys the completion list matches on.
+    var matchKey: String
+    var classKey: String
+  }
+
+  /// Which of the link entries' subjects are acknowledgements.
+  var acknowledgements: Set<Int> = []
+  /// Every manual roster link stored, by acknowledgement.
+  var links: [StoredRosterLink] = []
+  /// Every acknowledged child stored.
+  var children: [Child] = []
 }

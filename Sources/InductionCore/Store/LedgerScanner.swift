@@ -5,18 +5,6 @@ import Foundation
 /// answers of signed sessions in (seq, id) order), the last two merged alongside, instead of more
 /// queries per entry. Rows are decoded by column index.
 struct LedgerScanner {
-  /// One ledger entry as stored, with what `verify` needs besides it.
-  struct Item {
-    /// The entry.
-    var entry: LedgerEntry
-    /// Its personal details and salt exactly as stored, or nil when there is no row for it.
-    var details: (details: PersonalDetails, salt: [UInt8])?
-    /// The quiz answers of the session it signed, in the order they were stored.
-    var answers: [QuizAttempt.Stored]
-    /// Whether child rows name it though it has no personal details (erased, or never had any).
-    var hasChildrenWithoutDetails = false
-  }
-
   private let entries: any SQLCursor
   private let children: any SQLCursor
   private let attempts: any SQLCursor
@@ -55,8 +43,14 @@ struct LedgerScanner {
         """)
   }
 
+  /// Appends the next entries to `window`, at most `limit`, none at the end. When a row cannot be
+  /// read, `window` keeps those read before it.
+  mutating func read(into window: inout [StoredEntry], limit: Int) throws {
+    while window.count < limit, let stored = try next() { window.append(stored) }
+  }
+
   /// The next entry, or nil at the end.
-  mutating func next() throws -> Item? {
+  mutating func next() throws -> StoredEntry? {
     guard let row = try entries.next() else { return nil }
     let kindText: String = try row.decode(atIndex: 1)
     guard let kind = LedgerKind(rawValue: kindText) else {
@@ -90,7 +84,7 @@ struct LedgerScanner {
     }
     let answers = entry.kind == .acknowledgement ? try answers(of: entry.seq) : []
     let orphans = try details == nil && !children(of: entry.seq).isEmpty
-    return Item(
+    return StoredEntry(
       entry: entry, details: details, answers: answers, hasChildrenWithoutDetails: orphans)
   }
 

@@ -1,29 +1,20 @@
 import Foundation
-import GRDB
-import InductionCore
 
-/// `verify` as it was written before it checked signatures in parallel: one entry at a time, in seq
-/// order, every check in turn, through the public API. The self-test compares the real
-/// ``AppDatabase/verifyLedger()`` against it on damaged ledgers.
+@testable import InductionCore
+
+/// `verify` written the plain way: one entry at a time, in seq order, every check in turn and each
+/// signature checked on its own. ``LedgerVerifier`` must report exactly what it reports.
 enum ReferenceVerifier {
-  /// The report checking entry by entry would give.
-  static func verify(_ database: AppDatabase) throws -> VerificationReport {
-    let (trust, erased) = try database.engine.read { db in
-      (
-        try KeyTrust.read(db),
-        Set(
-          try Int.fetchAll(
-            db,
-            sql: "SELECT subject_seq FROM ledger WHERE kind = 'erasure' AND subject_seq IS NOT NULL"
-          ))
-      )
-    }
+  /// The report checking `ledger` entry by entry gives.
+  static func verify(_ ledger: InMemoryLedger) -> VerificationReport {
+    let trust = ledger.trust
     var expectedSeq = 1
     var previousHash = LedgerEntry.genesisHash
     var count = 0
     var trusted: [String: Data] = [:]
     if let genesis = trust.genesis { trusted[genesis.id] = genesis.publicKey }
-    for entry in try database.ledgerEntries() {
+    for stored in ledger.entries {
+      let entry = stored.entry
       count += 1
       func damage(_ kind: LedgerDamage.Kind) -> VerificationReport {
         VerificationReport(entryCount: count, damage: LedgerDamage(seq: entry.seq, kind: kind))
@@ -36,7 +27,9 @@ enum ReferenceVerifier {
       if entry.kind == .genesis && entry.subjectKey.map(SigningKey.id(of:)) != entry.keyID {
         return damage(.untrustedKey)
       }
-      if entry.kind.namesKey != (entry.subjectKey != nil) { return damage(.alteredEntry) }
+      if entry.kind.namesKey != (entry.subjectKey != nil) || !entry.hasConsistentLanguageFields {
+        return damage(.alteredEntry)
+      }
       guard let publicKey = trusted[entry.keyID] else { return damage(.untrustedKey) }
       if !SigningKey.isValid(signature: entry.signature, of: entry.entryHash, publicKey: publicKey)
       {
@@ -49,21 +42,24 @@ enum ReferenceVerifier {
         return damage(.wrongReference)
       }
       if entry.kind == .acknowledgement {
-        if let held = try database.personalDetails(seq: entry.seq) {
+        if let held = stored.details {
           if held.details.commitment(salt: held.salt) != entry.piiCommitment {
             return damage(.alteredPersonalDetails)
           }
-        } else if !erased.contains(entry.seq) {
+        } else if ledger.erasures[entry.seq] == nil {
           return damage(.missingPersonalDetails)
+        } else if stored.hasChildrenWithoutDetails {
+          return damage(.alteredPersonalDetails)
         }
-        if try database.signedAnswers(seq: entry.seq).transcriptSHA256 != entry.transcriptSHA256 {
+        if stored.answers.transcriptSHA256 != entry.transcriptSHA256 {
           return damage(.alteredAnswers)
         }
+        if !ledger.texts.holdsEveryText(of: entry) { return damage(.alteredText) }
       }
       if let subject = entry.subjectKey {
         if entry.kind == .keyRetirement {
           trusted[SigningKey.id(of: subject)] = nil
-        } else {
+        } else if trusted[SigningKey.id(of: subject)] == nil {
           trusted[SigningKey.id(of: subject)] = subject
         }
       }
