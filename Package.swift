@@ -28,6 +28,13 @@ let package = Package(
       pkgConfig: "readline",
       providers: [.apt(["libreadline-dev"])]
     ),
+    // Induction's own C is in real targets, never in headers: a header's variables get a copy in
+    // each module that uses them, and a release build once counted Ctrl-C in one copy and read
+    // another. CReadlineShim: readline glue; CProcessSignals: handlers and their flags; CLocale:
+    // the UTF-8 locale for input and character widths.
+    .target(name: "CReadlineShim", dependencies: ["CReadline"]),
+    .target(name: "CProcessSignals"),
+    .target(name: "CLocale"),
     .systemLibrary(
       name: "CXlsxwriter",
       pkgConfig: "xlsxwriter",
@@ -61,7 +68,7 @@ let package = Package(
     .target(
       name: "InductionTerminal",
       dependencies: [
-        "InductionCore", "CReadline",
+        "InductionCore", "CReadline", "CReadlineShim", "CProcessSignals", "CLocale",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,4 +1,4 @@
-import CReadline
+import CLocale
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,5 @@
 import CReadline
+import CReadlineShim
 import Foundation
 
 /// Reads lines with GNU readline on a terminal, through readline's callback interface and a `poll()`

@@ -1,4 +1,4 @@
-import CReadline
+import CProcessSignals
 
 /// The process's signal handling for parent and kiosk sessions: Ctrl-C is noted (the flow asks
 /// "Start over?"), SIGTERM and SIGHUP end the session cleanly, Ctrl-Z and Ctrl-\ do nothing.
@@ -11,10 +11,4 @@ public enum Signals {
 
   /// Whether SIGTERM or SIGHUP arrived.
   public static var terminateRequested: Bool { induction_terminate_requested() != 0 }
-}
-
-/// The process locale for terminal input.
-public enum TerminalLocale {
-  /// Adopts the user's locale with UTF-8 character handling (C.UTF-8 when the locale is plain C).
-  public static func adopt() { induction_adopt_utf8_locale() }
 }
