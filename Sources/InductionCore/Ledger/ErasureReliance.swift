@@ -13,10 +13,12 @@ struct ErasureReliance {
 
   /// `report`, or, when its damage is on an erasure that alone excused an earlier entry's missing
   /// details (no sound erasure before it names that entry), that earlier entry's missing details.
+  /// Entries recorded at or after the damaged one (read ahead of the damage) are not counted.
   func attributed(_ report: VerificationReport) -> VerificationReport {
     guard let damaged = report.damage?.seq,
       let first = entries.first(where: { entry in
-        entry.erasures.contains(damaged) && entry.erasures.allSatisfy { $0 >= damaged }
+        entry.position < report.entryCount && entry.erasures.contains(damaged)
+          && entry.erasures.allSatisfy { $0 >= damaged }
       })
     else { return report }
     return VerificationReport(

@@ -48,3 +48,25 @@ struct SignatureWindow: Sendable {
     return found == Int.max ? nil : found
   }
 }
+
+/// A window's signatures being checked on other threads while the caller goes on.
+final class SignatureCheck: Sendable {
+  private let done = DispatchGroup()
+  private let result = Mutex<Int?>(nil)
+
+  /// Starts checking `window`.
+  init(_ window: SignatureWindow) {
+    done.enter()
+    DispatchQueue.global().async { [self] in
+      let bad = window.firstInvalid()
+      result.withLock { $0 = bad }
+      done.leave()
+    }
+  }
+
+  /// Waits for the check: the index of the first bad signature, or nil when all are valid.
+  func firstInvalid() -> Int? {
+    done.wait()
+    return result.withLock { $0 }
+  }
+}

@@ -12,19 +12,9 @@ extension AppDatabase {
         trust: try KeyTrust.read(db), erasures: try Self.erasures(db),
         texts: try Self.storedTexts(db))
       var scanner = try LedgerScanner(db)
-      var window: [StoredEntry] = []
-      window.reserveCapacity(LedgerVerifier.windowSize)
-      repeat {
-        window.removeAll(keepingCapacity: true)
-        do {
-          try scanner.read(into: &window, limit: LedgerVerifier.windowSize)
-        } catch {
-          // Checked one by one, damage before the unreadable row would have been reported.
-          verifier.check(window)
-          if let report = verifier.damageReport { return report }
-          throw error
-        }
-      } while !window.isEmpty && verifier.check(window)
+      try verifier.checkAll { window in
+        try scanner.read(into: &window, limit: LedgerVerifier.windowSize)
+      }
       if let report = verifier.damageReport { return report }
       return verifier.report(
         rosterEvidence: try Self.rosterEvidence(db, subjects: verifier.rosterLinkSubjects))

@@ -93,9 +93,9 @@ struct InMemoryLedger {
   func verified(window: Int = LedgerVerifier.windowSize) -> VerificationReport {
     var verifier = LedgerVerifier(trust: trust, erasures: erasures, texts: texts)
     var start = 0
-    while start < entries.count,
-      verifier.check(Array(entries[start..<min(start + window, entries.count)]))
-    {
+    verifier.checkAll { next in
+      next.append(
+        contentsOf: entries[min(start, entries.count)..<min(start + window, entries.count)])
       start += window
     }
     return verifier.report(rosterEvidence: RosterEvidence())

@@ -135,6 +135,48 @@ struct LedgerVerifierTests {
     #expect(ledger.verified() == expected)
   }
 
+  /// Window N's signatures are checked while window N + 1 is read and ruled: damage the rules find
+  /// in N + 1 must not hide a bad signature in N.
+  @Test func aBadSignatureWinsOverRuleDamageInTheWindowReadAhead() {
+    var ledger = Self.healthy
+    ledger.entries[300].entry.signature = Data(count: 64)
+    ledger.entries[600].entry.station = "Elsewhere"
+    let expected = VerificationReport(
+      entryCount: 301, damage: LedgerDamage(seq: 301, kind: .badSignature))
+    #expect(ReferenceVerifier.verify(ledger) == expected)
+    #expect(ledger.verified(window: Self.window) == expected)
+    #expect(ledger.verified() == expected)
+  }
+
+  /// A read that fails part way through a window: damage among the entries read before it is
+  /// reported, otherwise the error.
+  @Test func anUnreadableRowReportsEarlierDamageElseTheError() throws {
+    struct Unreadable: Error {}
+    func verify(_ ledger: InMemoryLedger, failingAt failure: Int) throws(Unreadable)
+      -> VerificationReport
+    {
+      var verifier = LedgerVerifier(
+        trust: ledger.trust, erasures: ledger.erasures, texts: ledger.texts)
+      var start = 0
+      try verifier.checkAll { (next: inout [StoredEntry]) throws(Unreadable) in
+        let end = min(start + Self.window, ledger.entries.count)
+        for index in start..<end {
+          if index == failure { throw Unreadable() }
+          next.append(ledger.entries[index])
+        }
+        start = end
+      }
+      return verifier.report(rosterEvidence: RosterEvidence())
+    }
+    var damaged = Self.healthy
+    damaged.entries[700].entry.signature = Data(count: 64)
+    #expect(
+      try verify(damaged, failingAt: 720)
+        == VerificationReport(entryCount: 701, damage: LedgerDamage(seq: 701, kind: .badSignature)))
+    #expect(throws: Unreadable.self) { try verify(damaged, failingAt: 650) }
+    #expect(throws: Unreadable.self) { try verify(Self.healthy, failingAt: 2_000) }
+  }
+
   @Test func aLedgerWithoutGenesisIsDamagedAtItsFirstEntry() throws {
     var ledger = Self.healthy
     ledger.entries[0].entry.kind = .keyEnrolment
