@@ -19,7 +19,8 @@ enum CompositionRoot {
     let key = try SigningKey.loadOrCreate(
       at: directory.signingKeyURL,
       create: createKey || !hasEntries || database.engine.dialect == .postgres)
-    try database.registerSigningKey(key, keyPath: directory.signingKeyURL.path, at: Date())
+    try database.registerSigningKey(
+      key, keyPath: directory.signingKeyURL.path, at: Clock.system.now())
     return (database, key, directory)
   }
 
@@ -52,7 +53,8 @@ enum CompositionRoot {
       // A ledger from before key enrolment gains its genesis entry here too, when this folder
       // holds the key that signed it (without the key, verify reports the missing genesis).
       if let key, try database.keyTrust().genesis == nil, try database.hasLedgerEntries() {
-        try database.registerSigningKey(key, keyPath: directory.signingKeyURL.path, at: Date())
+        try database.registerSigningKey(
+          key, keyPath: directory.signingKeyURL.path, at: Clock.system.now())
       }
     }
     let console = makeConsole()

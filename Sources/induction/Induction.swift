@@ -54,7 +54,9 @@ struct Induction: ParsableCommand {
             output: CompositionRoot.makeConsole(), errors: CompositionRoot.makeErrorConsole())
         }
       case let doctor as DoctorCommand:
-        try Failure.report { try doctor.diagnose(output: CompositionRoot.makeConsole()) }
+        try Failure.report {
+          try doctor.diagnose(output: CompositionRoot.makeConsole(), now: Clock.system.now())
+        }
       default:
         try command.run()
       }

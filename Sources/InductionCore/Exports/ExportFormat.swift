@@ -14,16 +14,18 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     return allCases.first { lowered.hasSuffix("." + $0.fileExtension) }
   }
 
-  /// The format to write `kind` in: `asked`, else the one `out` names by its extension, else CSV.
-  /// A workbook cannot go to standard output (`-`), and a format that contradicts `out`'s extension
-  /// is refused (Excel will not open a CSV file named `.xlsx`).
-  public static func chosen(asked: ExportFormat?, out: String?, kind: ExportKind) throws
+  /// The format to write an export in: `asked`, else the one `out` names by its extension, else
+  /// CSV. A workbook cannot go to standard output (`-`: the error suggests a file named `name`
+  /// with the workbook's extension), and a format that contradicts `out`'s extension is refused
+  /// (Excel will not open a CSV file named `.xlsx`).
+  public static func chosen(asked: ExportFormat?, out: String?, name: String) throws
     -> ExportFormat
   {
     let implied = out.flatMap(implied(by:))
     let chosen = asked ?? implied ?? .csv
     if chosen == .xlsx && out == "-" {
-      throw ExportError.workbookToStandardOutput(suggestedName: "\(kind.rawValue).xlsx")
+      throw ExportError.workbookToStandardOutput(
+        suggestedName: "\(name).\(ExportFormat.xlsx.fileExtension)")
     }
     if let implied, let out, implied != chosen {
       throw ExportError.formatContradictsName(format: chosen.rawValue, path: out)

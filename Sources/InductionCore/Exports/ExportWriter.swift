@@ -3,8 +3,8 @@ public protocol ExportWriter: AnyObject {
   /// Writes one row, with as many cells as the header.
   func write(_ row: [ExportCell]) throws
 
-  /// Receives the counts per class of a completion export, after its last row.
-  func summarise(_ summary: CompletionSummary) throws
+  /// Receives a sheet of figures to follow the rows, after the last row.
+  func addSummary(_ sheet: SummarySheet) throws
 
   /// Completes the export; a file is only then put in place.
   func finish() throws
@@ -14,6 +14,6 @@ public protocol ExportWriter: AnyObject {
 }
 
 extension ExportWriter {
-  /// Formats without a summary ignore it.
-  public func summarise(_ summary: CompletionSummary) throws {}
+  /// Formats without a second sheet ignore it.
+  public func addSummary(_ sheet: SummarySheet) throws {}
 }

@@ -14,7 +14,7 @@ import Foundation
 /// `yyyy-mm-dd hh:mm`, and a score is a number shown as a fraction (`14/16`). The header row is
 /// bold and frozen with an autofilter, columns are fitted to their longest cell (up to
 /// ``ColumnWidths/cap`` characters), and the document's title and author are the school's name.
-/// A completion export gets a second sheet, Summary, from ``summarise(_:)``.
+/// An export may get a second sheet of figures from ``addSummary(_:)``.
 ///
 /// libxlsxwriter runs in constant-memory mode: each row goes to a temporary file as soon as the next
 /// one starts, so memory stays flat at a million rows. Its temporary files and the workbook are made
@@ -110,18 +110,14 @@ public final class XLSXExportWriter: ExportWriter {
     rowCount += 1
   }
 
-  /// Adds the Summary sheet: per class, the children, how many are acknowledged, must
-  /// re-acknowledge or are outstanding, and the share acknowledged, then a total row. All numbers.
-  public func summarise(_ summary: CompletionSummary) throws {
+  /// Adds `summary` as a second sheet: its lines, then its total in bold. Counts are numbers and
+  /// the share a percentage.
+  public func addSummary(_ summary: SummarySheet) throws {
     try ensureWriting()
-    let header = [
-      "Class", summary.fromRoster ? "Children on roster" : "Children named", "Acknowledged",
-      "Re-acknowledge", "Outstanding", "% complete",
-    ]
-    // No autofilter here: sorting would move the total row in among the classes.
-    try addSheet("Summary", header: header, filtered: false)
+    // No autofilter here: sorting would move the total row in among the lines.
+    try addSheet(summary.name, header: summary.header, filtered: false)
     let index = sheets.count - 1
-    for item in summary.classes { try writeSummary(item, sheet: index, emphasised: false) }
+    for line in summary.lines { try writeSummary(line, sheet: index, emphasised: false) }
     try writeSummary(summary.total, sheet: index, emphasised: true)
   }
 
@@ -214,24 +210,19 @@ public final class XLSXExportWriter: ExportWriter {
     if wroteAny { sheets[index].rowsWithCells += 1 }
   }
 
-  private func writeSummary(
-    _ item: Statistics.ClassCompletion, sheet index: Int, emphasised: Bool
-  ) throws {
+  private func writeSummary(_ line: SummarySheet.Line, sheet index: Int, emphasised: Bool) throws {
     let handle = sheets[index].handle
-    let line = lxw_row_t(sheets[index].rows)
+    let row = lxw_row_t(sheets[index].rows)
     let format = emphasised ? bold : nil
-    sheets[index].widths.fit(item.className, column: 0)
-    try check(worksheet_write_string(handle, line, 0, XLSXText.cell(item.className), format))
-    for (column, value) in [item.total, item.acknowledged, item.reacknowledge, item.outstanding]
-      .enumerated()
-    {
-      try check(worksheet_write_number(handle, line, lxw_col_t(column + 1), Double(value), format))
+    sheets[index].widths.fit(line.name, column: 0)
+    try check(worksheet_write_string(handle, row, 0, XLSXText.cell(line.name), format))
+    for (column, value) in line.counts.enumerated() {
+      try check(worksheet_write_number(handle, row, lxw_col_t(column + 1), Double(value), format))
     }
-    if item.total > 0 {
+    if let share = line.share {
       try check(
         worksheet_write_number(
-          handle, line, 5, Double(item.acknowledged) / Double(item.total),
-          percent(emphasised: emphasised)))
+          handle, row, lxw_col_t(line.counts.count + 1), share, percent(emphasised: emphasised)))
     }
     sheets[index].rows += 1
     sheets[index].rowsWithCells += 1

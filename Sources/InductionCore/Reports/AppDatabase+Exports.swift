@@ -77,7 +77,7 @@ extension AppDatabase {
             }
           }
         }
-        if kind == .completion { try writer.summarise(summary) }
+        if kind == .completion { try writer.addSummary(summary.sheet) }
       }
       // Links are written after the cursor is done: a server cannot take writes mid-cursor.
       for row in try invited.issue(db) {

@@ -35,3 +35,23 @@ public struct CompletionSummary: Sendable, Equatable {
     }
   }
 }
+
+extension CompletionSummary {
+  /// The workbook's Summary sheet: per class, the children, how many are acknowledged, must
+  /// re-acknowledge or are outstanding, and the share acknowledged, then a total row.
+  public var sheet: SummarySheet {
+    func line(_ item: Statistics.ClassCompletion) -> SummarySheet.Line {
+      SummarySheet.Line(
+        name: item.className,
+        counts: [item.total, item.acknowledged, item.reacknowledge, item.outstanding],
+        share: item.total > 0 ? Double(item.acknowledged) / Double(item.total) : nil)
+    }
+    return SummarySheet(
+      name: "Summary",
+      header: [
+        "Class", fromRoster ? "Children on roster" : "Children named", "Acknowledged",
+        "Re-acknowledge", "Outstanding", "% complete",
+      ],
+      lines: classes.map(line), total: line(total))
+  }
+}

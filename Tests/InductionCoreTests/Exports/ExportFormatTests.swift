@@ -12,12 +12,12 @@ struct ExportFormatTests {
   func theFormatIsTheOneAskedForElseTheFileNamesElseCSV(
     asked: ExportFormat?, out: String?, expected: ExportFormat
   ) throws {
-    #expect(try ExportFormat.chosen(asked: asked, out: out, kind: .completion) == expected)
+    #expect(try ExportFormat.chosen(asked: asked, out: out, name: "completion") == expected)
   }
 
   @Test func aWorkbookOnStandardOutputIsRefusedWithOnePlainSentence() {
     #expect(throws: ExportError.workbookToStandardOutput(suggestedName: "outstanding.xlsx")) {
-      try ExportFormat.chosen(asked: .xlsx, out: "-", kind: .outstanding)
+      try ExportFormat.chosen(asked: .xlsx, out: "-", name: "outstanding")
     }
     #expect(
       ExportError.workbookToStandardOutput(suggestedName: "outstanding.xlsx").errorDescription
@@ -30,7 +30,7 @@ struct ExportFormatTests {
     #expect(
       throws: ExportError.formatContradictsName(format: asked.rawValue, path: out)
     ) {
-      try ExportFormat.chosen(asked: asked, out: out, kind: .completion)
+      try ExportFormat.chosen(asked: asked, out: out, name: "completion")
     }
   }
 }

@@ -200,13 +200,14 @@ struct XLSXExportWriterTests {
     let folder = Fixtures.temporaryDirectory("xlsx")
     let writer = try Self.writer(folder, header: ["Class"])
     try writer.write([.text("Nursery")])
-    try writer.summarise(
+    try writer.addSummary(
       CompletionSummary(
         fromRoster: true,
         classes: [
           .init(className: "Nursery", acknowledged: 3, reacknowledge: 1, outstanding: 2),
           .init(className: "=Year 1", acknowledged: 0, reacknowledge: 0, outstanding: 4),
-        ]))
+        ]
+      ).sheet)
     try writer.finish()
 
     // When it is read back

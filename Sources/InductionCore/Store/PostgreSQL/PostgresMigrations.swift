@@ -43,9 +43,13 @@ enum PostgresMigrations {
     for migration in all where !applied.contains(migration.identifier) {
       for statement in migration.statements { try db.execute(sql: statement) }
       try migration.work?(db)
+      // The server's clock, as for every PC sharing the database: not this PC's.
       try db.execute(
-        sql: "INSERT INTO schema_migrations (identifier, applied_at) VALUES (?, ?)",
-        arguments: [migration.identifier, Timestamp.utc(Date())])
+        sql: """
+          INSERT INTO schema_migrations (identifier, applied_at)
+          VALUES (?, to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+          """,
+        arguments: [migration.identifier])
     }
   }
 

@@ -87,7 +87,7 @@ public struct ExportCommand: AdminCommand {
   ) throws -> (rows: Int, destination: ReportDestination) {
     signal(SIGPIPE, SIG_IGN)
     signal(SIGXFSZ, SIG_IGN)
-    let format = try ExportFormat.chosen(asked: asked, out: output.out, kind: kind)
+    let format = try ExportFormat.chosen(asked: asked, out: output.out, name: kind.rawValue)
     if kind != .acknowledgements { try session.requireProvableLedger(for: "\(kind.rawValue) list") }
     var context = session.export
     context.currentTranslations = SchoolContentLoader.currentTranslations(

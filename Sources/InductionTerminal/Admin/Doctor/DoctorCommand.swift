@@ -55,8 +55,7 @@ public struct DoctorCommand: ParsableCommand {
   }
 
   /// Prints every finding to `output`; throws (exit 1) when any is a problem.
-  public func diagnose(output: Console, now: Date = Date(), systemZone: TimeZone = .current) throws
-  {
+  public func diagnose(output: Console, now: Date, systemZone: TimeZone = .current) throws {
     let findings = findings(now: now, systemZone: systemZone)
     for finding in findings { output.line(finding.line) }
     let problems = findings.filter(\.isProblem).count
