@@ -83,6 +83,7 @@ public enum AdminCommands {
   /// The one sentence for any error a command throws, as the shell and the admin prompt show it.
   public static func message(for error: Error) -> String {
     switch error {
+    case let error as CommandLineMessage: error.commandLineMessage
     case let error as LocalizedError: error.errorDescription ?? "something went wrong"
     default: "something went wrong (\(type(of: error))); please try again or ask staff"
     }
