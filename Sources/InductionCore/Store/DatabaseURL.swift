@@ -323,7 +323,7 @@ public enum DatabaseURLError: LocalizedError, Equatable, Sendable {
   public var errorDescription: String? {
     switch self {
     case .notPostgres:
-      "--database (or INDUCTION_DATABASE_URL) takes a PostgreSQL URL such as \(DatabaseURL.example); leave it out to use the SQLite file in the data folder"
+      "a shared database is named by a PostgreSQL URL such as \(DatabaseURL.example); leave it out to use the SQLite file in the data folder"
     case .missingUser(let url):
       "the database URL \(url) names no user; write it as \(DatabaseURL.example)"
     case .missingHost(let url):

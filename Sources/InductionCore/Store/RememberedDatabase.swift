@@ -88,8 +88,9 @@ public struct RememberedDatabase: Sendable {
   }
 }
 
-/// Why the database a data folder remembers cannot be used.
-public enum RememberedDatabaseError: LocalizedError, Equatable {
+/// Why the database a data folder remembers cannot be used. Only the command line sets up a data
+/// folder, so only it says these (`CommandLineMessage` in InductionTerminal).
+public enum RememberedDatabaseError: Error, Equatable {
   /// The file is there but cannot be read.
   case unreadable(path: String)
   /// A line of the file is not `database = URL` (without a password), or it names none.
@@ -98,18 +99,4 @@ public enum RememberedDatabaseError: LocalizedError, Equatable {
   case otherDatabase(path: String, remembered: String, given: String)
   /// The command would open the data folder's local ledger, which is not this folder's record.
   case localLedger(path: String, remembered: String)
-
-  /// The sentence shown.
-  public var errorDescription: String? {
-    switch self {
-    case .unreadable(let path):
-      "cannot read \(path), which names the shared database this data folder was set up with, so no local ledger was opened; check who owns it, or run `induction setup --database URL` again"
-    case .damaged(let path, let line):
-      "\(path):\(line) is not `database = postgres://…` without a password, so no local ledger was opened; run `induction setup --database URL` to write it again"
-    case .otherDatabase(let path, let remembered, let given):
-      "this data folder is set up for the shared database \(remembered) (\(path)), not \(DatabaseURL.redacted(given)); leave out --database (and INDUCTION_DATABASE_URL), or run `induction setup --database URL` to move this PC to the other database"
-    case .localLedger(let path, let remembered):
-      "this data folder is set up for the shared database \(remembered) (\(path)), so induction will not open a local ledger in it: its records are in that database"
-    }
-  }
 }

@@ -64,7 +64,8 @@ public enum StoreError: LocalizedError, Equatable {
   /// A query returned a column of a type induction does not read (a bug).
   case unreadableColumn(location: String, column: String, typeID: UInt32)
 
-  /// The sentence shown.
+  /// The sentence shown, in words that name no command or option: a parent may read it. The
+  /// command line says the cases that have a command to run with it (`CommandLineMessage`).
   public var errorDescription: String? {
     switch self {
     case .newerSchema(let path):
@@ -74,9 +75,9 @@ public enum StoreError: LocalizedError, Equatable {
     case .cannotWrite(let path):
       "cannot write \(path); check the folder exists and this user may write to it"
     case .dataDirectoryUnusable(let path):
-      "cannot use the data folder \(path); check it is a folder this user may write to, or choose another with --data-dir"
+      "cannot use the data folder \(path); check it is a folder this user may write to, or choose another data folder"
     case .networkFileSystem(let path, let kind):
-      "the data folder \(path) is on a network drive (\(kind)), where the database cannot keep signed records safe; keep the data folder on this PC's own disk with --data-dir, or let several PCs share one PostgreSQL database with --database (or set INDUCTION_ALLOW_NETWORK_FS=1 if you know the drive is safe)"
+      "the data folder \(path) is on a network drive (\(kind)), where the database cannot keep signed records safe; keep the data folder on this PC's own disk, or let several PCs share one PostgreSQL database (or set INDUCTION_ALLOW_NETWORK_FS=1 if you know the drive is safe)"
     case .signingKeyMissing(let path):
       "the signing key \(path) is missing but the database has signed entries; restore the key from a backup"
     case .signingKeyDamaged(let path):
@@ -85,10 +86,10 @@ public enum StoreError: LocalizedError, Equatable {
       "cannot read the signing key \(path) (\(reason.lowercased())); run induction as the user who owns it, or check the file's permissions"
     case .signingKeyMismatch(let path):
       "the signing key \(path) is not the key this database was signed with; restore the right key from a backup"
-    case .keyNotTrusted(let fingerprint, .retired, let database):
-      "this PC's signing key \(fingerprint) was retired, so it may not sign; make a new key on this PC and enrol it from a PC already in use (`induction keys enrol FINGERPRINT --name NAME\(database)`)"
-    case .keyNotTrusted(let fingerprint, _, let database):
-      "this PC's signing key \(fingerprint) is not enrolled in the ledger, so it may not sign yet; on a PC already in use, compare the fingerprint and run `induction keys enrol \(fingerprint.replacingOccurrences(of: " ", with: "")) --name NAME\(database)`"
+    case .keyNotTrusted(let fingerprint, .retired, _):
+      "this PC's signing key \(fingerprint) was retired, so it may not sign; make a new key on this PC and enrol it from a PC already in use"
+    case .keyNotTrusted(let fingerprint, _, _):
+      "this PC's signing key \(fingerprint) is not enrolled in the ledger, so it may not sign yet; enrol it from a PC already in use, after comparing the fingerprint there"
     case .signingKeyUnsafe(let path, let reason):
       "the signing key \(path) \(reason)"
     case .databaseFileUnsafe(let path, let reason):
@@ -124,7 +125,7 @@ public enum StoreError: LocalizedError, Equatable {
     case .constraintViolated(let path, let rule):
       "the database \(path) refused a change that breaks its rule \(rule) (nothing was saved); this is a bug or the database was edited by hand, so report it"
     case .notPermitted(let location, let role):
-      "the role \(role) may not do what induction needs in \(location) (nothing was saved); the database's owner must bring its tables up to date for this version and give \(role) its rights: have them run induction grant \(role) with the owner's --database"
+      "the role \(role) may not do what induction needs in \(location) (nothing was saved); the database's owner must bring its tables up to date for this version and give \(role) its rights"
     case .serverFailed(let location, let sqlState):
       "the database server \(location) failed (PostgreSQL error \(sqlState)); try again, and ask staff if it keeps failing"
     case .unreadableColumn(let location, let column, let typeID):

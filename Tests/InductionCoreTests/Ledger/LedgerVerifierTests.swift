@@ -54,7 +54,11 @@ struct LedgerDamageCase: Sendable, CustomTestStringConvertible {
       try InMemoryLedger.seal(&ledger.entries[index].entry, by: InMemoryLedger.keys[0])
     },
     .init(name: "reference lengthened", kind: .wrongReference) { ledger, index in
-      ledger.entries[index].entry.reference += "Z"
+      // One character more than the hash gives there: a Z where the hash goes on with Z would
+      // still be a sound (longer) reference.
+      let entry = ledger.entries[index].entry
+      let sound = Reference.make(from: Array(entry.entryHash), length: entry.reference.count + 1)
+      ledger.entries[index].entry.reference += sound == entry.reference + "Z" ? "Y" : "Z"
     },
     .init(name: "parent renamed", kind: .alteredPersonalDetails) { ledger, index in
       ledger.entries[index].details?.details.parentName = "Someone Else"

@@ -238,7 +238,7 @@ struct DatabaseURLTests {
   @Test func theSentences() {
     #expect(
       DatabaseURLError.notPostgres.errorDescription
-        == "--database (or INDUCTION_DATABASE_URL) takes a PostgreSQL URL such as postgres://induction@db.school.lan:5432/induction?sslmode=verify-full; leave it out to use the SQLite file in the data folder"
+        == "a shared database is named by a PostgreSQL URL such as postgres://induction@db.school.lan:5432/induction?sslmode=verify-full; leave it out to use the SQLite file in the data folder"
     )
     #expect(
       DatabaseURLError.unknownSSLMode(url: "postgres://u:***@h/d", value: "prefer").errorDescription

@@ -40,7 +40,7 @@ struct NetworkFileSystemTests {
     }
     #expect(
       StoreError.networkFileSystem(path: "/mnt/office/induction", kind: "cifs").errorDescription
-        == "the data folder /mnt/office/induction is on a network drive (cifs), where the database cannot keep signed records safe; keep the data folder on this PC's own disk with --data-dir, or let several PCs share one PostgreSQL database with --database (or set INDUCTION_ALLOW_NETWORK_FS=1 if you know the drive is safe)"
+        == "the data folder /mnt/office/induction is on a network drive (cifs), where the database cannot keep signed records safe; keep the data folder on this PC's own disk, or let several PCs share one PostgreSQL database (or set INDUCTION_ALLOW_NETWORK_FS=1 if you know the drive is safe)"
     )
     // Those who know better may go ahead; a local folder always may
     try NetworkFileSystem.check(

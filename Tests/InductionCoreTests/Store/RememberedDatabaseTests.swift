@@ -59,10 +59,6 @@ struct RememberedDatabaseTests {
     #expect(throws: RememberedDatabaseError.damaged(path: setting.file.path, line: line)) {
       try setting.url()
     }
-    #expect(
-      RememberedDatabaseError.damaged(path: "/d/database.conf", line: line).errorDescription
-        == "/d/database.conf:\(line) is not `database = postgres://…` without a password, so no local ledger was opened; run `induction setup --database URL` to write it again"
-    )
   }
 
   @Test func anUnreadableSettingIsRefusedNotTakenForNone() throws {
