@@ -103,12 +103,14 @@ extension AppDatabase {
   /// Every recorded quiz attempt, oldest first.
   public func quizAttempts() throws -> [QuizAttempt] {
     try read { db in
-      try SQLRow.fetchAll(db, sql: "SELECT * FROM quiz_attempt ORDER BY id").map { row in
+      try QuizAttempt.Stored.fetchAll(
+        db, sql: "SELECT \(QuizAttempt.Stored.selection) FROM quiz_attempt ORDER BY id"
+      ).map { stored in
         QuizAttempt(
-          scenarioID: row["scenario_id"], choiceIndex: row["choice_index"],
-          choiceText: row["choice_text"],
-          isCorrect: row["is_correct"], isFirstTry: row["is_first_try"],
-          answeredAt: Timestamp.parseUTC(row["answered_at"]) ?? .distantPast)
+          scenarioID: stored.scenarioID, choiceIndex: stored.choiceIndex,
+          choiceText: stored.choiceText, isCorrect: stored.isCorrect,
+          isFirstTry: stored.isFirstTry,
+          answeredAt: Timestamp.parseUTC(stored.answeredAt) ?? .distantPast)
       }
     }
   }

@@ -30,12 +30,17 @@ public struct SQLRow: Sendable {
   }
 
   /// Whether the value at `index` is NULL.
-  public func hasNull(atIndex index: Int) -> Bool { values[index] == .null }
+  public func hasNull(atIndex index: Int) -> Bool {
+    values.indices.contains(index) && values[index] == .null
+  }
 
   /// The value at `index`, or an error naming the column when it is of another kind.
   public func decode<T: SQLValueConvertible>(atIndex index: Int, as type: T.Type = T.self) throws
     -> T
   {
+    guard values.indices.contains(index) else {
+      throw SQLDecodingError(column: "\(index)", expected: "a value (no such column)")
+    }
     guard let value = T(sqlValue: values[index]) else {
       throw SQLDecodingError(column: columns.names[index], expected: "\(T.self)")
     }
