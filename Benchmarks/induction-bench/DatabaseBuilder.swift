@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import InductionCore
+@_spi(RawStore) import InductionCore
 
 /// Builds the synthetic database through the real store and ledger API: the data folder, the
 /// signing key, guidance versions, then acknowledgements appended in batches of 5,000 with

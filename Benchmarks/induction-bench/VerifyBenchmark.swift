@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
-import InductionCore
+@_spi(RawStore) import InductionCore
 
 /// Measurement 4: `verify` throughput, in process through ``AppDatabase/verifyLedger()``, against
 /// the limit: a tight single-threaded loop of SHA-256 over each entry's canonical bytes and Ed25519

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import InductionCore
+@_spi(RawStore) import InductionCore
 
 /// `induction-bench writer` (hidden): one kiosk's worth of signings for the append benchmark. Opens
 /// the database as the program does, waits for the shared start instant, then `count` times starts
