@@ -47,25 +47,6 @@ extension AppDatabase {
     }
   }
 
-  /// Records that a parent session began, storing the guidance version shown.
-  public func startSession(
-    context: SessionContext, guidance: Guidance, guidanceText: String, at date: Date
-  ) throws -> Int64 {
-    try writeOwnSession { db in
-      try db.execute(
-        sql:
-          "INSERT INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        arguments: [guidance.sha256, guidanceText, Timestamp.utc(date)])
-      return try Int64.fetchOne(
-        db,
-        sql: """
-          INSERT INTO session (started_at, station, mode, guidance_sha256, outcome)
-          VALUES (?, ?, ?, ?, 'in progress') RETURNING id
-          """,
-        arguments: [Timestamp.utc(date), context.station, context.mode, guidance.sha256])!
-    }
-  }
-
   /// Records one quiz answer.
   public func recordAttempt(_ attempt: QuizAttempt, session: Int64) throws {
     try writeOwnSession { db in
