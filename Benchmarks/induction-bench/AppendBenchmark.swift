@@ -1,5 +1,5 @@
 import Foundation
-import InductionCore
+@_spi(RawStore) import InductionCore
 
 /// Measurement 3: durable append (signing) latency, one writer process and then several at once,
 /// each a re-execution of this bench as `induction-bench writer`, started at one shared instant.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import InductionCore
+@_spi(RawStore) import InductionCore
 
 /// Builds the synthetic database through the real store and ledger API: the data folder, the
 /// signing key, guidance versions, then acknowledgements appended in batches of 5,000 with
@@ -8,9 +8,10 @@ import InductionCore
 /// chain, hash, Ed25519 signature, reference, personal details, children, session closed), and a
 /// few revocations through ``AppDatabase/revoke(reference:reason:key:at:)``.
 ///
-/// Sessions are inserted with the same SQL as ``AppDatabase/startSession(context:guidance:guidanceText:at:)``
-/// but many per transaction: one durable transaction per session would take an hour at a million
-/// rows. Quiz attempts are not generated: nothing measured here reads them.
+/// Sessions are inserted as ``AppDatabase/startSession(context:guidance:guidanceText:shown:shownGuidanceText:at:)``
+/// inserts an English one (the language left NULL, which reports read as English), but many per
+/// transaction: one durable transaction per session would take an hour at a million rows. Quiz
+/// attempts are not generated: nothing measured here reads them.
 struct DatabaseBuilder {
   /// The data folder to fill.
   let directory: DataDirectory

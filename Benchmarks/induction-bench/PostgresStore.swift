@@ -1,5 +1,5 @@
 import Foundation
-import InductionCore
+@_spi(RawStore) import InductionCore
 
 /// The PostgreSQL side of the bench (`--database URL`): the built SQLite store copied into the
 /// (empty) PostgreSQL database with ``StoreCopy/copy(from:to:progress:)``, as `induction migrate

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
-import InductionCore
+@_spi(RawStore) import InductionCore
 
 #if canImport(Glibc)
   import Glibc

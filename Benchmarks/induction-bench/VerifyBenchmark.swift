@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
-import InductionCore
+@_spi(RawStore) import InductionCore
 
 /// Measurement 4: `verify` throughput, in process through ``AppDatabase/verifyLedger()``, against
 /// the limit: a tight single-threaded loop of SHA-256 over each entry's canonical bytes and Ed25519
@@ -79,9 +79,9 @@ struct SignedMaterial {
     try database.engine.read { db in
       var keyPositions: [String: Int] = [:]
       for row in try SQLRow.fetchAll(db, sql: "SELECT id, public_key FROM signing_key") {
-        keyPositions[row["id"]] = material.keys.count
+        keyPositions[try row.decode(atIndex: 0)] = material.keys.count
         material.keys.append(
-          try Curve25519.Signing.PublicKey(rawRepresentation: row["public_key"] as Data))
+          try Curve25519.Signing.PublicKey(rawRepresentation: try row.decode(atIndex: 1) as Data))
       }
       let cursor = try SQLRow.fetchCursor(db, sql: "SELECT * FROM ledger ORDER BY seq")
       while let row = try cursor.next() {

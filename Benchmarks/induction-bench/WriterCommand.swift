@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import InductionCore
+@_spi(RawStore) import InductionCore
 
 /// `induction-bench writer` (hidden): one kiosk's worth of signings for the append benchmark. Opens
 /// the database as the program does, waits for the shared start instant, then `count` times starts
@@ -62,6 +62,9 @@ struct WriterCommand: ParsableCommand {
       throw BenchError("the key in \(dataDir) is \(status.rawValue) in \(database.path)")
     }
     let context = SessionContext(station: station, mode: "kiosk")
+    let shown = ShownText(
+      language: LanguageTag.english, guidanceSHA256: school.guidance.sha256,
+      statement: school.statement)
     var random = SeededGenerator(seed: seed)
     let families = SyntheticFamilies(classes: school.classes)
     var latencies: [UInt64] = []
@@ -69,7 +72,8 @@ struct WriterCommand: ParsableCommand {
     MonotonicClock.sleep(until: startAt)
     for _ in 0..<count {
       let session = try database.startSession(
-        context: context, guidance: school.guidance, guidanceText: school.guidanceText, at: Date())
+        context: context, guidance: school.guidance, guidanceText: school.guidanceText,
+        shown: shown, shownGuidanceText: school.guidanceText, at: Date())
       let family = families.family(using: &random)
       let draft = AcknowledgementDraft(
         session: session, context: context, guidanceSHA256: school.guidance.sha256,

@@ -18,7 +18,7 @@ enum CompositionRoot {
     let hasEntries = try database.hasLedgerEntries()
     let key = try SigningKey.loadOrCreate(
       at: directory.signingKeyURL,
-      create: createKey || !hasEntries || database.engine.dialect == .postgres)
+      create: createKey || !hasEntries || database.dialect == .postgres)
     try database.registerSigningKey(
       key, keyPath: directory.signingKeyURL.path, at: Clock.system.now())
     return (database, key, directory)

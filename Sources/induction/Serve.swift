@@ -78,7 +78,7 @@ extension Induction {
         // sessions through the database. On SQLite the one PC is the server.
         let database = services.store as? AppDatabase
         let storage: WebSessionStorage =
-          database.map { $0.engine.dialect == .postgres ? .database($0) : .memory } ?? .memory
+          database.map { $0.dialect == .postgres ? .database($0) : .memory } ?? .memory
         let frontEnd = WebFrontEnd(
           services: services, invitations: services.store as? any InvitationStore, isOpen: isOpen,
           idleTimeout: TimeInterval(idleTimeout), storage: storage)

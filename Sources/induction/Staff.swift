@@ -34,7 +34,7 @@ extension Induction.Staff {
         // On a shared database, owning a data folder proves nothing (anyone can make one): only a
         // PC the ledger trusts may reset the kiosks' PIN.
         let trusted = try database.keyTrust().status(of: key.publicKey) == .trusted
-        if reset && database.engine.dialect == .postgres && !trusted {
+        if reset && database.dialect == .postgres && !trusted {
           throw AdminFailure(
             "on a shared database only a PC whose key is enrolled may reset the staff PIN; run this on such a PC, or enrol this one first (induction keys show)"
           )

@@ -82,9 +82,7 @@ struct PersonalLinkTests {
     let tokens = rows.map { String($0[6].split(separator: "/").last!) }
     #expect(Set(tokens).count == 2 && tokens.allSatisfy { $0.utf8.count == 43 })
     let stored = try fixture.database.read { db in
-      try db.fetchAll(sql: "SELECT token_hash, family_hash FROM invitation", arguments: []).map {
-        ($0["token_hash"] as String) + ($0["family_hash"] as String)
-      }
+      try String.fetchAll(db, sql: "SELECT token_hash || family_hash FROM invitation")
     }
     #expect(stored.count == 2)
     #expect(!stored.contains { row in tokens.contains { row.contains($0) } })
@@ -108,9 +106,7 @@ struct PersonalLinkTests {
       // Then the link is used by that signing, and opening it again says so
       let entry = try #require(try fixture.database.signedEntries().last)
       let used = try fixture.database.read { db in
-        try db.fetchAll(
-          sql: "SELECT ledger_seq FROM invitation WHERE used_at IS NOT NULL", arguments: []
-        ).map { $0["ledger_seq"] as Int }
+        try Int.fetchAll(db, sql: "SELECT ledger_seq FROM invitation WHERE used_at IS NOT NULL")
       }
       #expect(used == [entry.seq])
       var again = WebClient(web.client)

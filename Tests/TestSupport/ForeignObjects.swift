@@ -1,5 +1,5 @@
 import Foundation
-import InductionCore
+@_spi(RawStore) import InductionCore
 
 extension AppDatabase {
   /// Adds what an attacker who can change the schema would: a hidden table `names_seen` and a

@@ -67,8 +67,8 @@ public final class LedgerBuilder {
   ) throws -> Int64 {
     try database.startSession(
       context: SessionContext(station: station, mode: mode), guidance: guidance,
-      guidanceText: guidanceText,
-      at: date)
+      guidanceText: guidanceText, shown: .english(guidance, statement: statement),
+      shownGuidanceText: guidanceText, at: date)
   }
 
   /// A draft for one signing (a session is started for it unless `session` is given).
@@ -259,5 +259,15 @@ extension AppDatabase {
   /// other key entries.
   public func signedEntries() throws -> [LedgerEntry] {
     try ledgerEntries().filter { !$0.kind.namesKey }
+  }
+}
+
+extension ShownText {
+  /// What a parent reading `guidance` in English is shown, as the program starts their session.
+  public static func english(_ guidance: Guidance, statement: String = "I have read the guidance.")
+    -> ShownText
+  {
+    ShownText(
+      language: LanguageTag.english, guidanceSHA256: guidance.sha256, statement: statement)
   }
 }

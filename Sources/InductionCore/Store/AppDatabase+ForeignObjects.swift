@@ -17,16 +17,15 @@ extension AppDatabase {
   public func foreignObjects() throws -> [String] {
     try read { db in
       if engine is SQLiteEngine {
-        return try db.fetchAll(
+        return try SchemaObject.fetchAll(
+          db,
           sql: """
             SELECT type, name, tbl_name FROM sqlite_master
             WHERE type IN ('trigger', 'view', 'table') ORDER BY type, name
-            """, arguments: []
-        ).compactMap { row -> String? in
-          let type: String = row["type"]
-          let name: String = row["name"]
-          let table: String = row["tbl_name"]
-          switch type {
+            """
+        ).compactMap { object -> String? in
+          let (name, table) = (object.name, object.table)
+          switch object.kind {
           case "trigger":
             return Self.ownTriggers.contains(name) ? nil : "trigger \(name) on \(table)"
           case "table":
@@ -38,58 +37,74 @@ extension AppDatabase {
       }
       let schema = "n.nspname = current_schema()"
       var found: [String] = []
-      for row in try db.fetchAll(
+      for trigger in try SchemaObject.fetchAll(
+        db,
         sql: """
-          SELECT t.tgname::text AS name, c.relname::text AS tbl FROM pg_trigger t
+          SELECT 'trigger', t.tgname::text, c.relname::text FROM pg_trigger t
           JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE NOT t.tgisinternal AND \(schema) ORDER BY t.tgname
-          """, arguments: [])
-      {
-        let name: String = row["name"]
-        if !Self.ownTriggers.contains(name) {
-          found.append("trigger \(name) on \(row["tbl"] as String)")
-        }
+          """)
+      where !Self.ownTriggers.contains(trigger.name) {
+        found.append("trigger \(trigger.name) on \(trigger.table)")
       }
-      for row in try db.fetchAll(
+      for rule in try SchemaObject.fetchAll(
+        db,
         sql: """
-          SELECT r.rulename::text AS name, c.relname::text AS tbl FROM pg_rewrite r
+          SELECT 'rule', r.rulename::text, c.relname::text FROM pg_rewrite r
           JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE r.rulename <> '_RETURN' AND \(schema) ORDER BY r.rulename
-          """, arguments: [])
+          """)
       {
-        found.append("rule \(row["name"] as String) on \(row["tbl"] as String)")
+        found.append("rule \(rule.name) on \(rule.table)")
       }
-      for row in try db.fetchAll(
+      for policy in try SchemaObject.fetchAll(
+        db,
         sql: """
-          SELECT p.polname::text AS name, c.relname::text AS tbl FROM pg_policy p
+          SELECT 'policy', p.polname::text, c.relname::text FROM pg_policy p
           JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE \(schema) ORDER BY p.polname
-          """, arguments: [])
+          """)
       {
-        found.append("policy \(row["name"] as String) on \(row["tbl"] as String)")
+        found.append("policy \(policy.name) on \(policy.table)")
       }
-      for row in try db.fetchAll(
+      for relation in try SchemaObject.fetchAll(
+        db,
         sql: """
-          SELECT c.relname::text AS name, c.relkind::text AS kind FROM pg_class c
+          SELECT c.relkind::text, c.relname::text, c.relname::text FROM pg_class c
           JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND \(schema) ORDER BY c.relname
-          """, arguments: [])
+          """)
       {
-        let name: String = row["name"]
-        let kind: String = row["kind"]
+        let (name, kind) = (relation.name, relation.kind)
         if kind == "r" && Self.ownTables.contains(name) { continue }
         found.append((kind == "r" || kind == "p" ? "table " : "view ") + name)
       }
-      for row in try db.fetchAll(
+      for function in try SchemaObject.fetchAll(
+        db,
         sql: """
-          SELECT p.proname::text AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+          SELECT 'function', p.proname::text, p.proname::text FROM pg_proc p
+          JOIN pg_namespace n ON n.oid = p.pronamespace
           WHERE \(schema) ORDER BY p.proname
-          """, arguments: [])
-      {
-        let name: String = row["name"]
-        if !Self.ownFunctions.contains(name) { found.append("function \(name)") }
+          """)
+      where !Self.ownFunctions.contains(function.name) {
+        found.append("function \(function.name)")
       }
       return found
     }
+  }
+}
+
+/// An object in the schema as a catalogue lists it: its kind, its name and the table it belongs to
+/// (its own name when it is one). Each catalogue spells these differently, so each query selects
+/// them in this order.
+private struct SchemaObject: SQLRowDecodable {
+  var kind: String
+  var name: String
+  var table: String
+
+  init(row: SQLRow) throws {
+    kind = try row.decode(atIndex: 0)
+    name = try row.decode(atIndex: 1)
+    table = try row.decode(atIndex: 2)
   }
 }

@@ -6,12 +6,23 @@ extension AppDatabase {
   public func lastLedgerEntry() throws -> (seq: Int, recordedAt: Date?)? {
     try read { db in
       guard
-        let row = try SQLRow.fetchOne(
-          db, sql: "SELECT seq, recorded_at FROM ledger ORDER BY seq DESC LIMIT 1")
+        let last = try LastEntry.fetchOne(
+          db, sql: "SELECT \(LastEntry.selection) FROM ledger ORDER BY seq DESC LIMIT 1")
       else { return nil }
-      let seq: Int = row["seq"] ?? 0
-      let recordedAt: String? = row["recorded_at"]
-      return (seq, recordedAt.flatMap(Timestamp.parseUTC))
+      return (last.seq ?? 0, last.recordedAt.flatMap(Timestamp.parseUTC))
     }
+  }
+}
+
+/// The last entry's seq and time, as `doctor` reads them (leniently: it reports, never refuses).
+private struct LastEntry: SQLRecord {
+  var seq: Int?
+  var recordedAt: String?
+
+  static let columns = ["seq", "recorded_at"]
+
+  init(row: SQLRow) throws {
+    seq = try row.decode(atIndex: 0)
+    recordedAt = try row.decode(atIndex: 1)
   }
 }

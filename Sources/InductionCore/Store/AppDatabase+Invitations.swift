@@ -16,15 +16,14 @@ extension AppDatabase {
   ) throws -> InvitationStatus {
     try read { db in
       guard
-        let row = try db.fetchOne(
-          sql: "SELECT id, expires_at, withdrawn_at, used_at FROM invitation WHERE \(condition)",
+        let invitation = try StoredInvitation.fetchOne(
+          db, sql: "SELECT \(StoredInvitation.selection) FROM invitation WHERE \(condition)",
           arguments: [value])
       else { return .unknown }
-      if (row["used_at"] as String?) != nil { return .used }
-      if (row["withdrawn_at"] as String?) != nil { return .withdrawn }
-      let expires: String = row["expires_at"]
-      if expires <= Timestamp.utc(now) { return .expired }
-      return .open(row["id"])
+      if invitation.usedAt != nil { return .used }
+      if invitation.withdrawnAt != nil { return .withdrawn }
+      if invitation.expiresAt <= Timestamp.utc(now) { return .expired }
+      return .open(invitation.id)
     }
   }
 
@@ -43,23 +42,24 @@ extension AppDatabase {
     try write { db in
       var families: [String]?
       if let classKey {
-        let rows = try db.fetchAll(
-          sql: "SELECT parent_name, parent_email FROM roster_child WHERE class_key = ?",
-          arguments: [classKey])
-        families = rows.map {
-          InvitedFamilies.familyHash(email: $0["parent_email"] ?? "", parent: $0["parent_name"])
-        }
+        families = try RosterFamily.fetchAll(
+          db, sql: "SELECT \(RosterFamily.selection) FROM roster_child WHERE class_key = ?",
+          arguments: [classKey]
+        ).map(\.familyHash)
       }
-      let open = try db.fetchAll(
+      let open = try OpenInvitation.fetchAll(
+        db,
         sql: """
-          SELECT id, family_hash FROM invitation
+          SELECT \(OpenInvitation.selection) FROM invitation
           WHERE used_at IS NULL AND withdrawn_at IS NULL ORDER BY id
-          """, arguments: [])
-      let chosen = open.filter { row in families.map { $0.contains(row["family_hash"]) } ?? true }
-      for row in chosen {
+          """)
+      let chosen = open.filter { invitation in
+        families.map { $0.contains(invitation.familyHash) } ?? true
+      }
+      for invitation in chosen {
         try db.execute(
           sql: "UPDATE invitation SET withdrawn_at = ? WHERE id = ?",
-          arguments: [Timestamp.utc(now), row["id"] as Int64])
+          arguments: [Timestamp.utc(now), invitation.id])
       }
       return chosen.count
     }
@@ -75,5 +75,53 @@ extension AppDatabase {
         WHERE used_at IS NULL AND id = (SELECT invitation_id FROM session WHERE id = ?)
         """,
       arguments: [entry.recordedAt, entry.seq, session])
+  }
+}
+
+/// An invitation's state.
+private struct StoredInvitation: SQLRecord {
+  var id: Int64
+  var expiresAt: String
+  var withdrawnAt: String?
+  var usedAt: String?
+
+  static let columns = ["id", "expires_at", "withdrawn_at", "used_at"]
+
+  init(row: SQLRow) throws {
+    id = try row.decode(atIndex: 0)
+    expiresAt = try row.decode(atIndex: 1)
+    withdrawnAt = try row.decode(atIndex: 2)
+    usedAt = try row.decode(atIndex: 3)
+  }
+}
+
+/// An invitation not yet used or withdrawn, with the family it was sent to.
+private struct OpenInvitation: SQLRecord {
+  var id: Int64
+  var familyHash: String
+
+  static let columns = ["id", "family_hash"]
+
+  init(row: SQLRow) throws {
+    id = try row.decode(atIndex: 0)
+    familyHash = try row.decode(atIndex: 1)
+  }
+}
+
+/// A roster child's parent, as a family is named: by email or, without one, by name.
+struct RosterFamily: SQLRecord {
+  var parentName: String
+  var parentEmail: String?
+
+  static let columns = ["parent_name", "parent_email"]
+
+  init(row: SQLRow) throws {
+    parentName = try row.decode(atIndex: 0)
+    parentEmail = try row.decode(atIndex: 1)
+  }
+
+  /// The family's hash, as an invitation names it.
+  var familyHash: String {
+    InvitedFamilies.familyHash(email: parentEmail ?? "", parent: parentName)
   }
 }

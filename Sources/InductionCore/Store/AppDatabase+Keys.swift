@@ -178,12 +178,12 @@ extension AppDatabase {
             since: at))
       }
       let named = Set(trust.keys.map(\.id))
-      for row in try SQLRow.fetchAll(
-        db, sql: "SELECT id, public_key, created_at FROM signing_key ORDER BY created_at, id")
-      {
-        let id: String = row[0]
-        guard !named.contains(id), SigningKey.id(of: row[1]) == id else { continue }
-        listings.append(KeyListing(id: id, name: "", status: .notEnrolled, since: row[2]))
+      for key in try StoredSigningKey.fetchAll(
+        db,
+        sql: "SELECT \(StoredSigningKey.selection) FROM signing_key ORDER BY created_at, id")
+      where !named.contains(key.id) && SigningKey.id(of: key.publicKey) == key.id {
+        listings.append(
+          KeyListing(id: key.id, name: "", status: .notEnrolled, since: key.createdAt))
       }
       return listings
     }
@@ -199,5 +199,20 @@ extension AppDatabase {
       attemptCount: 0, transcriptSHA256: "", piiCommitment: "", subjectSeq: nil, note: note,
       subjectKey: subject, prevHash: prevHash, entryHash: Data(), signature: Data(),
       keyID: signer.id, reference: "")
+  }
+}
+
+/// A key that opened this database, as `signing_key` holds it.
+private struct StoredSigningKey: SQLRecord {
+  var id: String
+  var publicKey: Data
+  var createdAt: String
+
+  static let columns = ["id", "public_key", "created_at"]
+
+  init(row: SQLRow) throws {
+    id = try row.decode(atIndex: 0)
+    publicKey = try row.decode(atIndex: 1)
+    createdAt = try row.decode(atIndex: 2)
   }
 }

@@ -160,10 +160,10 @@ extension AppDatabase {
     fill: (_ seq: Int, _ prevHash: Data) -> LedgerEntry
   ) throws -> LedgerEntry {
     let trust = try known ?? KeyTrust.read(db)
-    let last = try SQLRow.fetchOne(
-      db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1")
-    let seq = (last?["seq"] as Int? ?? 0) + 1
-    let prevHash = last?["entry_hash"] as Data? ?? LedgerEntry.genesisHash
+    let last = try LedgerHead.fetchOne(
+      db, sql: "SELECT \(LedgerHead.selection) FROM ledger ORDER BY seq DESC LIMIT 1")
+    let seq = (last?.seq ?? 0) + 1
+    let prevHash = last?.entryHash ?? LedgerEntry.genesisHash
     var entry = fill(seq, prevHash)
     let isOwnGenesis =
       entry.kind == .genesis && trust.genesis == nil && entry.subjectKey == key.publicKey
@@ -203,19 +203,13 @@ extension AppDatabase {
   /// The quiz answers stored for the session that signed ledger entry `seq`, in stored order.
   public func signedAnswers(seq: Int) throws -> [QuizAttempt.Stored] {
     try read { db in
-      try SQLRow.fetchAll(
+      try QuizAttempt.Stored.fetchAll(
         db,
         sql: """
-          SELECT a.scenario_id, a.choice_index, a.choice_text, a.is_correct, a.is_first_try,
-            a.answered_at
+          SELECT \(QuizAttempt.Stored.selection(of: "a"))
           FROM session s JOIN quiz_attempt a ON a.session_id = s.id
           WHERE s.ledger_seq = ? ORDER BY a.id
-          """, arguments: [seq]
-      ).map {
-        QuizAttempt.Stored(
-          scenarioID: $0[0], choiceIndex: $0[1], choiceText: $0[2], isCorrect: $0[3],
-          isFirstTry: $0[4], answeredAt: $0[5])
-      }
+          """, arguments: [seq])
     }
   }
 
@@ -228,17 +222,72 @@ extension AppDatabase {
     details: PersonalDetails, salt: [UInt8]
   )? {
     guard
-      let row = try SQLRow.fetchOne(
-        db, sql: "SELECT * FROM personal_details WHERE ledger_seq = ?", arguments: [seq])
+      let stored = try StoredPersonalDetails.fetchOne(
+        db,
+        sql: "SELECT \(StoredPersonalDetails.selection) FROM personal_details WHERE ledger_seq = ?",
+        arguments: [seq])
     else { return nil }
-    let children = try SQLRow.fetchAll(
+    let children = try PersonalDetails.Child.fetchAll(
       db,
-      sql: "SELECT name, class_name FROM acknowledged_child WHERE ledger_seq = ? ORDER BY position",
-      arguments: [seq]
-    ).map { PersonalDetails.Child(stored: $0["name"], className: $0["class_name"]) }
+      sql: """
+        SELECT \(PersonalDetails.Child.selection) FROM acknowledged_child WHERE ledger_seq = ?
+        ORDER BY position
+        """,
+      arguments: [seq])
     let details = PersonalDetails(
-      stored: row["parent_name"], relationship: row["relationship"],
-      signature: row["signature_text"], children: children)
-    return (details, Array(row["salt"] as Data))
+      stored: stored.parentName, relationship: stored.relationship,
+      signature: stored.signatureText, children: children)
+    return (details, Array(stored.salt))
+  }
+}
+
+/// The last entry's seq and hash, which the next entry follows.
+private struct LedgerHead: SQLRecord {
+  var seq: Int
+  var entryHash: Data
+
+  static let columns = ["seq", "entry_hash"]
+
+  init(row: SQLRow) throws {
+    seq = try row.decode(atIndex: 0)
+    entryHash = try row.decode(atIndex: 1)
+  }
+}
+
+/// A `personal_details` row: a signer's details as typed, and the salt of their commitment.
+struct StoredPersonalDetails: SQLRecord {
+  var salt: Data
+  var parentName: String
+  var relationship: String
+  var signatureText: String
+
+  static let columns = ["salt", "parent_name", "relationship", "signature_text"]
+
+  init(row: SQLRow) throws {
+    salt = try row.decode(atIndex: 0)
+    parentName = try row.decode(atIndex: 1)
+    relationship = try row.decode(atIndex: 2)
+    signatureText = try row.decode(atIndex: 3)
+  }
+}
+
+extension QuizAttempt.Stored: SQLRecord {
+  static let columns = [
+    "scenario_id", "choice_index", "choice_text", "is_correct", "is_first_try", "answered_at",
+  ]
+
+  init(row: SQLRow) throws {
+    self.init(
+      scenarioID: try row.decode(atIndex: 0), choiceIndex: try row.decode(atIndex: 1),
+      choiceText: try row.decode(atIndex: 2), isCorrect: try row.decode(atIndex: 3),
+      isFirstTry: try row.decode(atIndex: 4), answeredAt: try row.decode(atIndex: 5))
+  }
+}
+
+extension PersonalDetails.Child: SQLRecord {
+  static let columns = ["name", "class_name"]
+
+  init(row: SQLRow) throws {
+    self.init(stored: try row.decode(atIndex: 0), className: try row.decode(atIndex: 1))
   }
 }

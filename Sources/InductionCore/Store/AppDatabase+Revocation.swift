@@ -68,8 +68,21 @@ extension AppDatabase {
   static func intactVersions(
     _ db: any SQLDatabase, sql: String, arguments: [any SQLValueConvertible] = []
   ) throws -> [(sha256: String, text: String, firstSeenAt: String)] {
-    try SQLRow.fetchAll(db, sql: sql, arguments: arguments)
-      .map { ($0["sha256"], $0["text"], $0["first_seen_at"]) }
-      .filter { StoredTexts.isIntact(sha256: $0.0, text: $0.1) }
+    try StoredTextVersion.fetchAll(db, sql: sql, arguments: arguments)
+      .filter { StoredTexts.isIntact(sha256: $0.sha256, text: $0.text) }
+      .map { ($0.sha256, $0.text, $0.firstSeenAt) }
+  }
+}
+
+/// A version of a stored text (the guidance, a translation): its SHA-256, text and when first seen.
+private struct StoredTextVersion: SQLRowDecodable {
+  var sha256: String
+  var text: String
+  var firstSeenAt: String
+
+  init(row: SQLRow) throws {
+    sha256 = try row.decode(atIndex: 0)
+    text = try row.decode(atIndex: 1)
+    firstSeenAt = try row.decode(atIndex: 2)
   }
 }

@@ -36,27 +36,22 @@ extension AppDatabase {
   public func grantDayToDayRights(to role: String) throws -> RoleGrant {
     guard engine.dialect == .postgres else { throw RoleGrantRefusal.notShared }
     return try write { db in
-      let rows = try db.fetchAll(
-        sql: """
-          SELECT current_user::text AS connected, pg_get_userbyid(c.relowner)::text AS owner
-          FROM pg_class c WHERE c.oid = 'ledger'::regclass
-          """, arguments: [])
-      let connected: String = rows[0]["connected"]
-      let owner: String = rows[0]["owner"]
+      let (connected, owner) = try Self.connectedRoleAndOwner(db)
       let role = try Self.checkRole(role, owner: owner, db)
-      let ownsTables = try db.fetchAll(
-        sql: "SELECT pg_has_role(current_user, ?::text::name, 'USAGE') AS owns",
+      let ownsTables = try Bool.fetchOne(
+        db, sql: "SELECT pg_has_role(current_user, ?::text::name, 'USAGE') AS owns",
         arguments: [owner])
-      guard ownsTables.first?["owns"] as Bool? == true else {
+      guard ownsTables == true else {
         throw RoleGrantRefusal.notOwner(connected: connected, owner: owner)
       }
-      let present = try db.fetchAll(
+      let present = try String.fetchAll(
+        db,
         sql: """
           SELECT c.relname::text AS name FROM pg_class c
           JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE c.relkind = 'r' AND n.nspname = current_schema() ORDER BY c.relname
-          """, arguments: []
-      ).map { $0["name"] as String }.filter(Self.ownTables.contains)
+          """
+      ).filter(Self.ownTables.contains)
       let quoted = Self.quotedIdentifier(role)
       var readWrite = 0
       for table in present {
@@ -72,8 +67,8 @@ extension AppDatabase {
         }
         try db.execute(sql: "GRANT \(rights) ON TABLE \(table) TO \(quoted)", arguments: [])
       }
-      let schema = try db.fetchAll(sql: "SELECT current_schema()::text AS s", arguments: [])
-      let schemaName: String = schema[0]["s"]
+      guard let schemaName = try String.fetchOne(db, sql: "SELECT current_schema()::text AS s")
+      else { throw SQLDecodingError(column: "s", expected: "a schema") }
       try db.execute(
         sql: "GRANT USAGE ON SCHEMA \(Self.quotedIdentifier(schemaName)) TO \(quoted)",
         arguments: [])
@@ -83,23 +78,24 @@ extension AppDatabase {
         arguments: [])
       // VACUUM FULL after an erasure needs MAINTAIN (PostgreSQL 17 and later); before that only
       // the owner may, and the README has the owner run it on a schedule.
-      let version = try db.fetchAll(
-        sql: "SELECT current_setting('server_version_num')::int AS v", arguments: [])
-      if version.first?["v"] as Int? ?? 0 >= 170_000 {
+      let version = try Int.fetchOne(
+        db, sql: "SELECT current_setting('server_version_num')::int AS v")
+      if version ?? 0 >= 170_000 {
         try db.execute(
           sql:
             "GRANT MAINTAIN ON TABLE \(PostgresEngine.scrubbedTables.joined(separator: ", ")) TO \(quoted)",
           arguments: [])
       }
-      let creates = try db.fetchAll(
+      let creates = try CreatePrivileges.fetchOne(
+        db,
         sql: """
           SELECT has_schema_privilege(?::text, current_schema(), 'CREATE') AS in_schema,
             has_database_privilege(?::text, current_database(), 'CREATE') AS in_database
           """, arguments: [role, role])
-      if creates.first?["in_schema"] as Bool? == true {
+      if creates?.inSchema == true {
         throw RoleGrantRefusal.mayCreate(role: role, place: "schema \(schemaName)")
       }
-      if creates.first?["in_database"] as Bool? == true {
+      if creates?.inDatabase == true {
         throw RoleGrantRefusal.mayCreate(role: role, place: "the database")
       }
       return RoleGrant(readWriteTables: readWrite, owner: owner)
@@ -109,21 +105,37 @@ extension AppDatabase {
   /// `role` as the server spells it, refused when it does not exist or could already change the
   /// tables (a superuser, the owner, a member of the owner).
   static func checkRole(_ role: String, owner: String, _ db: any SQLDatabase) throws -> String {
-    let found = try db.fetchAll(
-      sql: """
-        SELECT rolname::text AS name, rolsuper AS super,
-          pg_has_role(rolname, ?::text::name, 'USAGE') AS owns
-        FROM pg_roles WHERE rolname = ?::text
-        """, arguments: [owner, role])
-    guard let row = found.first else { throw RoleGrantRefusal.noSuchRole(role: role) }
-    if row["super"] as Bool {
+    guard
+      let found = try ServerRole.fetchOne(
+        db,
+        sql: """
+          SELECT rolname::text AS name, rolsuper AS super,
+            pg_has_role(rolname, ?::text::name, 'USAGE') AS owns
+          FROM pg_roles WHERE rolname = ?::text
+          """, arguments: [owner, role])
+    else { throw RoleGrantRefusal.noSuchRole(role: role) }
+    if found.isSuperuser {
       throw RoleGrantRefusal.tooPowerful(role: role, reason: "is a superuser")
     }
-    if row["owns"] as Bool {
+    if found.ownsTables {
       throw RoleGrantRefusal.tooPowerful(
         role: role, reason: role == owner ? "owns the tables" : "is a member of \(owner)")
     }
-    return row["name"]
+    return found.name
+  }
+
+  /// The role connected and the owner of the ledger (and so of every table).
+  private static func connectedRoleAndOwner(_ db: any SQLDatabase) throws -> (String, String) {
+    let rows = try ConnectedRoleAndOwner.fetchAll(
+      db,
+      sql: """
+        SELECT current_user::text AS connected, pg_get_userbyid(c.relowner)::text AS owner
+        FROM pg_class c WHERE c.oid = 'ledger'::regclass
+        """)
+    guard let row = rows.first else {
+      throw SQLDecodingError(column: "owner", expected: "the ledger's owner")
+    }
+    return (row.connected, row.owner)
   }
 
   /// `name` in double quotes, each double quote doubled, as PostgreSQL reads an identifier.
@@ -137,16 +149,63 @@ extension AppDatabase {
   public func connectedRoleMayChangeSchema() throws -> String? {
     guard engine.dialect == .postgres else { return nil }
     return try read { db in
-      let rows = try db.fetchAll(
+      let rows = try ConnectedRoleRights.fetchAll(
+        db,
         sql: """
           SELECT current_user::text AS connected,
             pg_has_role(current_user, c.relowner, 'USAGE') OR rolsuper
               OR has_table_privilege(current_user, c.oid, 'TRIGGER') AS may
           FROM pg_class c, pg_roles r
           WHERE c.oid = 'ledger'::regclass AND r.rolname = current_user
-          """, arguments: [])
-      guard let row = rows.first, row["may"] as Bool else { return nil }
-      return row["connected"] as String
+          """)
+      guard let row = rows.first, row.mayChangeSchema else { return nil }
+      return row.connected
     }
+  }
+}
+
+/// The role connected and the tables' owner.
+private struct ConnectedRoleAndOwner: SQLRowDecodable {
+  var connected: String
+  var owner: String
+
+  init(row: SQLRow) throws {
+    connected = try row.decode(atIndex: 0)
+    owner = try row.decode(atIndex: 1)
+  }
+}
+
+/// Whether a role may create objects in the schema and in the database.
+private struct CreatePrivileges: SQLRowDecodable {
+  var inSchema: Bool?
+  var inDatabase: Bool?
+
+  init(row: SQLRow) throws {
+    inSchema = try row.decode(atIndex: 0)
+    inDatabase = try row.decode(atIndex: 1)
+  }
+}
+
+/// A role on the server, and what it can already do to the tables.
+private struct ServerRole: SQLRowDecodable {
+  var name: String
+  var isSuperuser: Bool
+  var ownsTables: Bool
+
+  init(row: SQLRow) throws {
+    name = try row.decode(atIndex: 0)
+    isSuperuser = try row.decode(atIndex: 1)
+    ownsTables = try row.decode(atIndex: 2)
+  }
+}
+
+/// The role connected, and whether it could change the schema.
+private struct ConnectedRoleRights: SQLRowDecodable {
+  var connected: String
+  var mayChangeSchema: Bool
+
+  init(row: SQLRow) throws {
+    connected = try row.decode(atIndex: 0)
+    mayChangeSchema = try row.decode(atIndex: 1)
   }
 }

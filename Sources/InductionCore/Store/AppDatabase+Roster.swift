@@ -115,10 +115,10 @@ extension AppDatabase {
   /// listed while it has more unmatched children than such links.
   public func unmatchedAcknowledgements() throws -> [UnmatchedAcknowledgement] {
     try read { db in
-      let rows = try SQLRow.fetchAll(
+      let rows = try UnmatchedChild.fetchAll(
         db,
         sql: """
-          SELECT l.seq, l.reference, l.recorded_at, c.name, c.class_name FROM ledger l
+          SELECT \(UnmatchedChild.selection) FROM ledger l
           JOIN acknowledged_child c ON c.ledger_seq = l.seq
           WHERE l.kind = 'acknowledgement'
             AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq)
@@ -135,18 +135,34 @@ extension AppDatabase {
       var unmatched: [UnmatchedAcknowledgement] = []
       var lastSeq: Int?
       for row in rows {
-        let child = PersonalDetails.Child(stored: row["name"], className: row["class_name"])
-        let seq: Int = row["seq"]
+        let (child, seq) = (row.child, row.seq)
         if seq == lastSeq {
           unmatched[unmatched.count - 1].children.append(child)
         } else {
           unmatched.append(
             UnmatchedAcknowledgement(
-              reference: row["reference"], recordedAt: row["recorded_at"], children: [child]))
+              reference: row.reference, recordedAt: row.recordedAt, children: [child]))
         }
         lastSeq = seq
       }
       return unmatched
     }
+  }
+}
+
+/// A child of an acknowledgement whom the roster does not name, with the acknowledgement.
+private struct UnmatchedChild: SQLRecord {
+  var child: PersonalDetails.Child
+  var seq: Int
+  var reference: String
+  var recordedAt: String
+
+  static let columns = ["c.name", "c.class_name", "l.seq", "l.reference", "l.recorded_at"]
+
+  init(row: SQLRow) throws {
+    child = try PersonalDetails.Child(row: row)
+    seq = try row.decode(atIndex: 2)
+    reference = try row.decode(atIndex: 3)
+    recordedAt = try row.decode(atIndex: 4)
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A manual roster link as stored beside its signed entry.
-struct StoredRosterLink {
+struct StoredRosterLink: SQLRecord {
   /// The acknowledgement linked.
   var ledgerSeq: Int
   /// The roster child's key.
@@ -14,15 +14,17 @@ struct StoredRosterLink {
   /// The commitment's salt.
   var salt: Data?
 
-  static let columns = "ledger_seq, match_key, link_seq, child_name, class_name, salt"
+  static let columns = [
+    "ledger_seq", "match_key", "link_seq", "child_name", "class_name", "salt",
+  ]
 
-  init(_ row: SQLRow) {
-    ledgerSeq = row["ledger_seq"]
-    matchKey = row["match_key"]
-    linkSeq = row["link_seq"]
-    childName = row["child_name"]
-    className = row["class_name"]
-    salt = row["salt"]
+  init(row: SQLRow) throws {
+    ledgerSeq = try row.decode(atIndex: 0)
+    matchKey = try row.decode(atIndex: 1)
+    linkSeq = try row.decode(atIndex: 2)
+    childName = try row.decode(atIndex: 3)
+    className = try row.decode(atIndex: 4)
+    salt = try row.decode(atIndex: 5)
   }
 
   /// Whether it is the link `entry` signed: the same acknowledgement, the name and class under its
@@ -86,10 +88,10 @@ extension AppDatabase {
     }
     return try write { db in
       let nameKey = NameNormalisation.matchKey(childName)
-      let links = try SQLRow.fetchAll(
-        db, sql: "SELECT \(StoredRosterLink.columns) FROM roster_link WHERE ledger_seq = ?",
+      let links = try StoredRosterLink.fetchAll(
+        db, sql: "SELECT \(StoredRosterLink.selection) FROM roster_link WHERE ledger_seq = ?",
         arguments: [subject.seq]
-      ).map(StoredRosterLink.init).filter { link in
+      ).filter { link in
         // A link keeps the child's name and class; one made before links were signed only its key.
         let parts = link.matchKey.split(separator: "\u{1F}", omittingEmptySubsequences: false)
         let name = link.childName.map(NameNormalisation.matchKey) ?? parts.first.map(String.init)
@@ -136,22 +138,21 @@ extension AppDatabase {
         db, sql: "SELECT 1 FROM ledger WHERE kind IN ('roster link', 'roster unlink') LIMIT 1")
       guard signedBefore != true else { return 0 }
       var signed = 0
-      let links = try SQLRow.fetchAll(
+      let links = try UnsignedRosterLink.fetchAll(
         db,
         sql: """
-          SELECT k.ledger_seq, k.match_key, r.child_name, r.class_name,
-            (SELECT l.kind FROM ledger l WHERE l.seq = k.ledger_seq) AS subject_kind
+          SELECT \(UnsignedRosterLink.selection)
           FROM roster_link k
           LEFT JOIN (SELECT match_key, min(id) AS id FROM roster_child GROUP BY match_key) f
             ON f.match_key = k.match_key
           LEFT JOIN roster_child r ON r.id = f.id
           WHERE k.link_seq IS NULL ORDER BY k.ledger_seq, k.match_key
           """)
-      for row in links {
-        let seq: Int = row["ledger_seq"]
-        let matchKey: String = row["match_key"]
-        guard let name = row["child_name"] as String?, let className = row["class_name"] as String?,
-          row["subject_kind"] as String? == LedgerKind.acknowledgement.rawValue
+      for link in links {
+        let seq = link.ledgerSeq
+        let matchKey = link.matchKey
+        guard let name = link.childName, let className = link.className,
+          link.subjectKind == LedgerKind.acknowledgement.rawValue
         else {
           try db.execute(
             sql: "DELETE FROM roster_link WHERE ledger_seq = ? AND match_key = ?",
@@ -185,19 +186,18 @@ extension AppDatabase {
   {
     let nameKey = NameNormalisation.matchKey(name)
     let classKey = className.map(NameNormalisation.matchKey)
-    let candidates = try SQLRow.fetchAll(
-      db, sql: "SELECT child_name, class_name, match_key FROM roster_child ORDER BY id"
+    let candidates = try RosterChildName.fetchAll(
+      db, sql: "SELECT \(RosterChildName.selection) FROM roster_child ORDER BY id"
     ).filter {
-      NameNormalisation.matchKey($0["child_name"]) == nameKey
-        && (classKey == nil || NameNormalisation.matchKey($0["class_name"]) == classKey)
+      NameNormalisation.matchKey($0.childName) == nameKey
+        && (classKey == nil || NameNormalisation.matchKey($0.className) == classKey)
     }
-    let keys = Set(candidates.map { $0["match_key"] as String })
+    let keys = Set(candidates.map(\.matchKey))
     guard let first = candidates.first else { throw RosterLinkError.noSuchChild }
     guard keys.count == 1 else {
-      throw RosterLinkError.ambiguousChild(
-        classes: candidates.map { $0["class_name"] as String }.sorted())
+      throw RosterLinkError.ambiguousChild(classes: candidates.map(\.className).sorted())
     }
-    return (first["child_name"], first["class_name"], first["match_key"])
+    return (first.childName, first.className, first.matchKey)
   }
 
   /// A `roster link` or `roster unlink` entry by the admin, before its hash and signature.
@@ -211,5 +211,43 @@ extension AppDatabase {
       attemptCount: 0, transcriptSHA256: "", piiCommitment: commitment, subjectSeq: subject,
       note: note, subjectKey: nil, prevHash: prevHash, entryHash: Data(), signature: Data(),
       keyID: key.id, reference: "")
+  }
+}
+
+/// A link made before links were signed, with the roster child its key names (the first, if any)
+/// and the kind of the entry it links.
+private struct UnsignedRosterLink: SQLRecord {
+  var ledgerSeq: Int
+  var matchKey: String
+  var childName: String?
+  var className: String?
+  var subjectKind: String?
+
+  static let columns = [
+    "k.ledger_seq", "k.match_key", "r.child_name", "r.class_name",
+    "(SELECT l.kind FROM ledger l WHERE l.seq = k.ledger_seq) AS subject_kind",
+  ]
+
+  init(row: SQLRow) throws {
+    ledgerSeq = try row.decode(atIndex: 0)
+    matchKey = try row.decode(atIndex: 1)
+    childName = try row.decode(atIndex: 2)
+    className = try row.decode(atIndex: 3)
+    subjectKind = try row.decode(atIndex: 4)
+  }
+}
+
+/// A roster child's name, class and key.
+private struct RosterChildName: SQLRecord {
+  var childName: String
+  var className: String
+  var matchKey: String
+
+  static let columns = ["child_name", "class_name", "match_key"]
+
+  init(row: SQLRow) throws {
+    childName = try row.decode(atIndex: 0)
+    className = try row.decode(atIndex: 1)
+    matchKey = try row.decode(atIndex: 2)
   }
 }

@@ -47,25 +47,6 @@ extension AppDatabase {
     }
   }
 
-  /// Records that a parent session began, storing the guidance version shown.
-  public func startSession(
-    context: SessionContext, guidance: Guidance, guidanceText: String, at date: Date
-  ) throws -> Int64 {
-    try writeOwnSession { db in
-      try db.execute(
-        sql:
-          "INSERT INTO guidance_version (sha256, text, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        arguments: [guidance.sha256, guidanceText, Timestamp.utc(date)])
-      return try Int64.fetchOne(
-        db,
-        sql: """
-          INSERT INTO session (started_at, station, mode, guidance_sha256, outcome)
-          VALUES (?, ?, ?, ?, 'in progress') RETURNING id
-          """,
-        arguments: [Timestamp.utc(date), context.station, context.mode, guidance.sha256])!
-    }
-  }
-
   /// Records one quiz answer.
   public func recordAttempt(_ attempt: QuizAttempt, session: Int64) throws {
     try writeOwnSession { db in
@@ -103,12 +84,14 @@ extension AppDatabase {
   /// Every recorded quiz attempt, oldest first.
   public func quizAttempts() throws -> [QuizAttempt] {
     try read { db in
-      try SQLRow.fetchAll(db, sql: "SELECT * FROM quiz_attempt ORDER BY id").map { row in
+      try QuizAttempt.Stored.fetchAll(
+        db, sql: "SELECT \(QuizAttempt.Stored.selection) FROM quiz_attempt ORDER BY id"
+      ).map { stored in
         QuizAttempt(
-          scenarioID: row["scenario_id"], choiceIndex: row["choice_index"],
-          choiceText: row["choice_text"],
-          isCorrect: row["is_correct"], isFirstTry: row["is_first_try"],
-          answeredAt: Timestamp.parseUTC(row["answered_at"]) ?? .distantPast)
+          scenarioID: stored.scenarioID, choiceIndex: stored.choiceIndex,
+          choiceText: stored.choiceText, isCorrect: stored.isCorrect,
+          isFirstTry: stored.isFirstTry,
+          answeredAt: Timestamp.parseUTC(stored.answeredAt) ?? .distantPast)
       }
     }
   }

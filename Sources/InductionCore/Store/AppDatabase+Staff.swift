@@ -58,25 +58,17 @@ extension AppDatabase {
   /// The stored PIN, or nil when none is set.
   public func staffPin() throws -> StoredPin? {
     try read { db in
-      guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM staff_pin WHERE id = 1") else {
-        return nil
-      }
-      return StoredPin(
-        hash: row["hash"], salt: row["salt"],
-        parameters: ScryptParameters(log2N: row["log2_n"], r: row["r"], p: row["p"]))
+      try StoredPin.fetchOne(
+        db, sql: "SELECT \(StoredPin.selection) FROM staff_pin WHERE id = 1")
     }
   }
 
   /// The lockout state.
   public func staffLockout() throws -> StaffLockout {
     try read { db in
-      guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM staff_lockout WHERE id = 1")
-      else {
-        return StaffLockout(failures: 0, lastFailure: nil)
-      }
-      return StaffLockout(
-        failures: row["failures"],
-        lastFailure: (row["last_failure_at"] as String?).flatMap(Timestamp.parseUTC))
+      try StaffLockout.fetchOne(
+        db, sql: "SELECT \(StaffLockout.selection) FROM staff_lockout WHERE id = 1")
+        ?? StaffLockout(failures: 0, lastFailure: nil)
     }
   }
 
@@ -115,23 +107,21 @@ extension AppDatabase {
   /// The staff log, oldest first, as (time, station, action).
   public func staffLog() throws -> [(at: String, station: String, action: String)] {
     try read { db in
-      try SQLRow.fetchAll(db, sql: "SELECT at, station, action FROM staff_event ORDER BY id").map {
-        ($0["at"], $0["station"], $0["action"])
-      }
+      try StaffEvent.fetchAll(
+        db, sql: "SELECT \(StaffEvent.selection) FROM staff_event ORDER BY id"
+      ).map { ($0.at, $0.station, $0.action) }
     }
   }
 
   /// Sessions started and signed at `station` since `start` (the start of the school's day).
   public func stationDay(_ station: String, since start: Date) throws -> StationDay {
     try read { db in
-      let row = try SQLRow.fetchOne(
+      try StationDay.fetchOne(
         db,
         sql: """
-          SELECT count(*) AS started, coalesce(sum(CASE WHEN outcome = 'signed' THEN 1 ELSE 0 END), 0) AS signed
-          FROM session WHERE station = ? AND started_at >= ?
+          SELECT \(StationDay.selection) FROM session WHERE station = ? AND started_at >= ?
           """,
-        arguments: [station, Timestamp.utc(start)])
-      return StationDay(started: row?["started"] ?? 0, signed: row?["signed"] ?? 0)
+        arguments: [station, Timestamp.utc(start)]) ?? StationDay(started: 0, signed: 0)
     }
   }
 
@@ -143,5 +133,53 @@ extension AppDatabase {
     try db.execute(
       sql: "INSERT INTO staff_event (at, station, action) VALUES (?, ?, ?)",
       arguments: [Timestamp.utc(date), station, action.rawValue])
+  }
+}
+
+extension StoredPin: SQLRecord {
+  static let columns = ["hash", "salt", "log2_n", "r", "p"]
+
+  init(row: SQLRow) throws {
+    self.init(
+      hash: try row.decode(atIndex: 0), salt: try row.decode(atIndex: 1),
+      parameters: ScryptParameters(
+        log2N: try row.decode(atIndex: 2), r: try row.decode(atIndex: 3),
+        p: try row.decode(atIndex: 4)))
+  }
+}
+
+extension StaffLockout: SQLRecord {
+  static let columns = ["failures", "last_failure_at"]
+
+  init(row: SQLRow) throws {
+    self.init(
+      failures: try row.decode(atIndex: 0),
+      lastFailure: (try row.decode(atIndex: 1) as String?).flatMap(Timestamp.parseUTC))
+  }
+}
+
+extension StationDay: SQLRecord {
+  static let columns = [
+    "count(*) AS started",
+    "coalesce(sum(CASE WHEN outcome = 'signed' THEN 1 ELSE 0 END), 0) AS signed",
+  ]
+
+  init(row: SQLRow) throws {
+    self.init(started: try row.decode(atIndex: 0), signed: try row.decode(atIndex: 1))
+  }
+}
+
+/// One line of the staff log.
+private struct StaffEvent: SQLRecord {
+  var at: String
+  var station: String
+  var action: String
+
+  static let columns = ["at", "station", "action"]
+
+  init(row: SQLRow) throws {
+    at = try row.decode(atIndex: 0)
+    station = try row.decode(atIndex: 1)
+    action = try row.decode(atIndex: 2)
   }
 }

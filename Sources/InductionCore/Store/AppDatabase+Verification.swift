@@ -68,16 +68,21 @@ extension AppDatabase {
         try Int.fetchAll(
           db, sql: "SELECT seq FROM ledger WHERE kind = 'acknowledgement' AND seq IN (\(list))"))
     }
-    evidence.links = try SQLRow.fetchAll(
-      db, sql: "SELECT \(StoredRosterLink.columns) FROM roster_link ORDER BY ledger_seq"
-    ).map(StoredRosterLink.init)
-    evidence.children = try SQLRow.fetchAll(
-      db, sql: "SELECT ledger_seq, name, class_name, match_key, class_key FROM acknowledged_child"
-    ).map { row in
-      RosterEvidence.Child(
-        seq: row["ledger_seq"], name: row["name"], className: row["class_name"],
-        matchKey: row["match_key"], classKey: row["class_key"])
-    }
+    evidence.links = try StoredRosterLink.fetchAll(
+      db, sql: "SELECT \(StoredRosterLink.selection) FROM roster_link ORDER BY ledger_seq")
+    evidence.children = try RosterEvidence.Child.fetchAll(
+      db, sql: "SELECT \(RosterEvidence.Child.selection) FROM acknowledged_child")
     return evidence
+  }
+}
+
+extension RosterEvidence.Child: SQLRecord {
+  static let columns = ["ledger_seq", "name", "class_name", "match_key", "class_key"]
+
+  init(row: SQLRow) throws {
+    self.init(
+      seq: try row.decode(atIndex: 0), name: try row.decode(atIndex: 1),
+      className: try row.decode(atIndex: 2), matchKey: try row.decode(atIndex: 3),
+      classKey: try row.decode(atIndex: 4))
   }
 }

@@ -16,12 +16,9 @@ extension AppDatabase {
   /// The session stored under `key`, if any.
   public func webSession(key: String) throws -> StoredWebSession? {
     try read { db in
-      try SQLRow.fetchOne(
-        db, sql: "SELECT data, version, last_seen FROM web_session WHERE key = ?",
-        arguments: [key]
-      ).map {
-        StoredWebSession(data: $0["data"], version: $0["version"], lastSeen: $0["last_seen"])
-      }
+      try StoredWebSession.fetchOne(
+        db, sql: "SELECT \(StoredWebSession.selection) FROM web_session WHERE key = ?",
+        arguments: [key])
     }
   }
 
@@ -77,5 +74,15 @@ extension AppDatabase {
         db, sql: "SELECT key FROM web_session ORDER BY last_seen, key LIMIT 1")
       return (count, oldest)
     }
+  }
+}
+
+extension StoredWebSession: SQLRecord {
+  static let columns = ["data", "version", "last_seen"]
+
+  init(row: SQLRow) throws {
+    self.init(
+      data: try row.decode(atIndex: 0), version: try row.decode(atIndex: 1),
+      lastSeen: try row.decode(atIndex: 2))
   }
 }

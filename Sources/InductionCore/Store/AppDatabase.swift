@@ -4,8 +4,13 @@ import Foundation
 /// they mean; the ledger is appended inside one write transaction, in turn with every other writer,
 /// so concurrent kiosks never fork the chain. Its statements are written once for both engines.
 public final class AppDatabase: Sendable {
-  /// The engine underneath.
-  public let engine: any StoreEngine
+  /// The engine underneath, the store's own: the program goes through the store's named reads
+  /// and writes. The benchmarks (which build and time stores) and tests that damage a store on
+  /// purpose reach it as the `RawStore` SPI.
+  @_spi(RawStore) public let engine: any StoreEngine
+
+  /// Which engine keeps the records: SQLite in the data folder, or a shared PostgreSQL database.
+  public var dialect: SQLDialect { engine.dialect }
 
   /// How messages name the store: a file's path, or a server and database.
   public var path: String { engine.location }
@@ -34,7 +39,7 @@ public final class AppDatabase: Sendable {
   }
 
   /// The SQLite engine, when that is the engine (for tools that read the file directly).
-  public var sqlite: SQLiteEngine? { engine as? SQLiteEngine }
+  @_spi(RawStore) public var sqlite: SQLiteEngine? { engine as? SQLiteEngine }
 
   /// Runs `body` in a write transaction in turn with every other writer. Unless `isSigning`,
   /// housekeeping may follow; a signing leaves it to ``checkpointWAL()``.

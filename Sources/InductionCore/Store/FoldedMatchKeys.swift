@@ -19,32 +19,30 @@ enum FoldedMatchKeys {
   private static func recomputeChildKeys(
     _ db: any SQLDatabase, table: String, rowKey: [String], name: String
   ) throws {
-    let rows = try SQLRow.fetchAll(
+    let children = try KeyedChild.fetchAll(
       db,
       sql: """
-        SELECT \(rowKey.joined(separator: ", ")), \(name), class_name, match_key, class_key
+        SELECT \(name), class_name, match_key, class_key, \(rowKey.joined(separator: ", "))
         FROM \(table)
         """)
     let matching = rowKey.map { "\($0) = ?" }.joined(separator: " AND ")
-    for row in rows {
-      let className: String = row["class_name"]
-      let matchKey = NameNormalisation.childKey(name: row[name], className: className)
-      let classKey = NameNormalisation.matchKey(className)
-      guard matchKey != row["match_key"] || classKey != row["class_key"] else { continue }
+    for child in children {
+      let matchKey = NameNormalisation.childKey(name: child.name, className: child.className)
+      let classKey = NameNormalisation.matchKey(child.className)
+      guard matchKey != child.matchKey || classKey != child.classKey else { continue }
       try db.execute(
         sql: "UPDATE \(table) SET match_key = ?, class_key = ? WHERE \(matching)",
-        arguments: [matchKey, classKey] + rowKey.map { row[$0] as Int })
+        arguments: [matchKey, classKey] + child.rowKey.map { $0 as any SQLValueConvertible })
     }
   }
 
   /// Manual links hold a roster child's key without its name: the fold alone brings them up to
   /// date. Two links of one acknowledgement that now share a key become one.
   private static func refoldLinks(_ db: any SQLDatabase) throws {
-    let rows = try SQLRow.fetchAll(
-      db, sql: "SELECT ledger_seq, match_key, linked_at FROM roster_link")
-    for row in rows {
-      let seq: Int = row["ledger_seq"]
-      let key: String = row["match_key"]
+    let links = try EarlyRosterLink.fetchAll(
+      db, sql: "SELECT \(EarlyRosterLink.selection) FROM roster_link")
+    for link in links {
+      let (seq, key) = (link.ledgerSeq, link.matchKey)
       let folded = NameNormalisation.foldingPunctuation(key)
       guard folded != key else { continue }
       try db.execute(
@@ -52,7 +50,7 @@ enum FoldedMatchKeys {
           INSERT INTO roster_link (ledger_seq, match_key, linked_at) VALUES (?, ?, ?)
           ON CONFLICT DO NOTHING
           """,
-        arguments: [seq, folded, row["linked_at"] as String])
+        arguments: [seq, folded, link.linkedAt])
       try db.execute(
         sql: "DELETE FROM roster_link WHERE ledger_seq = ? AND match_key = ?",
         arguments: [seq, key])
@@ -62,11 +60,11 @@ enum FoldedMatchKeys {
   /// A family is named by a hash of its email or, without one, of its parent's key; the roster
   /// still holds the name each such hash was made from, so a newer link still withdraws the older.
   private static func refoldFamilies(_ db: any SQLDatabase) throws {
-    let families = try SQLRow.fetchAll(
-      db, sql: "SELECT DISTINCT parent_name, parent_email FROM roster_child")
+    let families = try RosterFamily.fetchAll(
+      db, sql: "SELECT DISTINCT \(RosterFamily.selection) FROM roster_child")
     for family in families {
-      let parent: String = family["parent_name"]
-      let email = family["parent_email"] as String? ?? ""
+      let parent = family.parentName
+      let email = family.parentEmail ?? ""
       let before = InvitedFamilies.familyHash(
         email: email, parent: parent, key: NameNormalisation.keyBeforePunctuationFold)
       let after = InvitedFamilies.familyHash(email: email, parent: parent)
@@ -74,6 +72,38 @@ enum FoldedMatchKeys {
       try db.execute(
         sql: "UPDATE invitation SET family_hash = ? WHERE family_hash = ?",
         arguments: [after, before])
+    }
+  }
+
+  /// A child's name, class and keys, then the row's primary key (its remaining columns).
+  private struct KeyedChild: SQLRowDecodable {
+    var name: String
+    var className: String
+    var matchKey: String
+    var classKey: String
+    var rowKey: [Int]
+
+    init(row: SQLRow) throws {
+      name = try row.decode(atIndex: 0)
+      className = try row.decode(atIndex: 1)
+      matchKey = try row.decode(atIndex: 2)
+      classKey = try row.decode(atIndex: 3)
+      rowKey = try (4..<row.values.count).map { try row.decode(atIndex: $0) }
+    }
+  }
+
+  /// A manual link as stored before links were signed.
+  private struct EarlyRosterLink: SQLRecord {
+    var ledgerSeq: Int
+    var matchKey: String
+    var linkedAt: String
+
+    static let columns = ["ledger_seq", "match_key", "linked_at"]
+
+    init(row: SQLRow) throws {
+      ledgerSeq = try row.decode(atIndex: 0)
+      matchKey = try row.decode(atIndex: 1)
+      linkedAt = try row.decode(atIndex: 2)
     }
   }
 }

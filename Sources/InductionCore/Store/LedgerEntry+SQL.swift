@@ -57,18 +57,6 @@ extension LedgerEntry {
         """,
       arguments: sqlValues) != nil
   }
-
-  /// The entries a query over `ledger` returns.
-  static func fetchAll(
-    _ db: any SQLDatabase, sql: String, arguments: [any SQLValueConvertible] = []
-  ) throws -> [LedgerEntry] {
-    try db.fetchAll(sql: sql, arguments: arguments).map(LedgerEntry.init(row:))
-  }
-
-  /// The first entry a query over `ledger` returns, or nil.
-  static func fetchOne(
-    _ db: any SQLDatabase, sql: String, arguments: [any SQLValueConvertible] = []
-  ) throws -> LedgerEntry? {
-    try db.fetchOne(sql: sql, arguments: arguments).map(LedgerEntry.init(row:))
-  }
 }
+
+extension LedgerEntry: SQLRowDecodable {}

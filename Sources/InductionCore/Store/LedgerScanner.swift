@@ -6,12 +6,8 @@ import Foundation
 /// queries per entry. Rows are decoded by column index.
 struct LedgerScanner {
   private let entries: any SQLCursor
-  private let children: any SQLCursor
-  private let attempts: any SQLCursor
-  private var nextChild: (seq: Int, child: PersonalDetails.Child)?
-  private var childrenStarted = false
-  private var nextAnswer: (seq: Int, answer: QuizAttempt.Stored)?
-  private var answersStarted = false
+  private var children: MergedCursor<PersonalDetails.Child>
+  private var answers: MergedCursor<QuizAttempt.Stored>
 
   /// Opens both cursors in `db`.
   init(_ db: any SQLDatabase) throws {
@@ -26,21 +22,24 @@ struct LedgerScanner {
         FROM ledger l LEFT JOIN personal_details p ON p.ledger_seq = l.seq
         ORDER BY l.seq
         """)
-    children = try SQLRow.fetchCursor(
-      db,
-      sql:
-        "SELECT ledger_seq, name, class_name FROM acknowledged_child ORDER BY ledger_seq, position")
+    children = MergedCursor(
+      try SQLRow.fetchCursor(
+        db,
+        sql: """
+          SELECT \(PersonalDetails.Child.selection), ledger_seq FROM acknowledged_child
+          ORDER BY ledger_seq, position
+          """))
     // Walks the unique index on session.ledger_seq, then each session's answers by the
     // quiz_attempt_session index (whose entries are in id order): no sort of all answers.
-    attempts = try SQLRow.fetchCursor(
-      db,
-      sql: """
-        SELECT s.ledger_seq, a.scenario_id, a.choice_index, a.choice_text, a.is_correct,
-          a.is_first_try, a.answered_at
-        FROM session s JOIN quiz_attempt a ON a.session_id = s.id
-        WHERE s.ledger_seq IS NOT NULL
-        ORDER BY s.ledger_seq, a.id
-        """)
+    answers = MergedCursor(
+      try SQLRow.fetchCursor(
+        db,
+        sql: """
+          SELECT \(QuizAttempt.Stored.selection(of: "a")), s.ledger_seq
+          FROM session s JOIN quiz_attempt a ON a.session_id = s.id
+          WHERE s.ledger_seq IS NOT NULL
+          ORDER BY s.ledger_seq, a.id
+          """))
   }
 
   /// Appends the next entries to `window`, at most `limit`, none at the end. When a row cannot be
@@ -78,67 +77,46 @@ struct LedgerScanner {
       details = (
         PersonalDetails(
           stored: try row.decode(atIndex: 21), relationship: try row.decode(atIndex: 22),
-          signature: try row.decode(atIndex: 23), children: try children(of: entry.seq)),
+          signature: try row.decode(atIndex: 23), children: try children.values(of: entry.seq)),
         Array(salt)
       )
     }
-    let answers = entry.kind == .acknowledgement ? try answers(of: entry.seq) : []
-    let orphans = try details == nil && !children(of: entry.seq).isEmpty
+    let answers = entry.kind == .acknowledgement ? try self.answers.values(of: entry.seq) : []
+    let orphans = try details == nil && !children.values(of: entry.seq).isEmpty
     return StoredEntry(
       entry: entry, details: details, answers: answers, hasChildrenWithoutDetails: orphans)
   }
+}
 
-  /// The stored answers of the session that signed `seq`, skipping those of entries before it.
-  private mutating func answers(of seq: Int) throws -> [QuizAttempt.Stored] {
-    if !answersStarted {
-      answersStarted = true
-      try advanceAnswer()
+/// A cursor over records in seq order, each row a record's ``SQLRecord/columns`` then its seq,
+/// walked alongside the ledger: ``values(of:)`` returns the records of one seq, skipping those of
+/// entries before it.
+private struct MergedCursor<Value: SQLRecord> {
+  private let rows: any SQLCursor
+  private var pending: (seq: Int, value: Value)?
+  private var started = false
+
+  init(_ rows: any SQLCursor) { self.rows = rows }
+
+  /// The records of `seq`, in row order. Seqs must be asked for in rising order.
+  mutating func values(of seq: Int) throws -> [Value] {
+    if !started {
+      started = true
+      try advance()
     }
-    var found: [QuizAttempt.Stored] = []
-    while let next = nextAnswer, next.seq <= seq {
-      if next.seq == seq { found.append(next.answer) }
-      try advanceAnswer()
+    var found: [Value] = []
+    while let next = pending, next.seq <= seq {
+      if next.seq == seq { found.append(next.value) }
+      try advance()
     }
     return found
   }
 
-  private mutating func advanceAnswer() throws {
-    guard let row = try attempts.next() else {
-      nextAnswer = nil
+  private mutating func advance() throws {
+    guard let row = try rows.next() else {
+      pending = nil
       return
     }
-    nextAnswer = (
-      try row.decode(atIndex: 0),
-      QuizAttempt.Stored(
-        scenarioID: try row.decode(atIndex: 1), choiceIndex: try row.decode(atIndex: 2),
-        choiceText: try row.decode(atIndex: 3), isCorrect: try row.decode(atIndex: 4),
-        isFirstTry: try row.decode(atIndex: 5), answeredAt: try row.decode(atIndex: 6))
-    )
-  }
-
-  /// The children of `seq`, in position order, skipping those of entries before it.
-  private mutating func children(of seq: Int) throws -> [PersonalDetails.Child] {
-    if !childrenStarted {
-      childrenStarted = true
-      try advanceChild()
-    }
-    var found: [PersonalDetails.Child] = []
-    while let next = nextChild, next.seq <= seq {
-      if next.seq == seq { found.append(next.child) }
-      try advanceChild()
-    }
-    return found
-  }
-
-  private mutating func advanceChild() throws {
-    guard let row = try children.next() else {
-      nextChild = nil
-      return
-    }
-    nextChild = (
-      try row.decode(atIndex: 0),
-      PersonalDetails.Child(
-        stored: try row.decode(atIndex: 1), className: try row.decode(atIndex: 2))
-    )
+    pending = (try row.decode(atIndex: Value.columns.count), try Value(row: row))
   }
 }

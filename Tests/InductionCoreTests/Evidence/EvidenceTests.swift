@@ -13,7 +13,8 @@ func sign(
 ) throws -> LedgerEntry {
   let context = SessionContext(station: "Office", mode: "start")
   let session = try database.startSession(
-    context: context, guidance: guidance, guidanceText: Fixtures.guidanceText, at: date)
+    context: context, guidance: guidance, guidanceText: Fixtures.guidanceText,
+    shown: .english(guidance), shownGuidanceText: Fixtures.guidanceText, at: date)
   let attempt = QuizAttempt(
     scenarioID: "rule-one", choiceIndex: 1, choiceText: "Post about it.", isCorrect: false,
     isFirstTry: true, answeredAt: date)

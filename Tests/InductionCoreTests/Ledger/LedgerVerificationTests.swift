@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import InductionCore
+@_spi(RawStore) import InductionCore
 import TestSupport
 import Testing
 
@@ -17,7 +17,8 @@ func makeSignedLedger(count: Int, in directory: URL = Fixtures.temporaryDirector
     let at = Fixtures.instant.addingTimeInterval(Double(index) * 60)
     let session = try database.startSession(
       context: SessionContext(station: "Test", mode: "start"), guidance: guidance,
-      guidanceText: Fixtures.guidanceText, at: at)
+      guidanceText: Fixtures.guidanceText, shown: .english(guidance),
+      shownGuidanceText: Fixtures.guidanceText, at: at)
     let details = PersonalDetails(
       parentName: "Parent \(index)", relationship: "parent", signature: "parent \(index)",
       children: [.init(name: "Child \(index)", className: "Year 1")])
@@ -189,6 +190,7 @@ struct LedgerVerificationTests {
         let context = SessionContext(station: "Station \(worker)", mode: "kiosk")
         let session = try! database.startSession(
           context: context, guidance: guidance, guidanceText: Fixtures.guidanceText,
+          shown: .english(guidance), shownGuidanceText: Fixtures.guidanceText,
           at: Fixtures.instant)
         _ = try! database.appendAcknowledgement(
           AcknowledgementDraft(

@@ -1,5 +1,5 @@
 import Foundation
-import InductionCore
+@_spi(RawStore) import InductionCore
 import TestSupport
 import Testing
 

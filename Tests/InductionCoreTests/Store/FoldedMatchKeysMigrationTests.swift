@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import InductionCore
+@_spi(RawStore) @testable import InductionCore
 
 /// Migration `v9-folded-match-keys`: keys stored before apostrophes and hyphens were folded are
 /// recomputed, on both engines.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import InductionCore
+@_spi(RawStore) import InductionCore
 import TestSupport
 import Testing
 

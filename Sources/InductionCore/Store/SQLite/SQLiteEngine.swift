@@ -5,7 +5,7 @@ import GRDB
 /// time in turn (``WriterLock``), `synchronous=FULL` so a receipt survives power loss.
 public final class SQLiteEngine: StoreEngine {
   /// The GRDB writer (a WAL pool for files), for tools that read the file directly.
-  public let writer: any DatabaseWriter
+  @_spi(RawStore) public let writer: any DatabaseWriter
   /// The file path, for messages.
   public let path: String
 

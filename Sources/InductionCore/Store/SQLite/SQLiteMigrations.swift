@@ -192,13 +192,13 @@ enum SQLiteMigrations {
         let rows = try GRDB.Row.fetchAll(
           db, sql: "SELECT rowid, \(nameColumn), class_name FROM \(table)")
         for row in rows {
-          let name: String = row[1]
-          let className: String = row[2]
+          let name: String = try row.decode(atIndex: 1)
+          let className: String = try row.decode(atIndex: 2)
           try db.execute(
             sql: "UPDATE \(table) SET match_key = ?, class_key = ? WHERE rowid = ?",
             arguments: [
               NameNormalisation.childKey(name: name, className: className),
-              NameNormalisation.matchKey(className), row[0],
+              NameNormalisation.matchKey(className), try row.decode(Int64.self, atIndex: 0),
             ])
         }
       }

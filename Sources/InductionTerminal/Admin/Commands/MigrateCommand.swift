@@ -32,7 +32,7 @@ public struct MigrateCommand: AdminCommand {
   /// Copies, verifies the copy and prints the counts.
   public func run(in session: AdminSession) throws {
     let source = session.database
-    guard source.engine.dialect == .sqlite else {
+    guard source.dialect == .sqlite else {
       if options.givenDatabaseURL == nil, let remembered = try options.databaseURL() {
         throw RememberedDatabaseError.localLedger(
           path: RememberedDatabase(options.dataDirectoryValue).file.path, remembered: remembered)

@@ -24,7 +24,7 @@ public enum DatabaseTrustCheck {
             fix:
               "have the owner run induction grant ROLE for a day-to-day role and set up this PC with it (README: Two roles on PostgreSQL)"
           ))
-      } else if database.engine.dialect == .postgres {
+      } else if database.dialect == .postgres {
         findings.append(.ok("this PC's database role cannot change the tables' design"))
       }
     } catch {

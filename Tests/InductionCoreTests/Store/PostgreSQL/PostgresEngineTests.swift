@@ -242,9 +242,8 @@ struct PostgresEngineTests {
           "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'"
       )
       for name in names {
-        tables[name] = try GRDB.Row.fetchAll(db, sql: "PRAGMA table_info(\(name))").map {
-          $0["name"]
-        }
+        tables[name] = try String.fetchAll(
+          db, sql: "SELECT name FROM pragma_table_info('\(name)') ORDER BY cid")
       }
       return tables
     }

@@ -3,7 +3,7 @@ import GRDB
 import TestSupport
 import Testing
 
-@testable import InductionCore
+@_spi(RawStore) @testable import InductionCore
 
 @Suite("Migration v12: quiz answer flags hold 0 or 1")
 struct QuizAnswerFlagsMigrationTests {

@@ -3,7 +3,7 @@ import GRDB
 import TestSupport
 import Testing
 
-@testable import InductionCore
+@_spi(RawStore) @testable import InductionCore
 
 /// A difference between the engines' schemas that is there by design, and why.
 struct SchemaAllowance: CustomStringConvertible {
