@@ -4,13 +4,14 @@ import Foundation
 /// (the session's entry if it is signed already, the chain's head, the key entries) and, once the
 /// entry is signed in Swift, one write of every row a signing makes, through data-modifying `WITH`
 /// queries. Each statement is a round trip, and writers queue on the lock behind the one holding
-/// it, so four PCs signing at once wait for two round trips each rather than for about twelve. The
-/// rows, the errors and the retry after a lost COMMIT are those of
+/// it: the lock is now held for a read, a write and the COMMIT rather than for twelve statements.
+/// The rows, the errors and the retry after a lost COMMIT are those of
 /// ``AppDatabase/insertAcknowledgement(_:_:key:trust:at:salt:)``.
 extension AppDatabase {
   /// The most placeholders one statement may have (PostgreSQL counts them in 16 bits).
   static let serverPlaceholderLimit = 65_535
 
+  /// The signings of ``appendAcknowledgements(_:key:)`` on PostgreSQL, in its transaction.
   static func insertAcknowledgementsOnServer(
     _ db: any SQLDatabase, _ items: [(draft: AcknowledgementDraft, date: Date, salt: [UInt8])],
     key: SigningKey
