@@ -61,6 +61,11 @@ extension AppDatabase {
     _ items: [(draft: AcknowledgementDraft, date: Date, salt: [UInt8])], key: SigningKey
   ) throws -> [LedgerEntry] {
     try write(isSigning: true) { db in
+      // Each statement is a round trip to a server, and writers queue behind the one that holds
+      // the lock: PostgreSQL reads and writes the same rows in a statement each.
+      if db.dialect == .postgres {
+        return try Self.insertAcknowledgementsOnServer(db, items, key: key)
+      }
       let trust = try KeyTrust.read(db)
       return try items.map { item in
         try Self.insertAcknowledgement(
@@ -69,7 +74,8 @@ extension AppDatabase {
     }
   }
 
-  private static func insertAcknowledgement(
+  /// One signing, a statement at a time.
+  static func insertAcknowledgement(
     _ db: any SQLDatabase, _ draft: AcknowledgementDraft, key: SigningKey, trust: KeyTrust,
     at date: Date,
     salt: [UInt8]
@@ -84,47 +90,20 @@ extension AppDatabase {
     }
     let recordedAt = Timestamp.utc(date)
     // Every step is one statement (a round trip to a server), however many children and answers.
-    var statements = [draft.statement]
-    if let shown = draft.shown?.statement, shown != draft.statement { statements.append(shown) }
     try db.insert(
-      into: "statement_version", columns: ["sha256", "text", "first_seen_at"],
-      rows: statements.map { [Digest.sha256Hex($0), $0, recordedAt] },
-      suffix: "ON CONFLICT DO NOTHING")
+      into: "statement_version", columns: AcknowledgementDraft.statementVersionColumns,
+      rows: draft.statementVersionRows(at: recordedAt), suffix: "ON CONFLICT DO NOTHING")
     let entry = try appendEntry(
       db, key: key, trust: trust,
       fill: { seq, prevHash in
-        LedgerEntry(
-          seq: seq, kind: .acknowledgement, recordedAt: recordedAt, station: draft.context.station,
-          mode: draft.context.mode, guidanceSHA256: draft.guidanceSHA256,
-          statementSHA256: Digest.sha256Hex(draft.statement),
-          scenarioCount: draft.summary.scenarioCount,
-          firstTryCorrect: draft.summary.firstTryCorrect,
-          attemptCount: draft.summary.attemptCount, transcriptSHA256: draft.transcriptSHA256,
-          piiCommitment: draft.details.commitment(salt: salt), subjectSeq: nil, note: "",
-          subjectKey: nil, language: draft.shown?.language,
-          shownGuidanceSHA256: draft.shown?.guidanceSHA256,
-          shownStatementSHA256: draft.shown.map { Digest.sha256Hex($0.statement) },
-          prevHash: prevHash, entryHash: Data(), signature: Data(), keyID: key.id, reference: "")
+        draft.entry(seq: seq, prevHash: prevHash, recordedAt: recordedAt, salt: salt, key: key)
       })
-    try db.execute(
-      sql: """
-        INSERT INTO personal_details (ledger_seq, salt, parent_name, relationship, signature_text)
-        VALUES (?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        entry.seq, Data(salt), draft.details.parentName, draft.details.relationship,
-        draft.details.signature,
-      ])
     try db.insert(
-      into: "acknowledged_child",
-      columns: ["ledger_seq", "position", "name", "class_name", "match_key", "class_key"],
-      rows: draft.details.children.enumerated().map { position, child in
-        [
-          entry.seq, position, child.name, child.className,
-          NameNormalisation.childKey(name: child.name, className: child.className),
-          NameNormalisation.matchKey(child.className),
-        ]
-      })
+      into: "personal_details", columns: AcknowledgementDraft.personalDetailsColumns,
+      rows: [draft.personalDetailsRow(seq: entry.seq, salt: salt)])
+    try db.insert(
+      into: "acknowledged_child", columns: AcknowledgementDraft.childColumns,
+      rows: draft.childRows(seq: entry.seq))
     try db.execute(
       sql: "UPDATE session SET outcome = 'signed', ended_at = ?, ledger_seq = ? WHERE id = ?",
       arguments: [recordedAt, entry.seq, draft.session])
@@ -135,17 +114,8 @@ extension AppDatabase {
     // from these rows.
     try db.execute(sql: "DELETE FROM quiz_attempt WHERE session_id = ?", arguments: [draft.session])
     try db.insert(
-      into: "quiz_attempt",
-      columns: [
-        "session_id", "scenario_id", "choice_index", "choice_text", "is_correct", "is_first_try",
-        "answered_at",
-      ],
-      rows: draft.attempts.map(\.stored).map { attempt in
-        [
-          draft.session, attempt.scenarioID, attempt.choiceIndex, attempt.choiceText,
-          attempt.isCorrect, attempt.isFirstTry, attempt.answeredAt,
-        ]
-      })
+      into: "quiz_attempt", columns: AcknowledgementDraft.attemptColumns,
+      rows: draft.attemptRows)
     return entry
   }
 
@@ -164,7 +134,19 @@ extension AppDatabase {
       db, sql: "SELECT \(LedgerHead.selection) FROM ledger ORDER BY seq DESC LIMIT 1")
     let seq = (last?.seq ?? 0) + 1
     let prevHash = last?.entryHash ?? LedgerEntry.genesisHash
-    var entry = fill(seq, prevHash)
+    return try signAndInsert(fill(seq, prevHash), key: key, trust: trust) { entry in
+      try entry.insertUnlessReferenceTaken(db)
+    }
+  }
+
+  /// Signs `unsigned` (refusing a key `trust` does not trust, as ``appendEntry(_:key:trust:fill:)``
+  /// says) and gives it a reference not taken yet: `insert` writes the entry, or nothing and
+  /// returns false when its reference is taken.
+  static func signAndInsert(
+    _ unsigned: LedgerEntry, key: SigningKey, trust: KeyTrust,
+    insert: (LedgerEntry) throws -> Bool
+  ) throws -> LedgerEntry {
+    var entry = unsigned
     let isOwnGenesis =
       entry.kind == .genesis && trust.genesis == nil && entry.subjectKey == key.publicKey
     if !isOwnGenesis {
@@ -182,7 +164,7 @@ extension AppDatabase {
     repeat {
       entry.reference = Reference.make(from: Array(entry.entryHash), length: length)
       length += 2
-    } while try !entry.insertUnlessReferenceTaken(db)
+    } while try !insert(entry)
     return entry
   }
 

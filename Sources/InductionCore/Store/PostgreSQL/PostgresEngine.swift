@@ -56,6 +56,13 @@ public final class PostgresEngine: StoreEngine, @unchecked Sendable {
     return engine
   }
 
+  /// Statements sent to the server so far, each a round trip: what a signing costs.
+  var statementCount: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return session.statementCount
+  }
+
   /// Closes the connection. The engine connects again if it is used after this.
   public func close() {
     lock.lock()

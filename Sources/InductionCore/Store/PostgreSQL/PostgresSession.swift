@@ -18,6 +18,8 @@ final class PostgresSession {
   private var nextCursor = 0
   private var connectionCount = 0
   private var isInTransaction = false
+  /// Statements sent on this session's connections so far, each a round trip to the server.
+  private(set) var statementCount = 0
 
   /// postgres-nio logs nothing: the terminal belongs to the kiosk, and queries hold personal data.
   private let logger = Logger(
@@ -118,6 +120,7 @@ final class PostgresSession {
     throws -> PostgresQueryResult
   {
     let connection = try connected()
+    statementCount += 1
     let query = PostgresQuery(unsafeSQL: sql, binds: PostgresValues.bindings(arguments))
     do {
       return try wait(connection.query(query, logger: logger), deadline: statementDeadline)

@@ -6,15 +6,23 @@ extension SQLDatabase {
     into table: String, columns: [String], rows: [[any SQLValueConvertible]], suffix: String = "",
     batch: Int = 500
   ) throws {
-    let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
     for start in stride(from: 0, to: rows.count, by: batch) {
       let chunk = rows[start..<min(start + batch, rows.count)]
       try execute(
         sql: """
           INSERT INTO \(table) (\(columns.joined(separator: ", ")))
-          VALUES \(Array(repeating: row, count: chunk.count).joined(separator: ", ")) \(suffix)
+          VALUES \(SQLPlaceholders.rows(chunk.count, columns: columns.count)) \(suffix)
           """,
         arguments: chunk.flatMap { $0 })
     }
+  }
+}
+
+/// Placeholders for rows of values.
+enum SQLPlaceholders {
+  /// `(?, ?), (?, ?)` for `count` rows of `columns` values.
+  static func rows(_ count: Int, columns: Int) -> String {
+    let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+    return Array(repeating: row, count: count).joined(separator: ", ")
   }
 }
