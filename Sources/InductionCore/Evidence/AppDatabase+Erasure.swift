@@ -41,20 +41,12 @@ extension AppDatabase {
       try db.overwriteDeletedContent()
       var appended: [LedgerEntry] = []
       for seq in seqs {
-        let erased =
-          try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM ledger WHERE kind = 'erasure' AND subject_seq = ?",
-            arguments: [seq]) ?? false
-        if erased {
-          let reference =
-            try String.fetchOne(
-              db, sql: "SELECT reference FROM ledger WHERE seq = ?", arguments: [seq]) ?? ""
+        if try Self.isErased(db, seq: seq) {
+          let reference = try Self.entryReference(db, seq: seq) ?? ""
           throw ErasureError.alreadyErased(Reference.display(reference))
         }
         try Self.eraseRosterRows(db, forSeq: seq)
-        try db.execute(sql: "DELETE FROM acknowledged_child WHERE ledger_seq = ?", arguments: [seq])
-        try db.execute(sql: "DELETE FROM personal_details WHERE ledger_seq = ?", arguments: [seq])
-        try db.execute(sql: "DELETE FROM roster_link WHERE ledger_seq = ?", arguments: [seq])
+        try Self.deletePersonalDetails(db, seq: seq)
         appended.append(
           try Self.appendEntry(db, key: key) { next, prevHash in
             LedgerEntry(
@@ -76,19 +68,13 @@ extension AppDatabase {
   /// The roster rows of the same family (the children named, or the same parent name) go too: the
   /// request is to erase the person, and a later roster import brings back any child still enrolled.
   private static func eraseRosterRows(_ db: any SQLDatabase, forSeq seq: Int) throws {
-    let childKeys = try String.fetchAll(
-      db, sql: "SELECT match_key FROM acknowledged_child WHERE ledger_seq = ?", arguments: [seq])
-    for key in childKeys {
-      try db.execute(sql: "DELETE FROM roster_child WHERE match_key = ?", arguments: [key])
+    for key in try childMatchKeys(db, seq: seq) {
+      try deleteRosterChildren(db, matchKey: key)
     }
-    guard
-      let parent = try String.fetchOne(
-        db, sql: "SELECT parent_name FROM personal_details WHERE ledger_seq = ?", arguments: [seq])
-    else { return }
+    guard let parent = try parentName(db, seq: seq) else { return }
     let parentKey = NameNormalisation.matchKey(parent)
-    let rows = try SQLRow.fetchAll(db, sql: "SELECT id, parent_name FROM roster_child")
-    for row in rows where NameNormalisation.matchKey(row["parent_name"]) == parentKey {
-      try db.execute(sql: "DELETE FROM roster_child WHERE id = ?", arguments: [row["id"] as Int64])
+    for row in try rosterParents(db) where NameNormalisation.matchKey(row.parentName) == parentKey {
+      try deleteRosterChild(db, id: row.id)
     }
   }
 
@@ -97,14 +83,7 @@ extension AppDatabase {
 
   /// Acknowledgements signed before `cutoff` whose personal details are still held.
   public func retentionCandidates(before cutoff: Date) throws -> [LedgerEntry] {
-    try read { db in
-      try LedgerEntry.fetchAll(
-        db,
-        sql: """
-          SELECT l.* FROM ledger l JOIN personal_details p ON p.ledger_seq = l.seq
-          WHERE l.kind = 'acknowledgement' AND l.recorded_at < ? ORDER BY l.seq
-          """, arguments: [Timestamp.utc(cutoff)])
-    }
+    try read { db in try Self.acknowledgementsHeld(db, before: cutoff) }
   }
 
   /// Erases every acknowledgement signed before `cutoff` (see ``erase(references:key:at:)``).

@@ -122,9 +122,8 @@ extension AppDatabase {
         throw StoreError.keyNotTrusted(
           fingerprint: KeyFingerprint.display(key.id), status: status, database: databaseOption)
       }
-      let row = try SQLRow.fetchOne(
-        db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1")
-      return ((row?["seq"] as Int?) ?? 0, (row?["entry_hash"] as Data?) ?? LedgerEntry.genesisHash)
+      let head = try Self.ledgerHead(db)
+      return (head.seq, head.entryHash)
     }
     return try Checkpoint.make(
       school: school, entryCount: count, headHash: head, at: date, key: key)
@@ -136,14 +135,12 @@ extension AppDatabase {
   public func check(against checkpoint: Checkpoint) throws -> CheckpointMismatch? {
     guard checkpoint.isSignatureValid else { return .badSignature }
     return try read { db in
-      let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger") ?? 0
+      let count = try Self.ledgerEntryCount(db)
       if count < checkpoint.entryCount {
         return .entriesRemoved(held: count, expected: checkpoint.entryCount)
       }
       if checkpoint.entryCount > 0 {
-        let hash = try Data.fetchOne(
-          db, sql: "SELECT entry_hash FROM ledger WHERE seq = ?",
-          arguments: [checkpoint.entryCount])
+        let hash = try Self.entryHash(db, seq: checkpoint.entryCount)
         guard hash?.hexString == checkpoint.headHash else {
           return .headChanged(seq: checkpoint.entryCount)
         }

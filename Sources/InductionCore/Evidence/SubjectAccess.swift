@@ -65,47 +65,33 @@ extension AppDatabase {
       var seqs: [Int] = []
       if let parentName {
         let key = NameNormalisation.matchKey(parentName)
-        seqs = try SQLRow.fetchAll(
-          db, sql: "SELECT ledger_seq, parent_name FROM personal_details ORDER BY ledger_seq"
-        )
-        .filter { NameNormalisation.matchKey($0["parent_name"]) == key }.map { $0["ledger_seq"] }
+        seqs = try Self.heldParents(db).filter { NameNormalisation.matchKey($0.parentName) == key }
+          .map(\.ledgerSeq)
       }
       if let reference, let normalised = Reference.normalise(reference),
-        let seq = try Int.fetchOne(
-          db, sql: "SELECT seq FROM ledger WHERE reference = ? AND kind = 'acknowledgement'",
-          arguments: [normalised])
+        let seq = try Self.acknowledgementSeq(db, reference: normalised)
       {
         if !seqs.contains(seq) { seqs.append(seq) }
       }
       var items: [SubjectAccessReport.Acknowledgement] = []
       for seq in seqs {
-        guard
-          let entry = try LedgerEntry.fetchOne(
-            db, sql: "SELECT * FROM ledger WHERE seq = ?", arguments: [seq]),
+        guard let entry = try Self.entry(db, seq: seq),
           let held = try Self.personalDetails(db, seq: seq)
         else { continue }
         // A stored text that no longer has the SHA-256 signed is not what the parent signed.
         let signed = entry.shownStatementSHA256 ?? entry.statementSHA256
         let statement =
-          try String.fetchOne(
-            db, sql: "SELECT text FROM statement_version WHERE sha256 = ?", arguments: [signed]
-          ).flatMap { StoredTexts.isIntact(sha256: signed, text: $0) ? $0 : nil } ?? ""
-        let answers = try SQLRow.fetchAll(
-          db,
-          sql: """
-            SELECT a.* FROM quiz_attempt a JOIN session s ON s.id = a.session_id
-            WHERE s.ledger_seq = ? ORDER BY a.id
-            """, arguments: [seq]
-        ).map {
+          try Self.statementText(db, sha256: signed).flatMap {
+            StoredTexts.isIntact(sha256: signed, text: $0) ? $0 : nil
+          } ?? ""
+        let answers = try Self.signedAnswers(db, seq: seq).map {
           SubjectAccessReport.Answer(
-            scenario: $0["scenario_id"], choice: $0["choice_text"], correct: $0["is_correct"],
-            firstTry: $0["is_first_try"], answeredAt: $0["answered_at"])
+            scenario: $0.scenarioID, choice: $0.choiceText, correct: $0.isCorrect,
+            firstTry: $0.isFirstTry, answeredAt: $0.answeredAt)
         }
-        let revocations = try SQLRow.fetchAll(
-          db,
-          sql: "SELECT recorded_at, note FROM ledger WHERE kind = 'revocation' AND subject_seq = ?",
-          arguments: [seq]
-        ).map { ["at": $0["recorded_at"] as String, "reason": $0["note"] as String] }
+        let revocations = try Self.revocations(db, seq: seq).map {
+          ["at": $0.recordedAt, "reason": $0.note]
+        }
         items.append(
           .init(
             reference: Reference.display(entry.reference), signedAt: entry.recordedAt,

@@ -42,18 +42,10 @@ struct InvitedFamilies {
     var links: [String: String] = [:]
     for family in rows.map(\.family) where links[family] == nil {
       let token = InvitationToken.random()
-      try db.execute(
-        sql: """
-          UPDATE invitation SET withdrawn_at = ?
-          WHERE family_hash = ? AND used_at IS NULL AND withdrawn_at IS NULL
-          """,
-        arguments: [issuedAt, family])
-      try db.execute(
-        sql: """
-          INSERT INTO invitation (token_hash, family_hash, issued_at, expires_at)
-          VALUES (?, ?, ?, ?)
-          """,
-        arguments: [token.hash, family, issuedAt, Timestamp.utc(expires)])
+      try AppDatabase.withdrawOpenInvitations(db, family: family, at: issuedAt)
+      try AppDatabase.insertInvitation(
+        db, tokenHash: token.hash, family: family, issuedAt: issuedAt,
+        expiresAt: Timestamp.utc(expires))
       links[family] = token.link(base: issue.base)
     }
     return rows.map { Row(cells: $0.cells, link: links[$0.family]!, expires: expires) }

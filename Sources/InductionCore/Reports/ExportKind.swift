@@ -12,19 +12,9 @@ public enum ExportKind: String, Sendable, CaseIterable {
   /// The header row.
   public var header: [String] {
     switch self {
-    case .acknowledgements:
-      [
-        "Reference", "Signed at", "Parent", "Relationship", "Children", "Classes",
-        "Guidance version",
-        "Status", "First-try score", "Station", "Language",
-      ]
-    case .completion:
-      [
-        "Class", "Child", "Parent (roster)", "Status", "Acknowledged by", "Signed at", "Reference",
-        "Language",
-      ]
-    case .outstanding:
-      ["Class", "Child", "Parent", "Email", "Status", "Language"]
+    case .acknowledgements: AcknowledgementExportRow.header
+    case .completion: CompletionExportRow.header
+    case .outstanding: OutstandingExportRow.header
     }
   }
 }

@@ -80,75 +80,24 @@ extension AppDatabase {
   /// Totals, completion per class and the scenarios parents misread most.
   public func statistics(context: ExportContext) throws -> Statistics {
     try read { db in
-      let acknowledgements =
-        try Int.fetchOne(
-          db,
-          sql: """
-            SELECT count(*) FROM ledger l WHERE kind = 'acknowledgement'
-            AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq)
-            """) ?? 0
-      let revoked =
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE kind = 'revocation'") ?? 0
       var sessions: [SessionOutcome: Int] = [:]
-      for row in try SQLRow.fetchAll(
-        db, sql: "SELECT outcome, count(*) AS n FROM session GROUP BY outcome")
-      {
-        if let outcome = SessionOutcome(rawValue: row["outcome"]) { sessions[outcome] = row["n"] }
+      for record in try Self.sessionCountsByOutcome(db) {
+        if let outcome = SessionOutcome(rawValue: record.value) { sessions[outcome] = record.count }
       }
+      var tally = Statistics.ClassTally()
+      let cursor = try Self.completionRecords(
+        db, fromRoster: try Self.hasRoster(db), filter: ReportQueryFilter(),
+        current: context.currentGuidance, translations: context.translationsJSON)
+      while let record = try cursor.next() { tally.count(record) }
 
-      let hasRoster = try Int.fetchOne(db, sql: "SELECT count(*) FROM roster_child") ?? 0 > 0
-      var classes: [Statistics.ClassCompletion] = []
-      let cursor = try db.fetchCursor(
-        sql: hasRoster ? Self.rosterCompletionSQL(db.dialect) : Self.namedCompletionSQL(db.dialect),
-        named: [
-          "since": nil, "until": nil, "classKey": nil, "current": context.currentGuidance,
-          "translations": context.translationsJSON,
-        ])
-      var lastClassKey: String?
-      while let row = try cursor.next() {
-        // Rows come sorted by class key: "Nursery" and "NURSERY" are one class, shown as first met.
-        let classKey: String = row["class_key"]
-        if lastClassKey != classKey {
-          lastClassKey = classKey
-          classes.append(
-            .init(className: row["class_name"], acknowledged: 0, reacknowledge: 0, outstanding: 0))
-        }
-        let isAcknowledged =
-          (row["reference"] as String?) != nil && row["revoked"] as Bool? == false
-        if !isAcknowledged {
-          classes[classes.count - 1].outstanding += 1
-        } else if row["is_current"] == true {
-          classes[classes.count - 1].acknowledged += 1
-        } else {
-          classes[classes.count - 1].reacknowledge += 1
-        }
-      }
-
-      let scenarios = try Self.scenarioResults(db, language: nil)
-      var languages: [Statistics.LanguageResult] = []
       let started = Dictionary(
-        uniqueKeysWithValues: try SQLRow.fetchAll(
-          db,
-          sql: "SELECT coalesce(language, 'en') AS tag, count(*) AS n FROM session GROUP BY tag"
-        ).map { ($0["tag"] as String, $0["n"] as Int) })
-      let signed = try db.fetchAll(
-        sql: """
-          SELECT coalesce(l.language, 'en') AS tag, count(*) AS n,
-            coalesce(sum(CASE WHEN \(Self.isCurrentSQL(db.dialect)) THEN 1 ELSE 0 END), 0) AS current
-          FROM ledger l WHERE l.kind = 'acknowledgement'
-            AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq)
-          GROUP BY tag
-          """,
-        named: ["current": context.currentGuidance, "translations": context.translationsJSON])
+        uniqueKeysWithValues: try Self.sessionCountsByLanguage(db).map { ($0.value, $0.count) })
       let counts = Dictionary(
-        uniqueKeysWithValues: signed.map {
-          ($0["tag"] as String, ($0["n"] as Int, $0["current"] as Int))
-        })
-      // English first, then the others by tag; only languages someone started a session in.
-      let tags = Array(Set(Array(started.keys) + Array(counts.keys))).sorted {
-        ($0 == LanguageTag.english ? "" : $0) < ($1 == LanguageTag.english ? "" : $1)
-      }
-      for tag in tags {
+        uniqueKeysWithValues: try Self.signedCountsByLanguage(
+          db, current: context.currentGuidance, translations: context.translationsJSON
+        ).map { ($0.tag, ($0.count, $0.current)) })
+      var languages: [Statistics.LanguageResult] = []
+      for tag in Statistics.languageOrder(Array(started.keys) + Array(counts.keys)) {
         languages.append(
           .init(
             language: tag, sessionsStarted: started[tag] ?? 0,
@@ -156,44 +105,59 @@ extension AppDatabase {
             scenarios: try Self.scenarioResults(db, language: tag)))
       }
       return Statistics(
-        acknowledgements: acknowledgements, revoked: revoked, sessions: sessions, classes: classes,
-        scenarios: scenarios, languages: languages)
+        acknowledgements: try Self.unrevokedAcknowledgementCount(db),
+        revoked: try Self.revocationCount(db), sessions: sessions, classes: tally.classes,
+        scenarios: try Self.scenarioResults(db, language: nil), languages: languages)
     }
   }
+
   /// First-try results per scenario, worst first, of the signed sessions read in `language` (all
-  /// when nil), with the wrong answer picked most often. Only a signed session's answers are
-  /// counted, by the language its acknowledgement signed: they are under its signature, while
-  /// a session never signed could say anything.
+  /// when nil), with the wrong answer picked most often.
   private static func scenarioResults(_ db: any SQLDatabase, language: String?) throws
     -> [Statistics.ScenarioResult]
   {
-    let signedAnswers = """
-      quiz_attempt a JOIN session s ON s.id = a.session_id JOIN ledger l ON l.seq = s.ledger_seq
-      WHERE l.kind = 'acknowledgement' AND (:language IS NULL OR coalesce(l.language, 'en') = :language)
-      """
-    var results: [Statistics.ScenarioResult] = try db.fetchAll(
-      sql: """
-        SELECT a.scenario_id, count(*) AS asked, coalesce(sum(a.is_correct), 0) AS correct
-        FROM \(signedAnswers) AND a.is_first_try = 1 GROUP BY a.scenario_id
-        """, named: ["language": language]
-    ).map {
-      .init(
-        scenarioID: $0["scenario_id"], asked: $0["asked"], correct: $0["correct"],
-        commonWrongChoice: nil, commonWrongCount: 0)
+    let results = try scenarioFirstTries(db, language: language).map { tries in
+      let wrong = try commonWrongChoice(db, scenario: tries.scenarioID, language: language)
+      return Statistics.ScenarioResult(
+        scenarioID: tries.scenarioID, asked: tries.asked, correct: tries.correct,
+        commonWrongChoice: wrong?.value, commonWrongCount: wrong?.count ?? 0)
     }
-    for index in results.indices {
-      if let wrong = try db.fetchAll(
-        sql: """
-          SELECT a.choice_text, count(*) AS n FROM \(signedAnswers)
-            AND a.scenario_id = :scenario AND a.is_correct = 0
-          GROUP BY a.choice_text ORDER BY n DESC, a.choice_text LIMIT 1
-          """, named: ["scenario": results[index].scenarioID, "language": language]
-      ).first {
-        results[index].commonWrongChoice = wrong["choice_text"]
-        results[index].commonWrongCount = wrong["n"]
+    return Statistics.worstFirst(results)
+  }
+}
+
+extension Statistics {
+  /// Completion per class, counted one child of the completion list at a time.
+  struct ClassTally {
+    /// The classes so far, in the order met.
+    private(set) var classes: [ClassCompletion] = []
+    private var lastClassKey: String?
+
+    /// Counts `record` in its class. Records come sorted by class key: "Nursery" and "NURSERY"
+    /// are one class, shown as first met.
+    mutating func count(_ record: CompletionRecord) {
+      if lastClassKey != record.classKey {
+        lastClassKey = record.classKey
+        classes.append(
+          .init(className: record.className, acknowledged: 0, reacknowledge: 0, outstanding: 0))
+      }
+      switch record.status {
+      case .outstanding: classes[classes.count - 1].outstanding += 1
+      case .acknowledged: classes[classes.count - 1].acknowledged += 1
+      case .reacknowledge: classes[classes.count - 1].reacknowledge += 1
       }
     }
-    results.sort { ($0.rate, $0.scenarioID) < ($1.rate, $1.scenarioID) }
-    return results
+  }
+
+  /// English first, then the others by tag, each once.
+  static func languageOrder(_ tags: [String]) -> [String] {
+    Array(Set(tags)).sorted {
+      ($0 == LanguageTag.english ? "" : $0) < ($1 == LanguageTag.english ? "" : $1)
+    }
+  }
+
+  /// Worst first-try rate first, then by scenario.
+  static func worstFirst(_ results: [ScenarioResult]) -> [ScenarioResult] {
+    results.sorted { ($0.rate, $0.scenarioID) < ($1.rate, $1.scenarioID) }
   }
 }

@@ -1,0 +1,82 @@
+/// Whose personal details an entry holds.
+struct HeldParentRecord: SQLRecord, Equatable {
+  enum Column: Int, SQLRecordColumn { case ledgerSeq, parentName }
+
+  var ledgerSeq: Int
+  var parentName: String
+
+  init(row: SQLRow) throws {
+    ledgerSeq = try row.decode(atIndex: Column.ledgerSeq.rawValue)
+    parentName = try row.decode(atIndex: Column.parentName.rawValue)
+  }
+}
+
+/// A revocation of an acknowledgement: when, and why.
+struct RevocationRecord: SQLRecord, Equatable {
+  enum Column: Int, SQLRecordColumn { case recordedAt, note }
+
+  var recordedAt: String
+  var note: String
+
+  init(row: SQLRow) throws {
+    recordedAt = try row.decode(atIndex: Column.recordedAt.rawValue)
+    note = try row.decode(atIndex: Column.note.rawValue)
+  }
+}
+
+extension QuizAttempt.Stored: SQLRecord {
+  enum Column: Int, SQLRecordColumn {
+    case scenarioID, choiceIndex, choiceText, isCorrect, isFirstTry, answeredAt
+  }
+
+  init(row: SQLRow) throws {
+    self.init(
+      scenarioID: try row.decode(atIndex: Column.scenarioID.rawValue),
+      choiceIndex: try row.decode(atIndex: Column.choiceIndex.rawValue),
+      choiceText: try row.decode(atIndex: Column.choiceText.rawValue),
+      isCorrect: try row.decode(atIndex: Column.isCorrect.rawValue),
+      isFirstTry: try row.decode(atIndex: Column.isFirstTry.rawValue),
+      answeredAt: try row.decode(atIndex: Column.answeredAt.rawValue))
+  }
+}
+
+extension AppDatabase {
+  /// Every entry whose personal details are held, with its parent's name, oldest first.
+  static func heldParents(_ db: any SQLDatabase) throws -> [HeldParentRecord] {
+    try HeldParentRecord.fetchAll(
+      db, sql: "SELECT ledger_seq, parent_name FROM personal_details ORDER BY ledger_seq")
+  }
+
+  /// The acknowledgement with the stored (normalised) `reference`, or nil.
+  static func acknowledgementSeq(_ db: any SQLDatabase, reference: String) throws -> Int? {
+    try Int.fetchOne(
+      db, sql: "SELECT seq FROM ledger WHERE reference = ? AND kind = 'acknowledgement'",
+      arguments: [reference])
+  }
+
+  /// The statement text stored under `sha256`, or nil.
+  static func statementText(_ db: any SQLDatabase, sha256: String) throws -> String? {
+    try String.fetchOne(
+      db, sql: "SELECT text FROM statement_version WHERE sha256 = ?", arguments: [sha256])
+  }
+
+  /// The answers given in the session that signed entry `seq`, in stored order.
+  static func signedAnswers(_ db: any SQLDatabase, seq: Int) throws -> [QuizAttempt.Stored] {
+    try QuizAttempt.Stored.fetchAll(
+      db,
+      sql: """
+        SELECT a.scenario_id, a.choice_index, a.choice_text, a.is_correct, a.is_first_try,
+          a.answered_at
+        FROM session s JOIN quiz_attempt a ON a.session_id = s.id
+        WHERE s.ledger_seq = ? ORDER BY a.id
+        """, arguments: [seq])
+  }
+
+  /// The revocations of entry `seq`.
+  static func revocations(_ db: any SQLDatabase, seq: Int) throws -> [RevocationRecord] {
+    try RevocationRecord.fetchAll(
+      db,
+      sql: "SELECT recorded_at, note FROM ledger WHERE kind = 'revocation' AND subject_seq = ?",
+      arguments: [seq])
+  }
+}
