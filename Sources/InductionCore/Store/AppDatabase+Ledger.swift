@@ -184,15 +184,7 @@ extension AppDatabase {
 
   /// The quiz answers stored for the session that signed ledger entry `seq`, in stored order.
   public func signedAnswers(seq: Int) throws -> [QuizAttempt.Stored] {
-    try read { db in
-      try QuizAttempt.Stored.fetchAll(
-        db,
-        sql: """
-          SELECT \(QuizAttempt.Stored.selection(of: "a"))
-          FROM session s JOIN quiz_attempt a ON a.session_id = s.id
-          WHERE s.ledger_seq = ? ORDER BY a.id
-          """, arguments: [seq])
-    }
+    try read { db in try Self.signedAnswers(db, seq: seq) }
   }
 
   /// The personal details held for ledger entry `seq`, with their salt, if not erased.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A roster row's parent, for matching a family by name.
-struct RosterParentRecord: SQLRecord, Equatable {
+struct RosterParentRecord: SQLRowDecodable, Equatable {
   enum Column: Int, SQLRecordColumn { case id, parentName }
 
   var id: Int64

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One acknowledgement as the acknowledgements export lists it.
-struct AcknowledgementRecord: SQLRecord, Equatable {
+struct AcknowledgementRecord: SQLRowDecodable, Equatable {
   enum Column: Int, SQLRecordColumn {
     case seq, reference, recordedAt, guidanceSHA256, firstTryCorrect, scenarioCount, station
     case parentName, relationship, language, shownGuidanceSHA256, children, classes, revoked
@@ -69,7 +69,7 @@ struct AcknowledgementRecord: SQLRecord, Equatable {
 
 /// One child of a completion or outstanding list, with the acknowledgement that best covers them
 /// (every acknowledgement field nil when none does).
-struct CompletionRecord: SQLRecord, Equatable {
+struct CompletionRecord: SQLRowDecodable, Equatable {
   enum Column: Int, SQLRecordColumn {
     case className, classKey, childName, rosterParent, parentEmail, ackParent, recordedAt
     case reference, isCurrent, revoked, language
@@ -124,7 +124,7 @@ struct CompletionRecord: SQLRecord, Equatable {
 }
 
 /// A translation version, by language.
-struct TranslationVersionRecord: SQLRecord, Equatable {
+struct TranslationVersionRecord: SQLRowDecodable, Equatable {
   enum Column: Int, SQLRecordColumn { case language, sha256 }
 
   var language: String

@@ -14,7 +14,7 @@ enum LedgerQueries {
 }
 
 /// The newest ledger entry's position and hash: what the next entry chains to.
-struct LedgerHeadRecord: SQLRecord, Equatable {
+struct LedgerHeadRecord: SQLRowDecodable, Equatable {
   enum Column: Int, SQLRecordColumn { case seq, entryHash }
 
   var seq: Int

@@ -1,5 +1,5 @@
 /// A count of rows sharing one value (an outcome, a language tag, an answer).
-struct CountRecord: SQLRecord, Equatable {
+struct CountRecord: SQLRowDecodable, Equatable {
   enum Column: Int, SQLRecordColumn { case value, count }
 
   var value: String
@@ -13,7 +13,7 @@ struct CountRecord: SQLRecord, Equatable {
 
 /// The acknowledgements signed in one language and not revoked, with how many are on the guidance
 /// in force.
-struct SignedLanguageRecord: SQLRecord, Equatable {
+struct SignedLanguageRecord: SQLRowDecodable, Equatable {
   enum Column: Int, SQLRecordColumn { case tag, n, current }
 
   var tag: String
@@ -28,7 +28,7 @@ struct SignedLanguageRecord: SQLRecord, Equatable {
 }
 
 /// First tries at one scenario, in signed sessions.
-struct ScenarioFirstTriesRecord: SQLRecord, Equatable {
+struct ScenarioFirstTriesRecord: SQLRowDecodable, Equatable {
   enum Column: Int, SQLRecordColumn { case scenarioID, asked, correct }
 
   var scenarioID: String

@@ -1,5 +1,5 @@
 /// Whose personal details an entry holds.
-struct HeldParentRecord: SQLRecord, Equatable {
+struct HeldParentRecord: SQLRowDecodable, Equatable {
   enum Column: Int, SQLRecordColumn { case ledgerSeq, parentName }
 
   var ledgerSeq: Int
@@ -12,7 +12,7 @@ struct HeldParentRecord: SQLRecord, Equatable {
 }
 
 /// A revocation of an acknowledgement: when, and why.
-struct RevocationRecord: SQLRecord, Equatable {
+struct RevocationRecord: SQLRowDecodable, Equatable {
   enum Column: Int, SQLRecordColumn { case recordedAt, note }
 
   var recordedAt: String
@@ -21,22 +21,6 @@ struct RevocationRecord: SQLRecord, Equatable {
   init(row: SQLRow) throws {
     recordedAt = try row.decode(atIndex: Column.recordedAt.rawValue)
     note = try row.decode(atIndex: Column.note.rawValue)
-  }
-}
-
-extension QuizAttempt.Stored: SQLRecord {
-  enum Column: Int, SQLRecordColumn {
-    case scenarioID, choiceIndex, choiceText, isCorrect, isFirstTry, answeredAt
-  }
-
-  init(row: SQLRow) throws {
-    self.init(
-      scenarioID: try row.decode(atIndex: Column.scenarioID.rawValue),
-      choiceIndex: try row.decode(atIndex: Column.choiceIndex.rawValue),
-      choiceText: try row.decode(atIndex: Column.choiceText.rawValue),
-      isCorrect: try row.decode(atIndex: Column.isCorrect.rawValue),
-      isFirstTry: try row.decode(atIndex: Column.isFirstTry.rawValue),
-      answeredAt: try row.decode(atIndex: Column.answeredAt.rawValue))
   }
 }
 
@@ -65,8 +49,7 @@ extension AppDatabase {
     try QuizAttempt.Stored.fetchAll(
       db,
       sql: """
-        SELECT a.scenario_id, a.choice_index, a.choice_text, a.is_correct, a.is_first_try,
-          a.answered_at
+        SELECT \(QuizAttempt.Stored.selection(of: "a"))
         FROM session s JOIN quiz_attempt a ON a.session_id = s.id
         WHERE s.ledger_seq = ? ORDER BY a.id
         """, arguments: [seq])

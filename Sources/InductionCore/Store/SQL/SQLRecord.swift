@@ -37,3 +37,33 @@ extension SQLRowDecodable {
     try db.fetchOne(sql: sql, arguments: arguments).map(Self.init(row:))
   }
 }
+
+/// The columns of a record's query, in SELECT order: a case's raw value is its index in the row,
+/// so the SELECT list and the reads cannot drift apart.
+protocol SQLRecordColumn: CaseIterable, RawRepresentable where RawValue == Int {}
+
+extension SQLRecordColumn {
+  /// Each column's expression as `expression AS name`, joined into a SELECT list.
+  static func selectList(_ expression: (Self) -> String) -> String {
+    allCases.map { "\(expression($0)) AS \($0)" }.joined(separator: ", ")
+  }
+}
+
+/// Rows of a query read one at a time as records.
+final class SQLRecordCursor<Record: SQLRowDecodable> {
+  private let cursor: any SQLCursor
+
+  init(_ cursor: any SQLCursor) { self.cursor = cursor }
+
+  /// The next record, or nil at the end.
+  func next() throws -> Record? { try cursor.next().map(Record.init(row:)) }
+}
+
+extension SQLRowDecodable {
+  /// All records of a query with named text parameters.
+  static func fetchAll(_ db: any SQLDatabase, sql: String, named: [String: String?]) throws
+    -> [Self]
+  {
+    try db.fetchAll(sql: sql, named: named).map(Self.init(row:))
+  }
+}

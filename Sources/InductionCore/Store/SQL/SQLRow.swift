@@ -56,19 +56,3 @@ public struct SQLRow: Sendable {
     return try decode(atIndex: index)
   }
 }
-
-// Left for the reads outside Store/ that move into it on another branch; removed once they have.
-extension SQLRow {
-  /// The value in the column `name`. A value of another kind stops the program; records read
-  /// rows through their throwing `init(row:)` instead.
-  @available(*, deprecated, message: "read rows through a record's init(row:)")
-  subscript<T: SQLValueConvertible>(_ name: String) -> T {
-    do { return try decode(name) } catch { preconditionFailure("\(error)") }
-  }
-
-  /// The value at `index`, as ``subscript(_:)-(String)`` does by name.
-  @available(*, deprecated, message: "read rows through a record's init(row:)")
-  subscript<T: SQLValueConvertible>(_ index: Int) -> T {
-    do { return try decode(atIndex: index) } catch { preconditionFailure("\(error)") }
-  }
-}

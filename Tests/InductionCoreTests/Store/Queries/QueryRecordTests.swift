@@ -82,12 +82,6 @@ struct QueryRecordTests {
       try TranslationVersionRecord(
         row: row(TranslationVersionRecord.Column.self, [.text("cy"), .blob(Data())]))
     }
-    #expect(throws: SQLDecodingError.self) {
-      try QuizAttempt.Stored(
-        row: row(
-          QuizAttempt.Stored.Column.self,
-          [.text("s"), .integer(0), .text("c"), .text("true"), .integer(1), .text("t")]))
-    }
   }
 
   @Test func theSelectListNamesEachColumnInOrder() {
