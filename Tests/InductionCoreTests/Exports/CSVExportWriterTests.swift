@@ -122,9 +122,6 @@ struct CSVExportWriterTests {
     }
     #expect(try Data(contentsOf: url) == old)
     #expect(try contents(of: folder) == ["x.csv"])
-    #expect(
-      ExportError.targetExists(path: "Exports/x.csv").localizedDescription
-        == "Exports/x.csv already exists; choose another --out or add --force to replace it")
   }
 
   @Test func aTargetThatAppearsDuringTheExportIsNotReplaced() throws {
@@ -175,17 +172,7 @@ struct CSVExportWriterTests {
     #expect(throws: ExportError.cannotWrite(path: "Exports/x.csv")) {
       try CSVExportWriter(destination: exportFile(folder), header: ["A"])
     }
-    #expect(
-      ExportError.cannotWrite(path: "Exports/x.csv").localizedDescription
-        == "cannot write Exports/x.csv; check the folder exists and you may write to it")
     #expect(!FileManager.default.fileExists(atPath: folder.path))
-  }
-
-  @Test func theDiskFullMessageSaysNothingWasWritten() {
-    #expect(
-      ExportError.diskFull(path: "Exports/x.csv").localizedDescription
-        == "the disk is full while writing Exports/x.csv; free some space and export again; "
-        + "nothing was written")
   }
 
   @Test func aDescriptorReceivesRowsAsTheyComeAndStaysOpen() throws {
@@ -212,10 +199,6 @@ struct CSVExportWriterTests {
     #expect(throws: ExportError.streamInterrupted(path: "standard output")) {
       try writer.finish()
     }
-    #expect(
-      ExportError.streamInterrupted(path: "standard output").localizedDescription
-        == "writing to standard output stopped part-way, so the output is incomplete; "
-        + "check the disk or the program reading it and export again")
   }
 
   private func mode(_ url: URL) throws -> Int {

@@ -20,6 +20,23 @@ struct ExportErrorMessageTests {
         + "outstanding.xlsx, or use --format csv")
   }
 
+  @Test func theWriterFailuresSayWhatToDo() {
+    #expect(
+      AdminCommands.message(for: ExportError.targetExists(path: "Exports/x.csv"))
+        == "Exports/x.csv already exists; choose another --out or add --force to replace it")
+    #expect(
+      AdminCommands.message(for: ExportError.cannotWrite(path: "Exports/x.csv"))
+        == "cannot write Exports/x.csv; check the folder exists and you may write to it")
+    #expect(
+      AdminCommands.message(for: ExportError.diskFull(path: "Exports/x.csv"))
+        == "the disk is full while writing Exports/x.csv; free some space and export again; "
+        + "nothing was written")
+    #expect(
+      AdminCommands.message(for: ExportError.streamInterrupted(path: "standard output"))
+        == "writing to standard output stopped part-way, so the output is incomplete; "
+        + "check the disk or the program reading it and export again")
+  }
+
   @Test func everyExportErrorIsOneSentenceNamingWhatToDo() {
     let errors: [ExportError] = [
       .targetExists(path: "a.csv"), .notARegularFile(path: "a.csv"), .cannotWrite(path: "a.csv"),
