@@ -37,10 +37,10 @@ struct EntryRules {
   }
 
   /// The checks before the signature: seq, link, hash, genesis, fields and key, in that order.
-  func signer(of entry: LedgerEntry) -> Signer {
+  func signer(of entry: LedgerEntry, digests: EntryDigests) -> Signer {
     if entry.seq != expectedSeq { return .damaged(.missingEntry) }
     if entry.prevHash != previousHash { return .damaged(.brokenChain) }
-    if entry.computedHash() != entry.entryHash { return .damaged(.alteredEntry) }
+    if !digests.hashMatches { return .damaged(.alteredEntry) }
     guard let genesisSeq else { return .damaged(.noGenesis) }
     if entry.kind == .genesis && entry.seq != genesisSeq { return .damaged(.unexpectedGenesis) }
     if entry.kind == .genesis && entry.subjectKey.map(SigningKey.id(of:)) != entry.keyID {
@@ -57,7 +57,7 @@ struct EntryRules {
 
   /// The checks after the signature: reference, personal details, answers and texts, in that
   /// order.
-  func damageAfterSignature(of stored: StoredEntry) -> LedgerDamage.Kind? {
+  func damageAfterSignature(of stored: StoredEntry, digests: EntryDigests) -> LedgerDamage.Kind? {
     let entry = stored.entry
     if !entry.reference.hasPrefix(Reference.make(from: Array(entry.entryHash), length: 8))
       || entry.reference
@@ -66,17 +66,15 @@ struct EntryRules {
       return .wrongReference
     }
     guard entry.kind == .acknowledgement else { return nil }
-    if let held = stored.details {
-      if held.details.commitment(salt: held.salt) != entry.piiCommitment {
-        return .alteredPersonalDetails
-      }
+    if stored.details != nil {
+      if !digests.detailsMatch { return .alteredPersonalDetails }
     } else if erasures[entry.seq] != nil {
       // Erased: nothing of the person may be left, a child row added since included.
       if stored.hasChildrenWithoutDetails { return .alteredPersonalDetails }
     } else {
       return .missingPersonalDetails
     }
-    if stored.answers.transcriptSHA256 != entry.transcriptSHA256 { return .alteredAnswers }
+    if !digests.answersMatch { return .alteredAnswers }
     if !texts.holdsEveryText(of: entry) { return .alteredText }
     return nil
   }

@@ -88,15 +88,18 @@ struct LedgerVerifier {
     var ruled = RuledWindow()
     ruled.signatures.signatures.reserveCapacity(window.count)
     ruled.seqs.reserveCapacity(window.count)
+    let digests = EntryDigests.of(window)
     for (index, stored) in window.enumerated() {
       ruled.seqs.append(stored.entry.seq)
-      switch rules.signer(of: stored.entry) {
+      switch rules.signer(of: stored.entry, digests: digests[index]) {
       case .damaged(let kind):
         ruled.ruleDamage = (index, kind)
       case .key(let key):
         ruled.signatures.signatures.append(
           .init(entryHash: stored.entry.entryHash, signature: stored.entry.signature, key: key))
-        if let kind = rules.damageAfterSignature(of: stored) { ruled.ruleDamage = (index, kind) }
+        if let kind = rules.damageAfterSignature(of: stored, digests: digests[index]) {
+          ruled.ruleDamage = (index, kind)
+        }
       }
       if ruled.ruleDamage != nil { break }
       if let erasures = rules.erasures(excusing: stored) {
