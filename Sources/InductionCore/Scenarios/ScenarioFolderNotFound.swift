@@ -1,16 +1,17 @@
 import Foundation
 
 /// The scenarios folder is not there. Nothing in it needs fixing: the program was pointed at the
-/// wrong place, most often run from a folder other than the one that holds `Scenarios`.
-public struct ScenarioFolderNotFound: LocalizedError, Equatable {
+/// wrong place, most often run from a folder other than the one that holds `Scenarios`. The command
+/// line says it with the option that names the folder (`CommandLineMessage` in InductionTerminal).
+public struct ScenarioFolderNotFound: Error, Equatable {
   /// The folder as given: `Scenarios`, or what `--scenarios` or INDUCTION_SCENARIOS named.
   public var path: String
   /// The working folder a relative `path` was looked for in.
   public var workingFolder: String
 
-  /// What to do, after saying the folder was not found.
+  /// What to do, after saying the folder was not found, in words that name no option.
   public static let whatToDo =
-    "pass it with --scenarios DIR (or set INDUCTION_SCENARIOS), or run induction from the folder that holds Scenarios"
+    "name the folder that holds guidance.md and the scenarios, or run induction from the folder that holds Scenarios"
 
   /// Creates the error.
   public init(path: String, workingFolder: String) {
@@ -28,11 +29,5 @@ public struct ScenarioFolderNotFound: LocalizedError, Equatable {
     }
     throw ScenarioFolderNotFound(
       path: path, workingFolder: FileManager.default.currentDirectoryPath)
-  }
-
-  /// The sentence shown.
-  public var errorDescription: String? {
-    let place = path.hasPrefix("/") ? "" : " in \(workingFolder)"
-    return "the scenarios folder \(path) was not found\(place); \(Self.whatToDo)"
   }
 }

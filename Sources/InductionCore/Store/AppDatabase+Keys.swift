@@ -1,7 +1,8 @@
 import Foundation
 
-/// Why a key could not be enrolled or retired, as one plain sentence.
-public enum KeyError: LocalizedError, Equatable, Sendable {
+/// Why a key could not be enrolled or retired. Only the command line enrols and retires keys, so
+/// only it says these (`CommandLineMessage` in InductionTerminal).
+public enum KeyError: Error, Equatable, Sendable {
   /// The text given is neither a fingerprint nor a public key.
   case malformed(String)
   /// No key with this fingerprint has been seen by this database.
@@ -14,28 +15,11 @@ public enum KeyError: LocalizedError, Equatable, Sendable {
   case notEnrolled(String)
   /// Retiring it would leave no trusted key to sign with.
   case lastTrustedKey(String)
-  /// The name or reason is empty.
-  case missingText(String)
+  /// The name of a key to enrol is empty.
+  case missingName
+  /// The reason for retiring a key is empty.
+  case missingReason
 
-  /// The sentence shown.
-  public var errorDescription: String? {
-    switch self {
-    case .malformed(let typed):
-      "\(typed) is not a key fingerprint (16 hex digits, as `induction keys show` prints it) or a public key"
-    case .unknownFingerprint(let fingerprint, let database):
-      "no key with fingerprint \(fingerprint) has opened this database; run `induction keys show\(database)` on the new PC first, or give its public key instead"
-    case .alreadyEnrolled(let fingerprint):
-      "the key \(fingerprint) is enrolled already; nothing was changed"
-    case .retired(let fingerprint):
-      "the key \(fingerprint) was retired and cannot be enrolled again; make a new key on that PC and enrol that one"
-    case .notEnrolled(let fingerprint):
-      "the key \(fingerprint) is not enrolled, so there is nothing to retire"
-    case .lastTrustedKey(let fingerprint):
-      "the key \(fingerprint) is the only trusted key; enrol another key before retiring it"
-    case .missingText(let what):
-      "give \(what); it is recorded in the ledger"
-    }
-  }
 }
 
 /// One key as `induction keys show` lists it.
@@ -120,7 +104,7 @@ extension AppDatabase {
   {
     let name = NameNormalisation.tidy(name)
     guard !name.isEmpty else {
-      throw KeyError.missingText("a name with --name, such as \"Reception 2\"")
+      throw KeyError.missingName
     }
     let fingerprint = KeyFingerprint.display(SigningKey.id(of: publicKey))
     return try write { db in
@@ -148,7 +132,7 @@ extension AppDatabase {
     throws -> LedgerEntry
   {
     let reason = NameNormalisation.tidy(reason)
-    guard !reason.isEmpty else { throw KeyError.missingText("a reason with --reason") }
+    guard !reason.isEmpty else { throw KeyError.missingReason }
     let fingerprint = KeyFingerprint.display(SigningKey.id(of: publicKey))
     return try write { db in
       let trust = try KeyTrust.read(db)

@@ -130,11 +130,8 @@ extension AppDatabase {
     fill: (_ seq: Int, _ prevHash: Data) -> LedgerEntry
   ) throws -> LedgerEntry {
     let trust = try known ?? KeyTrust.read(db)
-    let last = try LedgerHead.fetchOne(
-      db, sql: "SELECT \(LedgerHead.selection) FROM ledger ORDER BY seq DESC LIMIT 1")
-    let seq = (last?.seq ?? 0) + 1
-    let prevHash = last?.entryHash ?? LedgerEntry.genesisHash
-    return try signAndInsert(fill(seq, prevHash), key: key, trust: trust) { entry in
+    let head = try ledgerHead(db)
+    return try signAndInsert(fill(head.seq + 1, head.entryHash), key: key, trust: trust) { entry in
       try entry.insertUnlessReferenceTaken(db)
     }
   }
@@ -212,19 +209,6 @@ extension AppDatabase {
       stored: stored.parentName, relationship: stored.relationship,
       signature: stored.signatureText, children: children)
     return (details, Array(stored.salt))
-  }
-}
-
-/// The last entry's seq and hash, which the next entry follows.
-private struct LedgerHead: SQLRecord {
-  var seq: Int
-  var entryHash: Data
-
-  static let columns = ["seq", "entry_hash"]
-
-  init(row: SQLRow) throws {
-    seq = try row.decode(atIndex: 0)
-    entryHash = try row.decode(atIndex: 1)
   }
 }
 

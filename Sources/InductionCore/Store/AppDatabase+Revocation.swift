@@ -1,25 +1,14 @@
 import Foundation
 
-/// Why a revocation could not be recorded.
-public enum RevocationError: LocalizedError, Equatable {
+/// Why a revocation could not be recorded. Only the command line revokes, so only it says these
+/// (`CommandLineMessage` in InductionTerminal).
+public enum RevocationError: Error, Equatable {
   /// No acknowledgement has that reference.
   case unknownReference(String)
   /// It was revoked already.
   case alreadyRevoked(String)
   /// The reason is empty or too long.
   case badReason
-
-  /// The sentence shown.
-  public var errorDescription: String? {
-    switch self {
-    case .unknownReference(let reference):
-      "no acknowledgement has the reference \(reference); check it and try again"
-    case .alreadyRevoked(let reference):
-      "the acknowledgement \(reference) is already revoked; nothing was changed"
-    case .badReason:
-      "give a short reason with --reason (1 to 200 characters, without anyone's name)"
-    }
-  }
 }
 
 extension AppDatabase {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Why a manual roster link could not be made.
-public enum RosterLinkError: LocalizedError, Equatable {
+/// Why a manual roster link could not be made. Only the command line makes links, so only it says
+/// these (`CommandLineMessage` in InductionTerminal).
+public enum RosterLinkError: Error, Equatable {
   /// No acknowledgement has that reference.
   case unknownReference(String)
   /// No roster child has that name (in that class).
@@ -13,21 +14,6 @@ public enum RosterLinkError: LocalizedError, Equatable {
   /// The acknowledgement has no link to a child of that name (in that class).
   case notLinked(String)
 
-  /// The sentence shown.
-  public var errorDescription: String? {
-    switch self {
-    case .unknownReference(let reference):
-      "no acknowledgement has the reference \(reference); check it with `induction export acknowledgements`"
-    case .noSuchChild:
-      "no child of that name is on the roster; check the spelling or import the roster again"
-    case .ambiguousChild(let classes):
-      "more than one child of that name is on the roster (classes: \(classes.joined(separator: ", "))); add --class"
-    case .alreadyLinked(let reference):
-      "the acknowledgement \(reference) is linked to that child already; nothing was changed"
-    case .notLinked(let reference):
-      "the acknowledgement \(reference) has no link to a child of that name (in that class); give the name and class as they were linked"
-    }
-  }
 }
 
 /// An acknowledgement that names a child who is not on the roster.

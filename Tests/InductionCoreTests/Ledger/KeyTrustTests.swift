@@ -141,9 +141,6 @@ struct KeyTrustTests {
     #expect(throws: KeyError.malformed("Reception")) {
       try database.publicKey(forFingerprintOrKey: "Reception")
     }
-    #expect(
-      KeyError.lastTrustedKey(fingerprint).errorDescription
-        == "the key \(fingerprint) is the only trusted key; enrol another key before retiring it")
   }
 
   @Test func aLedgerFromBeforeEnrolmentGainsAGenesisWithoutARewrite() throws {

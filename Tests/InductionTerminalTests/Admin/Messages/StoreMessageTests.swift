@@ -47,6 +47,26 @@ struct StoreMessageTests {
     }
   }
 
+  @Test func keyRosterLinkAndRevocationErrorsNameTheirOptions() {
+    #expect(
+      AdminCommands.message(for: KeyError.lastTrustedKey("ABCD 1234 ABCD 1234"))
+        == "the key ABCD 1234 ABCD 1234 is the only trusted key; enrol another key before retiring it"
+    )
+    #expect(
+      AdminCommands.message(for: KeyError.missingName)
+        == "give a name with --name, such as \"Reception 2\"; it is recorded in the ledger")
+    #expect(
+      AdminCommands.message(for: KeyError.missingReason)
+        == "give a reason with --reason; it is recorded in the ledger")
+    #expect(
+      AdminCommands.message(for: RosterLinkError.ambiguousChild(classes: ["Nursery", "Year 2"]))
+        == "more than one child of that name is on the roster (classes: Nursery, Year 2); add --class"
+    )
+    #expect(
+      AdminCommands.message(for: RevocationError.badReason)
+        == "give a short reason with --reason (1 to 200 characters, without anyone's name)")
+  }
+
   @Test func errorsWithoutAnOptionAreSaidAsTheStoreSaysThem() {
     let error = StoreError.busy(path: "/srv/induction/induction.sqlite")
     #expect(AdminCommands.message(for: error) == error.errorDescription)
