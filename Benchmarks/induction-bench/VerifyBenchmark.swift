@@ -83,7 +83,8 @@ struct SignedMaterial {
         material.keys.append(
           try Curve25519.Signing.PublicKey(rawRepresentation: try row.decode(atIndex: 1) as Data))
       }
-      let cursor = try SQLRow.fetchCursor(db, sql: "SELECT * FROM ledger ORDER BY seq")
+      let cursor = try SQLRow.fetchCursor(
+        db, sql: "SELECT \(LedgerEntry.selection) FROM ledger ORDER BY seq")
       while let row = try cursor.next() {
         let entry = try LedgerEntry(row: row)
         let encoded = canonicalBytes(entry)

@@ -41,8 +41,8 @@ struct PersonalLinkTests {
       context: ExportContext(
         currentGuidance: Guidance(text: Fixtures.guidanceText).sha256,
         timeZone: Fixtures.school.timeZone),
-      into: writer, links: InvitationIssue(base: base, days: days, only: only),
-      at: fixture.clock.now)
+      into: writer,
+      links: InvitationIssue(base: base, days: days, only: only, at: fixture.clock.now))
     let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
     return text.dropFirst().split(separator: "\r\n").dropFirst().map {
       $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)

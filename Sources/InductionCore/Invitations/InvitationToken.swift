@@ -82,12 +82,15 @@ public struct InvitationIssue: Sendable {
   public var days: Int
   /// One family only: what staff typed (an email address, or the parent's or a child's name).
   public var only: String?
+  /// When the links are issued: they last ``days`` from then.
+  public var issuedAt: Date
 
   /// Creates the settings.
-  public init(base: InvitationBase, days: Int = 30, only: String? = nil) {
+  public init(base: InvitationBase, days: Int = 30, only: String? = nil, at issuedAt: Date) {
     self.base = base
     self.days = days
     self.only = only
+    self.issuedAt = issuedAt
   }
 
   /// Whether a row of the outstanding list is the family staff asked for (every row when they

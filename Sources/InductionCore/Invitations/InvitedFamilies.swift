@@ -10,12 +10,10 @@ struct InvitedFamilies {
   }
 
   let issue: InvitationIssue?
-  let now: Date
   private var rows: [(cells: [ExportCell], family: String)] = []
 
-  init(issue: InvitationIssue?, at now: Date) {
+  init(issue: InvitationIssue?) {
     self.issue = issue
-    self.now = now
   }
 
   /// A family is its email address (as people write it, whatever the case), or without one, its
@@ -37,8 +35,8 @@ struct InvitedFamilies {
   /// order, each with its family's link.
   func issue(_ db: any SQLDatabase) throws -> [Row] {
     guard let issue else { return [] }
-    let issuedAt = Timestamp.utc(now)
-    let expires = now.addingTimeInterval(TimeInterval(issue.days) * 86_400)
+    let issuedAt = Timestamp.utc(issue.issuedAt)
+    let expires = issue.issuedAt.addingTimeInterval(TimeInterval(issue.days) * 86_400)
     var links: [String: String] = [:]
     for family in rows.map(\.family) where links[family] == nil {
       let token = InvitationToken.random()

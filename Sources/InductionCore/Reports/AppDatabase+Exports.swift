@@ -11,13 +11,13 @@ extension AppDatabase {
   /// place, and the caller must not finish it again.
   public func export(
     _ kind: ExportKind, filter: ExportFilter, context: ExportContext,
-    into writer: some ExportWriter, links: InvitationIssue? = nil, at now: Date = Date(),
+    into writer: some ExportWriter, links: InvitationIssue? = nil,
     progress: (Int) -> Void = { _ in }
   ) throws -> Int {
     precondition(links == nil || kind == .outstanding, "only an outstanding list has links")
     let run = { (db: any SQLDatabase) throws -> Int in
       var count = 0
-      var invited = InvitedFamilies(issue: links, at: now)
+      var invited = InvitedFamilies(issue: links)
       func emit(_ row: [ExportCell]) throws {
         try writer.write(row)
         count += 1

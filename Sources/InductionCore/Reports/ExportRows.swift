@@ -1,7 +1,29 @@
-/// One row of the acknowledgements list; its columns and their headers are named once, in
-/// ``Column``.
-struct AcknowledgementExportRow {
-  enum Column: CaseIterable {
+/// A column of an export, with its header.
+protocol ExportColumn: CaseIterable {
+  /// The header cell.
+  var header: String { get }
+}
+
+/// One row of an export: its columns, and their headers, are named once, in ``Column``, and
+/// ``cell(_:)`` gives each column's cell.
+protocol ExportRow {
+  /// The columns, in order.
+  associatedtype Column: ExportColumn
+  /// The cell in `column`.
+  func cell(_ column: Column) -> ExportCell
+}
+
+extension ExportRow {
+  /// The header row.
+  static var header: [String] { Column.allCases.map(\.header) }
+
+  /// The row's cells, in column order.
+  var cells: [ExportCell] { Column.allCases.map(cell) }
+}
+
+/// One row of the acknowledgements list.
+struct AcknowledgementExportRow: ExportRow {
+  enum Column: ExportColumn {
     case reference, signedAt, parent, relationship, children, classes, version, status, score
     case station, language
 
@@ -35,30 +57,26 @@ struct AcknowledgementExportRow {
   var station: String
   var language: String
 
-  static var header: [String] { Column.allCases.map(\.header) }
-
-  var cells: [ExportCell] {
-    Column.allCases.map { column in
-      switch column {
-      case .reference: .text(reference)
-      case .signedAt: signedAt
-      case .parent: .text(parent)
-      case .relationship: .text(relationship)
-      case .children: .text(children)
-      case .classes: .text(classes)
-      case .version: .text(version)
-      case .status: .text(status)
-      case .score: .score(correct: firstTryCorrect, total: scenarioCount)
-      case .station: .text(station)
-      case .language: .text(language)
-      }
+  func cell(_ column: Column) -> ExportCell {
+    switch column {
+    case .reference: .text(reference)
+    case .signedAt: signedAt
+    case .parent: .text(parent)
+    case .relationship: .text(relationship)
+    case .children: .text(children)
+    case .classes: .text(classes)
+    case .version: .text(version)
+    case .status: .text(status)
+    case .score: .score(correct: firstTryCorrect, total: scenarioCount)
+    case .station: .text(station)
+    case .language: .text(language)
     }
   }
 }
 
-/// One child of the completion list; its columns and their headers are named once, in ``Column``.
-struct CompletionExportRow {
-  enum Column: CaseIterable {
+/// One child of the completion list.
+struct CompletionExportRow: ExportRow {
+  enum Column: ExportColumn {
     case className, child, rosterParent, status, acknowledgedBy, signedAt, reference, language
 
     var header: String {
@@ -84,28 +102,23 @@ struct CompletionExportRow {
   var reference: String
   var language: String
 
-  static var header: [String] { Column.allCases.map(\.header) }
-
-  var cells: [ExportCell] {
-    Column.allCases.map { column in
-      switch column {
-      case .className: .text(className)
-      case .child: .text(child)
-      case .rosterParent: .text(rosterParent)
-      case .status: .text(status.rawValue)
-      case .acknowledgedBy: .text(acknowledgedBy)
-      case .signedAt: signedAt
-      case .reference: .text(reference)
-      case .language: .text(language)
-      }
+  func cell(_ column: Column) -> ExportCell {
+    switch column {
+    case .className: .text(className)
+    case .child: .text(child)
+    case .rosterParent: .text(rosterParent)
+    case .status: .text(status.rawValue)
+    case .acknowledgedBy: .text(acknowledgedBy)
+    case .signedAt: signedAt
+    case .reference: .text(reference)
+    case .language: .text(language)
     }
   }
 }
 
-/// One child of the outstanding list; its columns and their headers are named once, in
-/// ``Column``.
-struct OutstandingExportRow {
-  enum Column: CaseIterable {
+/// One child of the outstanding list.
+struct OutstandingExportRow: ExportRow {
+  enum Column: ExportColumn {
     case className, child, parent, email, status, language
 
     var header: String {
@@ -127,18 +140,14 @@ struct OutstandingExportRow {
   var status: CompletionStatus
   var language: String
 
-  static var header: [String] { Column.allCases.map(\.header) }
-
-  var cells: [ExportCell] {
-    Column.allCases.map { column in
-      switch column {
-      case .className: .text(className)
-      case .child: .text(child)
-      case .parent: .text(parent)
-      case .email: .text(email)
-      case .status: .text(status.rawValue)
-      case .language: .text(language)
-      }
+  func cell(_ column: Column) -> ExportCell {
+    switch column {
+    case .className: .text(className)
+    case .child: .text(child)
+    case .parent: .text(parent)
+    case .email: .text(email)
+    case .status: .text(status.rawValue)
+    case .language: .text(language)
     }
   }
 }

@@ -97,14 +97,16 @@ extension AppDatabase {
 /// An object in the schema as a catalogue lists it: its kind, its name and the table it belongs to
 /// (its own name when it is one). Each catalogue spells these differently, so each query selects
 /// them in this order.
-private struct SchemaObject: SQLRowDecodable {
+private struct SchemaObject: SQLRecord {
+  enum Column: Int, SQLRecordColumn { case kind, name, table }
+
   var kind: String
   var name: String
   var table: String
 
   init(row: SQLRow) throws {
-    kind = try row.decode(atIndex: 0)
-    name = try row.decode(atIndex: 1)
-    table = try row.decode(atIndex: 2)
+    kind = try row.decode(Column.kind)
+    name = try row.decode(Column.name)
+    table = try row.decode(Column.table)
   }
 }

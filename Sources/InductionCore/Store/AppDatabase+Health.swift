@@ -19,10 +19,10 @@ private struct LastEntry: SQLRecord {
   var seq: Int?
   var recordedAt: String?
 
-  static let columns = ["seq", "recorded_at"]
+  enum Column: Int, SQLRecordColumn { case seq, recordedAt }
 
   init(row: SQLRow) throws {
-    seq = try row.decode(atIndex: 0)
-    recordedAt = try row.decode(atIndex: 1)
+    seq = try row.decode(Column.seq)
+    recordedAt = try row.decode(Column.recordedAt)
   }
 }

@@ -85,13 +85,13 @@ private struct StoredInvitation: SQLRecord {
   var withdrawnAt: String?
   var usedAt: String?
 
-  static let columns = ["id", "expires_at", "withdrawn_at", "used_at"]
+  enum Column: Int, SQLRecordColumn { case id, expiresAt, withdrawnAt, usedAt }
 
   init(row: SQLRow) throws {
-    id = try row.decode(atIndex: 0)
-    expiresAt = try row.decode(atIndex: 1)
-    withdrawnAt = try row.decode(atIndex: 2)
-    usedAt = try row.decode(atIndex: 3)
+    id = try row.decode(Column.id)
+    expiresAt = try row.decode(Column.expiresAt)
+    withdrawnAt = try row.decode(Column.withdrawnAt)
+    usedAt = try row.decode(Column.usedAt)
   }
 }
 
@@ -100,11 +100,11 @@ private struct OpenInvitation: SQLRecord {
   var id: Int64
   var familyHash: String
 
-  static let columns = ["id", "family_hash"]
+  enum Column: Int, SQLRecordColumn { case id, familyHash }
 
   init(row: SQLRow) throws {
-    id = try row.decode(atIndex: 0)
-    familyHash = try row.decode(atIndex: 1)
+    id = try row.decode(Column.id)
+    familyHash = try row.decode(Column.familyHash)
   }
 }
 
@@ -113,11 +113,11 @@ struct RosterFamily: SQLRecord {
   var parentName: String
   var parentEmail: String?
 
-  static let columns = ["parent_name", "parent_email"]
+  enum Column: Int, SQLRecordColumn { case parentName, parentEmail }
 
   init(row: SQLRow) throws {
-    parentName = try row.decode(atIndex: 0)
-    parentEmail = try row.decode(atIndex: 1)
+    parentName = try row.decode(Column.parentName)
+    parentEmail = try row.decode(Column.parentEmail)
   }
 
   /// The family's hash, as an invitation names it.

@@ -192,11 +192,11 @@ private struct StoredSigningKey: SQLRecord {
   var publicKey: Data
   var createdAt: String
 
-  static let columns = ["id", "public_key", "created_at"]
+  enum Column: Int, SQLRecordColumn { case id, publicKey, createdAt }
 
   init(row: SQLRow) throws {
-    id = try row.decode(atIndex: 0)
-    publicKey = try row.decode(atIndex: 1)
-    createdAt = try row.decode(atIndex: 2)
+    id = try row.decode(Column.id)
+    publicKey = try row.decode(Column.publicKey)
+    createdAt = try row.decode(Column.createdAt)
   }
 }

@@ -68,7 +68,7 @@ extension AppDatabase {
       try Self.intactVersions(
         db,
         sql: """
-          SELECT sha256, text, first_seen_at FROM translation_version WHERE language = ?
+          SELECT \(StoredTextVersion.selection) FROM translation_version WHERE language = ?
           ORDER BY first_seen_at, \(db.dialect.insertionOrder)
           """, arguments: [language])
     }

@@ -83,7 +83,11 @@ extension AppDatabase {
     // A retry after a lost connection may follow a COMMIT the server made but never confirmed: the
     // session then already names its entry, which is the receipt, so a parent signs exactly once.
     if let signed = try LedgerEntry.fetchOne(
-      db, sql: "SELECT l.* FROM session s JOIN ledger l ON l.seq = s.ledger_seq WHERE s.id = ?",
+      db,
+      sql: """
+        SELECT \(LedgerEntry.selection(of: "l")) FROM session s JOIN ledger l ON l.seq = s.ledger_seq
+        WHERE s.id = ?
+        """,
       arguments: [draft.session])
     {
       return signed
@@ -167,7 +171,9 @@ extension AppDatabase {
 
   /// Every ledger entry, oldest first.
   public func ledgerEntries() throws -> [LedgerEntry] {
-    try read { db in try LedgerEntry.fetchAll(db, sql: "SELECT * FROM ledger ORDER BY seq") }
+    try read { db in
+      try LedgerEntry.fetchAll(db, sql: "SELECT \(LedgerEntry.selection) FROM ledger ORDER BY seq")
+    }
   }
 
   /// The entry with this reference (as typed: any case, with or without the hyphen).
@@ -175,7 +181,8 @@ extension AppDatabase {
     guard let reference = Reference.normalise(typed) else { return nil }
     return try read { db in
       try LedgerEntry.fetchOne(
-        db, sql: "SELECT * FROM ledger WHERE reference = ?", arguments: [reference])
+        db, sql: "SELECT \(LedgerEntry.selection) FROM ledger WHERE reference = ?",
+        arguments: [reference])
     }
   }
 
@@ -219,33 +226,34 @@ struct StoredPersonalDetails: SQLRecord {
   var relationship: String
   var signatureText: String
 
-  static let columns = ["salt", "parent_name", "relationship", "signature_text"]
+  enum Column: Int, SQLRecordColumn { case salt, parentName, relationship, signatureText }
 
   init(row: SQLRow) throws {
-    salt = try row.decode(atIndex: 0)
-    parentName = try row.decode(atIndex: 1)
-    relationship = try row.decode(atIndex: 2)
-    signatureText = try row.decode(atIndex: 3)
+    salt = try row.decode(Column.salt)
+    parentName = try row.decode(Column.parentName)
+    relationship = try row.decode(Column.relationship)
+    signatureText = try row.decode(Column.signatureText)
   }
 }
 
 extension QuizAttempt.Stored: SQLRecord {
-  static let columns = [
-    "scenario_id", "choice_index", "choice_text", "is_correct", "is_first_try", "answered_at",
-  ]
+  enum Column: Int, SQLRecordColumn {
+    case scenarioID, choiceIndex, choiceText, isCorrect, isFirstTry, answeredAt
+  }
 
   init(row: SQLRow) throws {
     self.init(
-      scenarioID: try row.decode(atIndex: 0), choiceIndex: try row.decode(atIndex: 1),
-      choiceText: try row.decode(atIndex: 2), isCorrect: try row.decode(atIndex: 3),
-      isFirstTry: try row.decode(atIndex: 4), answeredAt: try row.decode(atIndex: 5))
+      scenarioID: try row.decode(Column.scenarioID),
+      choiceIndex: try row.decode(Column.choiceIndex),
+      choiceText: try row.decode(Column.choiceText), isCorrect: try row.decode(Column.isCorrect),
+      isFirstTry: try row.decode(Column.isFirstTry), answeredAt: try row.decode(Column.answeredAt))
   }
 }
 
 extension PersonalDetails.Child: SQLRecord {
-  static let columns = ["name", "class_name"]
+  enum Column: Int, SQLRecordColumn { case name, className }
 
   init(row: SQLRow) throws {
-    self.init(stored: try row.decode(atIndex: 0), className: try row.decode(atIndex: 1))
+    self.init(stored: try row.decode(Column.name), className: try row.decode(Column.className))
   }
 }

@@ -48,12 +48,12 @@ extension AppDatabase {
       try Self.intactVersions(
         db,
         sql:
-          "SELECT sha256, text, first_seen_at FROM guidance_version ORDER BY first_seen_at, \(db.dialect.insertionOrder)"
+          "SELECT \(StoredTextVersion.selection) FROM guidance_version ORDER BY first_seen_at, \(db.dialect.insertionOrder)"
       )
     }
   }
 
-  /// The rows of `sql` (`sha256`, `text`, `first_seen_at`) whose text has its SHA-256.
+  /// The rows of `sql` (a ``StoredTextVersion`` each) whose text has its SHA-256.
   static func intactVersions(
     _ db: any SQLDatabase, sql: String, arguments: [any SQLValueConvertible] = []
   ) throws -> [(sha256: String, text: String, firstSeenAt: String)] {
@@ -64,14 +64,16 @@ extension AppDatabase {
 }
 
 /// A version of a stored text (the guidance, a translation): its SHA-256, text and when first seen.
-private struct StoredTextVersion: SQLRowDecodable {
+struct StoredTextVersion: SQLRecord {
+  enum Column: Int, SQLRecordColumn { case sha256, text, firstSeenAt }
+
   var sha256: String
   var text: String
   var firstSeenAt: String
 
   init(row: SQLRow) throws {
-    sha256 = try row.decode(atIndex: 0)
-    text = try row.decode(atIndex: 1)
-    firstSeenAt = try row.decode(atIndex: 2)
+    sha256 = try row.decode(Column.sha256)
+    text = try row.decode(Column.text)
+    firstSeenAt = try row.decode(Column.firstSeenAt)
   }
 }

@@ -109,8 +109,8 @@ extension AppDatabase {
       let found = try ServerRole.fetchOne(
         db,
         sql: """
-          SELECT rolname::text AS name, rolsuper AS super,
-            pg_has_role(rolname, ?::text::name, 'USAGE') AS owns
+          SELECT rolname::text AS name, rolsuper AS is_superuser,
+            pg_has_role(rolname, ?::text::name, 'USAGE') AS owns_tables
           FROM pg_roles WHERE rolname = ?::text
           """, arguments: [owner, role])
     else { throw RoleGrantRefusal.noSuchRole(role: role) }
@@ -154,7 +154,7 @@ extension AppDatabase {
         sql: """
           SELECT current_user::text AS connected,
             pg_has_role(current_user, c.relowner, 'USAGE') OR rolsuper
-              OR has_table_privilege(current_user, c.oid, 'TRIGGER') AS may
+              OR has_table_privilege(current_user, c.oid, 'TRIGGER') AS may_change_schema
           FROM pg_class c, pg_roles r
           WHERE c.oid = 'ledger'::regclass AND r.rolname = current_user
           """)
@@ -165,47 +165,55 @@ extension AppDatabase {
 }
 
 /// The role connected and the tables' owner.
-private struct ConnectedRoleAndOwner: SQLRowDecodable {
+private struct ConnectedRoleAndOwner: SQLRecord {
+  enum Column: Int, SQLRecordColumn { case connected, owner }
+
   var connected: String
   var owner: String
 
   init(row: SQLRow) throws {
-    connected = try row.decode(atIndex: 0)
-    owner = try row.decode(atIndex: 1)
+    connected = try row.decode(Column.connected)
+    owner = try row.decode(Column.owner)
   }
 }
 
 /// Whether a role may create objects in the schema and in the database.
-private struct CreatePrivileges: SQLRowDecodable {
+private struct CreatePrivileges: SQLRecord {
+  enum Column: Int, SQLRecordColumn { case inSchema, inDatabase }
+
   var inSchema: Bool?
   var inDatabase: Bool?
 
   init(row: SQLRow) throws {
-    inSchema = try row.decode(atIndex: 0)
-    inDatabase = try row.decode(atIndex: 1)
+    inSchema = try row.decode(Column.inSchema)
+    inDatabase = try row.decode(Column.inDatabase)
   }
 }
 
 /// A role on the server, and what it can already do to the tables.
-private struct ServerRole: SQLRowDecodable {
+private struct ServerRole: SQLRecord {
+  enum Column: Int, SQLRecordColumn { case name, isSuperuser, ownsTables }
+
   var name: String
   var isSuperuser: Bool
   var ownsTables: Bool
 
   init(row: SQLRow) throws {
-    name = try row.decode(atIndex: 0)
-    isSuperuser = try row.decode(atIndex: 1)
-    ownsTables = try row.decode(atIndex: 2)
+    name = try row.decode(Column.name)
+    isSuperuser = try row.decode(Column.isSuperuser)
+    ownsTables = try row.decode(Column.ownsTables)
   }
 }
 
 /// The role connected, and whether it could change the schema.
-private struct ConnectedRoleRights: SQLRowDecodable {
+private struct ConnectedRoleRights: SQLRecord {
+  enum Column: Int, SQLRecordColumn { case connected, mayChangeSchema }
+
   var connected: String
   var mayChangeSchema: Bool
 
   init(row: SQLRow) throws {
-    connected = try row.decode(atIndex: 0)
-    mayChangeSchema = try row.decode(atIndex: 1)
+    connected = try row.decode(Column.connected)
+    mayChangeSchema = try row.decode(Column.mayChangeSchema)
   }
 }

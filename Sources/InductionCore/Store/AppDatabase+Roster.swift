@@ -107,7 +107,7 @@ extension AppDatabase {
           SELECT \(UnmatchedChild.selection) FROM ledger l
           JOIN acknowledged_child c ON c.ledger_seq = l.seq
           WHERE l.kind = 'acknowledgement'
-            AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.kind = 'revocation' AND r.subject_seq = l.seq)
+            AND NOT \(LedgerQueries.isRevoked("l"))
             AND NOT EXISTS (SELECT 1 FROM roster_child rc WHERE rc.match_key = c.match_key)
             AND (SELECT count(*) FROM roster_link k WHERE k.ledger_seq = l.seq
                 AND NOT EXISTS (
@@ -143,12 +143,21 @@ private struct UnmatchedChild: SQLRecord {
   var reference: String
   var recordedAt: String
 
-  static let columns = ["c.name", "c.class_name", "l.seq", "l.reference", "l.recorded_at"]
+  enum Column: Int, SQLRecordColumn { case name, className, seq, reference, recordedAt }
+
+  /// The columns over the child `c` and its acknowledgement `l`.
+  static let selection = Column.selectList { column in
+    switch column {
+    case .name, .className: "c.\(column.name)"
+    case .seq, .reference, .recordedAt: "l.\(column.name)"
+    }
+  }
 
   init(row: SQLRow) throws {
-    child = try PersonalDetails.Child(row: row)
-    seq = try row.decode(atIndex: 2)
-    reference = try row.decode(atIndex: 3)
-    recordedAt = try row.decode(atIndex: 4)
+    child = PersonalDetails.Child(
+      stored: try row.decode(Column.name), className: try row.decode(Column.className))
+    seq = try row.decode(Column.seq)
+    reference = try row.decode(Column.reference)
+    recordedAt = try row.decode(Column.recordedAt)
   }
 }

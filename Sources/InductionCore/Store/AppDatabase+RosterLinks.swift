@@ -14,17 +14,17 @@ struct StoredRosterLink: SQLRecord {
   /// The commitment's salt.
   var salt: Data?
 
-  static let columns = [
-    "ledger_seq", "match_key", "link_seq", "child_name", "class_name", "salt",
-  ]
+  enum Column: Int, SQLRecordColumn {
+    case ledgerSeq, matchKey, linkSeq, childName, className, salt
+  }
 
   init(row: SQLRow) throws {
-    ledgerSeq = try row.decode(atIndex: 0)
-    matchKey = try row.decode(atIndex: 1)
-    linkSeq = try row.decode(atIndex: 2)
-    childName = try row.decode(atIndex: 3)
-    className = try row.decode(atIndex: 4)
-    salt = try row.decode(atIndex: 5)
+    ledgerSeq = try row.decode(Column.ledgerSeq)
+    matchKey = try row.decode(Column.matchKey)
+    linkSeq = try row.decode(Column.linkSeq)
+    childName = try row.decode(Column.childName)
+    className = try row.decode(Column.className)
+    salt = try row.decode(Column.salt)
   }
 
   /// Whether it is the link `entry` signed: the same acknowledgement, the name and class under its
@@ -223,17 +223,23 @@ private struct UnsignedRosterLink: SQLRecord {
   var className: String?
   var subjectKind: String?
 
-  static let columns = [
-    "k.ledger_seq", "k.match_key", "r.child_name", "r.class_name",
-    "(SELECT l.kind FROM ledger l WHERE l.seq = k.ledger_seq) AS subject_kind",
-  ]
+  enum Column: Int, SQLRecordColumn { case ledgerSeq, matchKey, childName, className, subjectKind }
+
+  /// The columns over the link `k` and its roster child `r`.
+  static let selection = Column.selectList { column in
+    switch column {
+    case .ledgerSeq, .matchKey: "k.\(column.name)"
+    case .childName, .className: "r.\(column.name)"
+    case .subjectKind: "(SELECT l.kind FROM ledger l WHERE l.seq = k.ledger_seq)"
+    }
+  }
 
   init(row: SQLRow) throws {
-    ledgerSeq = try row.decode(atIndex: 0)
-    matchKey = try row.decode(atIndex: 1)
-    childName = try row.decode(atIndex: 2)
-    className = try row.decode(atIndex: 3)
-    subjectKind = try row.decode(atIndex: 4)
+    ledgerSeq = try row.decode(Column.ledgerSeq)
+    matchKey = try row.decode(Column.matchKey)
+    childName = try row.decode(Column.childName)
+    className = try row.decode(Column.className)
+    subjectKind = try row.decode(Column.subjectKind)
   }
 }
 
@@ -243,11 +249,11 @@ private struct RosterChildName: SQLRecord {
   var className: String
   var matchKey: String
 
-  static let columns = ["child_name", "class_name", "match_key"]
+  enum Column: Int, SQLRecordColumn { case childName, className, matchKey }
 
   init(row: SQLRow) throws {
-    childName = try row.decode(atIndex: 0)
-    className = try row.decode(atIndex: 1)
-    matchKey = try row.decode(atIndex: 2)
+    childName = try row.decode(Column.childName)
+    className = try row.decode(Column.className)
+    matchKey = try row.decode(Column.matchKey)
   }
 }

@@ -57,28 +57,30 @@ private struct SigningStart {
   init(_ db: any SQLDatabase, session: Int64) throws {
     // One snapshot after the writers' lock: a read-committed statement started once the lock is
     // held sees every signing committed before it.
+    // Each row is a whole ledger row, then which part it is.
     let rows = try db.fetchAll(
       sql: """
-        SELECT 'signed' AS part, l.* FROM session s JOIN ledger l ON l.seq = s.ledger_seq
-        WHERE s.id = ?
+        SELECT \(LedgerEntry.selection(of: "l")), 'signed' AS part
+        FROM session s JOIN ledger l ON l.seq = s.ledger_seq WHERE s.id = ?
         UNION ALL
-        (SELECT 'head', * FROM ledger ORDER BY seq DESC LIMIT 1)
+        (SELECT \(LedgerEntry.selection), 'head' FROM ledger ORDER BY seq DESC LIMIT 1)
         UNION ALL
-        SELECT 'key', * FROM ledger WHERE \(KeyTrust.keyEntryCondition)
+        SELECT \(LedgerEntry.selection), 'key' FROM ledger WHERE \(KeyTrust.keyEntryCondition)
         ORDER BY part, seq
         """,
       arguments: [session])
-    var keyRows: [SQLRow] = []
+    var keyEntries: [LedgerEntry] = []
     for row in rows {
-      switch try row.decode("part", as: String.self) {
+      switch try row.decode(atIndex: LedgerEntry.columnCount, as: String.self) {
       case "signed": signed = try LedgerEntry(row: row)
       case "head":
-        headSeq = try row.decode("seq")
-        headHash = try row.decode("entry_hash")
-      default: keyRows.append(row)
+        // Only its place in the chain: a head of a kind a newer build wrote still chains.
+        headSeq = try row.decode(LedgerEntry.Column.seq)
+        headHash = try row.decode(LedgerEntry.Column.entryHash)
+      default: keyEntries.append(try LedgerEntry(row: row))
       }
     }
-    trust = try KeyTrust(keyRows: keyRows)
+    trust = KeyTrust(keyEntries: keyEntries)
   }
 }
 
@@ -100,8 +102,8 @@ private struct SigningWrite {
     parts.append(
       """
       entry AS (
-        INSERT INTO ledger (\(LedgerEntry.columnNames.joined(separator: ", ")))
-        VALUES \(SQLPlaceholders.rows(1, columns: LedgerEntry.columnNames.count))
+        INSERT INTO ledger (\(LedgerEntry.selection))
+        VALUES \(SQLPlaceholders.rows(1, columns: LedgerEntry.columnCount))
         ON CONFLICT (reference) DO NOTHING RETURNING seq)
       """)
     arguments += entry.sqlValues
@@ -159,7 +161,7 @@ private struct SigningWrite {
   /// How many placeholders the statement for `draft` has.
   static func placeholderCount(_ draft: AcknowledgementDraft) -> Int {
     let perRow = [
-      AcknowledgementDraft.statementVersionColumns.count * 2, LedgerEntry.columnNames.count,
+      AcknowledgementDraft.statementVersionColumns.count * 2, LedgerEntry.columnCount,
       AcknowledgementDraft.personalDetailsColumns.count, 3 + 3 + 1,
     ].reduce(0, +)
     return perRow + AcknowledgementDraft.childColumns.count * draft.details.children.count

@@ -137,35 +137,40 @@ extension AppDatabase {
 }
 
 extension StoredPin: SQLRecord {
-  static let columns = ["hash", "salt", "log2_n", "r", "p"]
+  enum Column: Int, SQLRecordColumn { case hash, salt, log2N, r, p }
 
   init(row: SQLRow) throws {
     self.init(
-      hash: try row.decode(atIndex: 0), salt: try row.decode(atIndex: 1),
+      hash: try row.decode(Column.hash), salt: try row.decode(Column.salt),
       parameters: ScryptParameters(
-        log2N: try row.decode(atIndex: 2), r: try row.decode(atIndex: 3),
-        p: try row.decode(atIndex: 4)))
+        log2N: try row.decode(Column.log2N), r: try row.decode(Column.r),
+        p: try row.decode(Column.p)))
   }
 }
 
 extension StaffLockout: SQLRecord {
-  static let columns = ["failures", "last_failure_at"]
+  enum Column: Int, SQLRecordColumn { case failures, lastFailureAt }
 
   init(row: SQLRow) throws {
     self.init(
-      failures: try row.decode(atIndex: 0),
-      lastFailure: (try row.decode(atIndex: 1) as String?).flatMap(Timestamp.parseUTC))
+      failures: try row.decode(Column.failures),
+      lastFailure: (try row.decode(Column.lastFailureAt) as String?).flatMap(Timestamp.parseUTC))
   }
 }
 
 extension StationDay: SQLRecord {
-  static let columns = [
-    "count(*) AS started",
-    "coalesce(sum(CASE WHEN outcome = 'signed' THEN 1 ELSE 0 END), 0) AS signed",
-  ]
+  enum Column: Int, SQLRecordColumn { case started, signed }
+
+  /// The sessions' counts, as a select list over `session` rows.
+  static let selection = Column.selectList { column in
+    switch column {
+    case .started: "count(*)"
+    case .signed: "coalesce(sum(CASE WHEN outcome = 'signed' THEN 1 ELSE 0 END), 0)"
+    }
+  }
 
   init(row: SQLRow) throws {
-    self.init(started: try row.decode(atIndex: 0), signed: try row.decode(atIndex: 1))
+    self.init(started: try row.decode(Column.started), signed: try row.decode(Column.signed))
   }
 }
 
@@ -175,11 +180,11 @@ private struct StaffEvent: SQLRecord {
   var station: String
   var action: String
 
-  static let columns = ["at", "station", "action"]
+  enum Column: Int, SQLRecordColumn { case at, station, action }
 
   init(row: SQLRow) throws {
-    at = try row.decode(atIndex: 0)
-    station = try row.decode(atIndex: 1)
-    action = try row.decode(atIndex: 2)
+    at = try row.decode(Column.at)
+    station = try row.decode(Column.station)
+    action = try row.decode(Column.action)
   }
 }

@@ -25,11 +25,14 @@ extension AppDatabase {
   /// by them only if one of them proves sound.
   static func erasures(_ db: any SQLDatabase) throws -> [Int: [Int]] {
     var erasures: [Int: [Int]] = [:]
-    for row in try SQLRow.fetchAll(
+    for erasure in try ErasureEntry.fetchAll(
       db,
-      sql: "SELECT subject_seq, seq FROM ledger WHERE kind = 'erasure' AND subject_seq IS NOT NULL"
-    ) {
-      erasures[try row.decode(atIndex: 0), default: []].append(try row.decode(atIndex: 1))
+      sql: """
+        SELECT \(ErasureEntry.selection) FROM ledger
+        WHERE kind = 'erasure' AND subject_seq IS NOT NULL
+        """)
+    {
+      erasures[erasure.subjectSeq, default: []].append(erasure.seq)
     }
     return erasures
   }
@@ -37,23 +40,23 @@ extension AppDatabase {
   /// Reads and hashes every stored guidance, statement and translation text.
   static func storedTexts(_ db: any SQLDatabase) throws -> StoredTexts {
     StoredTexts(
-      guidance: try intactTexts(db, sql: "SELECT sha256, text, '' FROM guidance_version"),
-      statements: try intactTexts(db, sql: "SELECT sha256, text, '' FROM statement_version"),
-      translations: try intactTexts(
-        db, sql: "SELECT sha256, text, language FROM translation_version"))
+      guidance: try intactTexts(db, table: "guidance_version"),
+      statements: try intactTexts(db, table: "statement_version"),
+      translations: try intactTexts(db, table: "translation_version", prefix: "language"))
   }
 
-  /// The names (prefixed by the third column when it is not empty) of the rows of `sql`
-  /// (`sha256`, `text`, prefix) whose text hashes to their name.
-  private static func intactTexts(_ db: any SQLDatabase, sql: String) throws -> Set<String> {
+  /// The names (each prefixed by its `prefix` column, when given) of the rows of `table` whose
+  /// text hashes to their name.
+  private static func intactTexts(_ db: any SQLDatabase, table: String, prefix: String? = nil)
+    throws -> Set<String>
+  {
     var found: Set<String> = []
-    let cursor = try SQLRow.fetchCursor(db, sql: sql)
-    while let row = try cursor.next() {
-      let sha256: String = try row.decode(atIndex: 0)
-      let prefix: String = try row.decode(atIndex: 2)
-      if StoredTexts.isIntact(sha256: sha256, text: try row.decode(atIndex: 1)) {
-        found.insert(prefix.isEmpty ? sha256 : prefix + " " + sha256)
-      }
+    let columns = PrefixedText.Column.selectList { $0 == .prefix ? prefix ?? "''" : $0.name }
+    let cursor = SQLRecordCursor<PrefixedText>(
+      try db.fetchCursor(sql: "SELECT \(columns) FROM \(table)", arguments: []))
+    while let text = try cursor.next() {
+      guard StoredTexts.isIntact(sha256: text.sha256, text: text.text) else { continue }
+      found.insert(text.prefix.isEmpty ? text.sha256 : text.prefix + " " + text.sha256)
     }
     return found
   }
@@ -77,12 +80,40 @@ extension AppDatabase {
 }
 
 extension RosterEvidence.Child: SQLRecord {
-  static let columns = ["ledger_seq", "name", "class_name", "match_key", "class_key"]
+  enum Column: Int, SQLRecordColumn { case ledgerSeq, name, className, matchKey, classKey }
 
   init(row: SQLRow) throws {
     self.init(
-      seq: try row.decode(atIndex: 0), name: try row.decode(atIndex: 1),
-      className: try row.decode(atIndex: 2), matchKey: try row.decode(atIndex: 3),
-      classKey: try row.decode(atIndex: 4))
+      seq: try row.decode(Column.ledgerSeq), name: try row.decode(Column.name),
+      className: try row.decode(Column.className), matchKey: try row.decode(Column.matchKey),
+      classKey: try row.decode(Column.classKey))
+  }
+}
+
+/// An erasure entry and the entry whose details it erased.
+private struct ErasureEntry: SQLRecord {
+  enum Column: Int, SQLRecordColumn { case subjectSeq, seq }
+
+  var subjectSeq: Int
+  var seq: Int
+
+  init(row: SQLRow) throws {
+    subjectSeq = try row.decode(Column.subjectSeq)
+    seq = try row.decode(Column.seq)
+  }
+}
+
+/// A stored text, named by its SHA-256 and a prefix (empty when its table has none).
+private struct PrefixedText: SQLRecord {
+  enum Column: Int, SQLRecordColumn { case sha256, text, prefix }
+
+  var sha256: String
+  var text: String
+  var prefix: String
+
+  init(row: SQLRow) throws {
+    sha256 = try row.decode(Column.sha256)
+    text = try row.decode(Column.text)
+    prefix = try row.decode(Column.prefix)
   }
 }

@@ -78,11 +78,11 @@ extension AppDatabase {
 }
 
 extension StoredWebSession: SQLRecord {
-  static let columns = ["data", "version", "last_seen"]
+  enum Column: Int, SQLRecordColumn { case data, version, lastSeen }
 
   init(row: SQLRow) throws {
     self.init(
-      data: try row.decode(atIndex: 0), version: try row.decode(atIndex: 1),
-      lastSeen: try row.decode(atIndex: 2))
+      data: try row.decode(Column.data), version: try row.decode(Column.version),
+      lastSeen: try row.decode(Column.lastSeen))
   }
 }

@@ -22,7 +22,8 @@ enum FoldedMatchKeys {
     let children = try KeyedChild.fetchAll(
       db,
       sql: """
-        SELECT \(name), class_name, match_key, class_key, \(rowKey.joined(separator: ", "))
+        SELECT \(KeyedChild.Column.selectList { $0 == .name ? name : $0.name }),
+          \(rowKey.joined(separator: ", "))
         FROM \(table)
         """)
     let matching = rowKey.map { "\($0) = ?" }.joined(separator: " AND ")
@@ -76,7 +77,9 @@ enum FoldedMatchKeys {
   }
 
   /// A child's name, class and keys, then the row's primary key (its remaining columns).
-  private struct KeyedChild: SQLRowDecodable {
+  private struct KeyedChild: SQLRecord {
+    enum Column: Int, SQLRecordColumn { case name, className, matchKey, classKey }
+
     var name: String
     var className: String
     var matchKey: String
@@ -84,11 +87,11 @@ enum FoldedMatchKeys {
     var rowKey: [Int]
 
     init(row: SQLRow) throws {
-      name = try row.decode(atIndex: 0)
-      className = try row.decode(atIndex: 1)
-      matchKey = try row.decode(atIndex: 2)
-      classKey = try row.decode(atIndex: 3)
-      rowKey = try (4..<row.values.count).map { try row.decode(atIndex: $0) }
+      name = try row.decode(Column.name)
+      className = try row.decode(Column.className)
+      matchKey = try row.decode(Column.matchKey)
+      classKey = try row.decode(Column.classKey)
+      rowKey = try (Column.allCases.count..<row.values.count).map { try row.decode(atIndex: $0) }
     }
   }
 
@@ -98,12 +101,12 @@ enum FoldedMatchKeys {
     var matchKey: String
     var linkedAt: String
 
-    static let columns = ["ledger_seq", "match_key", "linked_at"]
+    enum Column: Int, SQLRecordColumn { case ledgerSeq, matchKey, linkedAt }
 
     init(row: SQLRow) throws {
-      ledgerSeq = try row.decode(atIndex: 0)
-      matchKey = try row.decode(atIndex: 1)
-      linkedAt = try row.decode(atIndex: 2)
+      ledgerSeq = try row.decode(Column.ledgerSeq)
+      matchKey = try row.decode(Column.matchKey)
+      linkedAt = try row.decode(Column.linkedAt)
     }
   }
 }

@@ -20,9 +20,12 @@ extension KeyTrust {
         arguments: [lastSeq ?? Int.max]))
   }
 
-  /// The record from whole `ledger` rows (among other columns, read by name), in seq order.
-  init(keyRows rows: [SQLRow]) throws {
-    self.init(events: try rows.map(KeyEvent.init(ledgerRow:)))
+  /// The record from the key entries, in seq order.
+  init(keyEntries entries: [LedgerEntry]) {
+    self.init(
+      events: entries.map {
+        KeyEvent(seq: $0.seq, kind: $0.kind.rawValue, subjectKey: $0.subjectKey, note: $0.note)
+      })
   }
 
   private init(events: [KeyEvent]) {
@@ -41,20 +44,19 @@ private struct KeyEvent: SQLRecord {
   var subjectKey: Data?
   var note: String
 
-  static let columns = ["seq", "kind", "subject_key", "note"]
+  enum Column: Int, SQLRecordColumn { case seq, kind, subjectKey, note }
 
-  init(row: SQLRow) throws {
-    seq = try row.decode(atIndex: 0)
-    kind = try row.decode(atIndex: 1)
-    subjectKey = try row.decode(atIndex: 2)
-    note = try row.decode(atIndex: 3)
+  init(seq: Int, kind: String, subjectKey: Data?, note: String) {
+    self.seq = seq
+    self.kind = kind
+    self.subjectKey = subjectKey
+    self.note = note
   }
 
-  /// The event in a whole `ledger` row that has other columns too.
-  init(ledgerRow row: SQLRow) throws {
-    seq = try row.decode("seq")
-    kind = try row.decode("kind")
-    subjectKey = try row.decode("subject_key")
-    note = try row.decode("note")
+  init(row: SQLRow) throws {
+    seq = try row.decode(Column.seq)
+    kind = try row.decode(Column.kind)
+    subjectKey = try row.decode(Column.subjectKey)
+    note = try row.decode(Column.note)
   }
 }

@@ -14,11 +14,7 @@ struct LedgerScanner {
     entries = try SQLRow.fetchCursor(
       db,
       sql: """
-        SELECT l.seq, l.kind, l.recorded_at, l.station, l.mode, l.guidance_sha256, l.statement_sha256,
-          l.scenario_count, l.first_try_correct, l.attempt_count, l.transcript_sha256, l.pii_commitment,
-          l.subject_seq, l.note, l.prev_hash, l.entry_hash, l.signature, l.key_id, l.reference,
-          p.ledger_seq, p.salt, p.parent_name, p.relationship, p.signature_text, l.subject_key,
-          l.language, l.shown_guidance_sha256, l.shown_statement_sha256
+        SELECT \(LedgerEntry.selection(of: "l")), p.ledger_seq, \(StoredPersonalDetails.selection(of: "p"))
         FROM ledger l LEFT JOIN personal_details p ON p.ledger_seq = l.seq
         ORDER BY l.seq
         """)
@@ -51,33 +47,20 @@ struct LedgerScanner {
   /// The next entry, or nil at the end.
   mutating func next() throws -> StoredEntry? {
     guard let row = try entries.next() else { return nil }
-    let kindText: String = try row.decode(atIndex: 1)
-    guard let kind = LedgerKind(rawValue: kindText) else {
-      throw DecodingError.dataCorrupted(
-        DecodingError.Context(
-          codingPath: [LedgerEntry.CodingKeys.kind],
-          debugDescription: "Cannot initialize LedgerKind from invalid String value \(kindText)"))
-    }
-    let entry = LedgerEntry(
-      seq: try row.decode(atIndex: 0), kind: kind, recordedAt: try row.decode(atIndex: 2),
-      station: try row.decode(atIndex: 3), mode: try row.decode(atIndex: 4),
-      guidanceSHA256: try row.decode(atIndex: 5), statementSHA256: try row.decode(atIndex: 6),
-      scenarioCount: try row.decode(atIndex: 7), firstTryCorrect: try row.decode(atIndex: 8),
-      attemptCount: try row.decode(atIndex: 9), transcriptSHA256: try row.decode(atIndex: 10),
-      piiCommitment: try row.decode(atIndex: 11), subjectSeq: try row.decode(atIndex: 12),
-      note: try row.decode(atIndex: 13),
-      subjectKey: try row.decode(atIndex: 24), language: try row.decode(atIndex: 25),
-      shownGuidanceSHA256: try row.decode(atIndex: 26),
-      shownStatementSHA256: try row.decode(atIndex: 27), prevHash: try row.decode(atIndex: 14),
-      entryHash: try row.decode(atIndex: 15), signature: try row.decode(atIndex: 16),
-      keyID: try row.decode(atIndex: 17), reference: try row.decode(atIndex: 18))
+    let entry = try LedgerEntry(row: row)
     var details: (PersonalDetails, [UInt8])?
-    if !row.hasNull(atIndex: 19) {
-      let salt: Data = try row.decode(atIndex: 20)
+    // The entry's columns, then whether it has personal details, then theirs.
+    let hasDetails = LedgerEntry.columnCount
+    let stored = hasDetails + 1
+    if !row.hasNull(atIndex: hasDetails) {
+      typealias Column = StoredPersonalDetails.Column
+      let salt: Data = try row.decode(Column.salt, from: stored)
       details = (
         PersonalDetails(
-          stored: try row.decode(atIndex: 21), relationship: try row.decode(atIndex: 22),
-          signature: try row.decode(atIndex: 23), children: try children.values(of: entry.seq)),
+          stored: try row.decode(Column.parentName, from: stored),
+          relationship: try row.decode(Column.relationship, from: stored),
+          signature: try row.decode(Column.signatureText, from: stored),
+          children: try children.values(of: entry.seq)),
         Array(salt)
       )
     }
@@ -88,13 +71,15 @@ struct LedgerScanner {
   }
 }
 
-/// A cursor over records in seq order, each row a record's ``SQLRecord/columns`` then its seq,
+/// A cursor over records in seq order, each row a record's ``SQLRecord/Column``s then its seq,
 /// walked alongside the ledger: ``values(of:)`` returns the records of one seq, skipping those of
 /// entries before it.
 private struct MergedCursor<Value: SQLRecord> {
   private let rows: any SQLCursor
   private var pending: (seq: Int, value: Value)?
   private var started = false
+  /// Where each row's seq is: after the record's columns.
+  private let seqIndex = Value.Column.allCases.count
 
   init(_ rows: any SQLCursor) { self.rows = rows }
 
@@ -117,6 +102,6 @@ private struct MergedCursor<Value: SQLRecord> {
       pending = nil
       return
     }
-    pending = (try row.decode(atIndex: Value.columns.count), try Value(row: row))
+    pending = (try row.decode(atIndex: seqIndex), try Value(row: row))
   }
 }

@@ -13,7 +13,7 @@ struct RecordDecodingTests {
   @Test func aRecordReadsItsColumnsInOrder() throws {
     let row = Self.row(
       [.blob(Data([1])), .blob(Data([2])), .integer(14), .integer(8), .integer(1)],
-      StoredPin.columns)
+      StoredPin.Column.allCases.map(\.name))
     let pin = try StoredPin(row: row)
     #expect(
       pin
@@ -24,7 +24,7 @@ struct RecordDecodingTests {
   @Test func aValueOfTheWrongKindThrowsNamingItsColumn() {
     let row = Self.row(
       [.blob(Data([1])), .blob(Data([2])), .text("fourteen"), .integer(8), .integer(1)],
-      StoredPin.columns)
+      StoredPin.Column.allCases.map(\.name))
     #expect(throws: SQLDecodingError(column: "log2_n", expected: "Int")) {
       try StoredPin(row: row)
     }
@@ -46,7 +46,7 @@ struct RecordDecodingTests {
   }
 
   @Test func anOptionalColumnReadsNullAsNil() throws {
-    let row = Self.row([.integer(3), .null], StaffLockout.columns)
+    let row = Self.row([.integer(3), .null], StaffLockout.Column.allCases.map(\.name))
     #expect(try StaffLockout(row: row) == StaffLockout(failures: 3, lastFailure: nil))
   }
 

@@ -8,6 +8,16 @@ struct StoreBoundaryTests {
   /// `row["name"]`, `row?["name"]`, `$0["name"]`, `$1["name"]`.
   static var stringKeyedRead: Regex<Substring> { #/(?:\brow|\$0|\$1)\??\[\s*"/# }
 
+  /// `decode(atIndex: 2)` or `decode("name")`: a column read by a number or a name rather than
+  /// by a record's `Column`.
+  static var untypedRead: Regex<Substring> { #/decode\((?:atIndex:\s*\d|")/# }
+
+  /// Where rows are read below records: the row type and scalar fetches, and the migrations,
+  /// which read tables as they were.
+  static let belowRecords = [
+    "Sources/InductionCore/Store/SQL/", "Sources/InductionCore/Store/SQLite/SQLiteMigrations.swift",
+  ]
+
   /// The statements' keywords as they open a statement or clause, in capitals as the store
   /// writes them.
   static var sqlKeywords: [Regex<Substring>] {
@@ -64,6 +74,17 @@ struct StoreBoundaryTests {
       found.isEmpty, "read rows through a record's init(row:):\n\(found.joined(separator: "\n"))")
   }
 
+  @Test func recordsReadColumnsThroughTheirColumnEnum() throws {
+    let files = try Self.codeLines(under: "Sources").filter { file in
+      !Self.belowRecords.contains { file.path.hasPrefix($0) }
+    }
+    let found = Self.findings(in: files) { $0.contains(Self.untypedRead) }
+    #expect(
+      found.isEmpty,
+      "read a column as row.decode(Column.name), with the record's Column enum:\n\(found.joined(separator: "\n"))"
+    )
+  }
+
   @Test func noSQLIsWrittenOutsideTheStore() throws {
     let files = try Self.codeLines(under: "Sources").filter {
       !$0.path.hasPrefix("Sources/InductionCore/Store/")
@@ -79,6 +100,10 @@ struct StoreBoundaryTests {
     #expect(#"let name: String = row["name"]"#.contains(Self.stringKeyedRead))
     #expect(#"rows.map { $0["id"] as Int }"#.contains(Self.stringKeyedRead))
     #expect(!#"rows.map { $0.mapping?["id"] }"#.contains(Self.stringKeyedRead))
+    #expect("seq = try row.decode(atIndex: 0)".contains(Self.untypedRead))
+    #expect(#"kind = try row.decode("kind")"#.contains(Self.untypedRead))
+    #expect(!"seq = try row.decode(Column.seq)".contains(Self.untypedRead))
+    #expect(!"try row.decode(atIndex: seqIndex)".contains(Self.untypedRead))
     #expect(#""UPDATE invitation SET used_at = ?""#.contains(Self.sqlKeywords[2]))
     #expect(!"// Update the list, then set it".contains(Self.sqlKeywords[2]))
   }

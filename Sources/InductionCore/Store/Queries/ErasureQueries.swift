@@ -1,15 +1,15 @@
 import Foundation
 
 /// A roster row's parent, for matching a family by name.
-struct RosterParentRecord: SQLRowDecodable, Equatable {
+struct RosterParentRecord: SQLRecord, Equatable {
   enum Column: Int, SQLRecordColumn { case id, parentName }
 
   var id: Int64
   var parentName: String
 
   init(row: SQLRow) throws {
-    id = try row.decode(atIndex: Column.id.rawValue)
-    parentName = try row.decode(atIndex: Column.parentName.rawValue)
+    id = try row.decode(Column.id)
+    parentName = try row.decode(Column.parentName)
   }
 }
 
@@ -36,14 +36,7 @@ extension AppDatabase {
   /// Every roster row's parent.
   static func rosterParents(_ db: any SQLDatabase) throws -> [RosterParentRecord] {
     try RosterParentRecord.fetchAll(
-      db, sql: "SELECT \(RosterParentRecord.Column.selectList(rosterColumn)) FROM roster_child")
-  }
-
-  private static func rosterColumn(_ column: RosterParentRecord.Column) -> String {
-    switch column {
-    case .id: "id"
-    case .parentName: "parent_name"
-    }
+      db, sql: "SELECT \(RosterParentRecord.selection) FROM roster_child")
   }
 
   /// Deletes the roster rows of the child `matchKey`.
@@ -71,7 +64,7 @@ extension AppDatabase {
     try LedgerEntry.fetchAll(
       db,
       sql: """
-        SELECT l.* FROM ledger l JOIN personal_details p ON p.ledger_seq = l.seq
+        SELECT \(LedgerEntry.selection(of: "l")) FROM ledger l JOIN personal_details p ON p.ledger_seq = l.seq
         WHERE l.kind = 'acknowledgement' AND l.recorded_at < ? ORDER BY l.seq
         """, arguments: [Timestamp.utc(cutoff)])
   }

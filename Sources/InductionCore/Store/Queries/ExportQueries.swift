@@ -1,7 +1,7 @@
 import Foundation
 
 /// One acknowledgement as the acknowledgements export lists it.
-struct AcknowledgementRecord: SQLRowDecodable, Equatable {
+struct AcknowledgementRecord: SQLRecord, Equatable {
   enum Column: Int, SQLRecordColumn {
     case seq, reference, recordedAt, guidanceSHA256, firstTryCorrect, scenarioCount, station
     case parentName, relationship, language, shownGuidanceSHA256, children, classes, revoked
@@ -28,21 +28,21 @@ struct AcknowledgementRecord: SQLRowDecodable, Equatable {
   var erased: Bool
 
   init(row: SQLRow) throws {
-    seq = try row.decode(atIndex: Column.seq.rawValue)
-    reference = try row.decode(atIndex: Column.reference.rawValue)
-    recordedAt = try row.decode(atIndex: Column.recordedAt.rawValue)
-    guidanceSHA256 = try row.decode(atIndex: Column.guidanceSHA256.rawValue)
-    firstTryCorrect = try row.decode(atIndex: Column.firstTryCorrect.rawValue)
-    scenarioCount = try row.decode(atIndex: Column.scenarioCount.rawValue)
-    station = try row.decode(atIndex: Column.station.rawValue)
-    parentName = try row.decode(atIndex: Column.parentName.rawValue)
-    relationship = try row.decode(atIndex: Column.relationship.rawValue)
-    language = try row.decode(atIndex: Column.language.rawValue)
-    shownGuidanceSHA256 = try row.decode(atIndex: Column.shownGuidanceSHA256.rawValue)
-    children = try row.decode(atIndex: Column.children.rawValue)
-    classes = try row.decode(atIndex: Column.classes.rawValue)
-    revoked = try row.decode(atIndex: Column.revoked.rawValue)
-    erased = try row.decode(atIndex: Column.erased.rawValue)
+    seq = try row.decode(Column.seq)
+    reference = try row.decode(Column.reference)
+    recordedAt = try row.decode(Column.recordedAt)
+    guidanceSHA256 = try row.decode(Column.guidanceSHA256)
+    firstTryCorrect = try row.decode(Column.firstTryCorrect)
+    scenarioCount = try row.decode(Column.scenarioCount)
+    station = try row.decode(Column.station)
+    parentName = try row.decode(Column.parentName)
+    relationship = try row.decode(Column.relationship)
+    language = try row.decode(Column.language)
+    shownGuidanceSHA256 = try row.decode(Column.shownGuidanceSHA256)
+    children = try row.decode(Column.children)
+    classes = try row.decode(Column.classes)
+    revoked = try row.decode(Column.revoked)
+    erased = try row.decode(Column.erased)
   }
 
   /// The expression of `column` over ledger row `l` and its personal details `p`.
@@ -69,7 +69,7 @@ struct AcknowledgementRecord: SQLRowDecodable, Equatable {
 
 /// One child of a completion or outstanding list, with the acknowledgement that best covers them
 /// (every acknowledgement field nil when none does).
-struct CompletionRecord: SQLRowDecodable, Equatable {
+struct CompletionRecord: SQLRecord, Equatable {
   enum Column: Int, SQLRecordColumn {
     case className, classKey, childName, rosterParent, parentEmail, ackParent, recordedAt
     case reference, isCurrent, revoked, language
@@ -91,17 +91,17 @@ struct CompletionRecord: SQLRowDecodable, Equatable {
   var language: String?
 
   init(row: SQLRow) throws {
-    className = try row.decode(atIndex: Column.className.rawValue)
-    classKey = try row.decode(atIndex: Column.classKey.rawValue)
-    childName = try row.decode(atIndex: Column.childName.rawValue)
-    rosterParent = try row.decode(atIndex: Column.rosterParent.rawValue)
-    parentEmail = try row.decode(atIndex: Column.parentEmail.rawValue)
-    ackParent = try row.decode(atIndex: Column.ackParent.rawValue)
-    recordedAt = try row.decode(atIndex: Column.recordedAt.rawValue)
-    reference = try row.decode(atIndex: Column.reference.rawValue)
-    isCurrent = try row.decode(atIndex: Column.isCurrent.rawValue)
-    revoked = try row.decode(atIndex: Column.revoked.rawValue)
-    language = try row.decode(atIndex: Column.language.rawValue)
+    className = try row.decode(Column.className)
+    classKey = try row.decode(Column.classKey)
+    childName = try row.decode(Column.childName)
+    rosterParent = try row.decode(Column.rosterParent)
+    parentEmail = try row.decode(Column.parentEmail)
+    ackParent = try row.decode(Column.ackParent)
+    recordedAt = try row.decode(Column.recordedAt)
+    reference = try row.decode(Column.reference)
+    isCurrent = try row.decode(Column.isCurrent)
+    revoked = try row.decode(Column.revoked)
+    language = try row.decode(Column.language)
   }
 
   /// The expression of `column` over the roster row `r` (`fromRoster`) and the best
@@ -124,15 +124,15 @@ struct CompletionRecord: SQLRowDecodable, Equatable {
 }
 
 /// A translation version, by language.
-struct TranslationVersionRecord: SQLRowDecodable, Equatable {
+struct TranslationVersionRecord: SQLRecord, Equatable {
   enum Column: Int, SQLRecordColumn { case language, sha256 }
 
   var language: String
   var sha256: String
 
   init(row: SQLRow) throws {
-    language = try row.decode(atIndex: Column.language.rawValue)
-    sha256 = try row.decode(atIndex: Column.sha256.rawValue)
+    language = try row.decode(Column.language)
+    sha256 = try row.decode(Column.sha256)
   }
 }
 
@@ -204,7 +204,7 @@ extension AppDatabase {
     try TranslationVersionRecord.fetchAll(
       db,
       sql: """
-        SELECT \(TranslationVersionRecord.Column.selectList { "\($0)" }) FROM translation_version
+        SELECT \(TranslationVersionRecord.selection) FROM translation_version
         ORDER BY first_seen_at, \(db.dialect.insertionOrder)
         """)
   }

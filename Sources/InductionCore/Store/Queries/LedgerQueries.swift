@@ -14,15 +14,15 @@ enum LedgerQueries {
 }
 
 /// The newest ledger entry's position and hash: what the next entry chains to.
-struct LedgerHeadRecord: SQLRowDecodable, Equatable {
+struct LedgerHeadRecord: SQLRecord, Equatable {
   enum Column: Int, SQLRecordColumn { case seq, entryHash }
 
   var seq: Int
   var entryHash: Data
 
   init(row: SQLRow) throws {
-    seq = try row.decode(atIndex: Column.seq.rawValue)
-    entryHash = try row.decode(atIndex: Column.entryHash.rawValue)
+    seq = try row.decode(Column.seq)
+    entryHash = try row.decode(Column.entryHash)
   }
 
   /// An empty ledger's head: nothing before the first entry.
@@ -38,7 +38,8 @@ extension AppDatabase {
   /// The ledger's newest entry (``LedgerHeadRecord/empty`` when there is none).
   static func ledgerHead(_ db: any SQLDatabase) throws -> LedgerHeadRecord {
     try LedgerHeadRecord.fetchOne(
-      db, sql: "SELECT seq, entry_hash FROM ledger ORDER BY seq DESC LIMIT 1") ?? .empty
+      db, sql: "SELECT \(LedgerHeadRecord.selection) FROM ledger ORDER BY seq DESC LIMIT 1")
+      ?? .empty
   }
 
   /// How many entries the ledger holds.
@@ -53,7 +54,8 @@ extension AppDatabase {
 
   /// Entry `seq`, or nil.
   static func entry(_ db: any SQLDatabase, seq: Int) throws -> LedgerEntry? {
-    try LedgerEntry.fetchOne(db, sql: "SELECT * FROM ledger WHERE seq = ?", arguments: [seq])
+    try LedgerEntry.fetchOne(
+      db, sql: "SELECT \(LedgerEntry.selection) FROM ledger WHERE seq = ?", arguments: [seq])
   }
 
   /// The reference of entry `seq`, or nil.

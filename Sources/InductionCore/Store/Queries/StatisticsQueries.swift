@@ -1,34 +1,44 @@
 /// A count of rows sharing one value (an outcome, a language tag, an answer).
-struct CountRecord: SQLRowDecodable, Equatable {
+struct CountRecord: SQLRecord, Equatable {
   enum Column: Int, SQLRecordColumn { case value, count }
 
   var value: String
   var count: Int
 
   init(row: SQLRow) throws {
-    value = try row.decode(atIndex: Column.value.rawValue)
-    count = try row.decode(atIndex: Column.count.rawValue)
+    value = try row.decode(Column.value)
+    count = try row.decode(Column.count)
+  }
+
+  /// The select list of `value` and how many rows share it, for a query grouped by `value`.
+  static func selection(value: String) -> String {
+    Column.selectList { column in
+      switch column {
+      case .value: value
+      case .count: "count(*)"
+      }
+    }
   }
 }
 
 /// The acknowledgements signed in one language and not revoked, with how many are on the guidance
 /// in force.
-struct SignedLanguageRecord: SQLRowDecodable, Equatable {
-  enum Column: Int, SQLRecordColumn { case tag, n, current }
+struct SignedLanguageRecord: SQLRecord, Equatable {
+  enum Column: Int, SQLRecordColumn { case tag, count, current }
 
   var tag: String
   var count: Int
   var current: Int
 
   init(row: SQLRow) throws {
-    tag = try row.decode(atIndex: Column.tag.rawValue)
-    count = try row.decode(atIndex: Column.n.rawValue)
-    current = try row.decode(atIndex: Column.current.rawValue)
+    tag = try row.decode(Column.tag)
+    count = try row.decode(Column.count)
+    current = try row.decode(Column.current)
   }
 }
 
 /// First tries at one scenario, in signed sessions.
-struct ScenarioFirstTriesRecord: SQLRowDecodable, Equatable {
+struct ScenarioFirstTriesRecord: SQLRecord, Equatable {
   enum Column: Int, SQLRecordColumn { case scenarioID, asked, correct }
 
   var scenarioID: String
@@ -36,9 +46,9 @@ struct ScenarioFirstTriesRecord: SQLRowDecodable, Equatable {
   var correct: Int
 
   init(row: SQLRow) throws {
-    scenarioID = try row.decode(atIndex: Column.scenarioID.rawValue)
-    asked = try row.decode(atIndex: Column.asked.rawValue)
-    correct = try row.decode(atIndex: Column.correct.rawValue)
+    scenarioID = try row.decode(Column.scenarioID)
+    asked = try row.decode(Column.asked)
+    correct = try row.decode(Column.correct)
   }
 }
 
@@ -61,14 +71,14 @@ extension AppDatabase {
   /// Sessions per outcome, as stored.
   static func sessionCountsByOutcome(_ db: any SQLDatabase) throws -> [CountRecord] {
     try CountRecord.fetchAll(
-      db, sql: "SELECT outcome, count(*) AS n FROM session GROUP BY outcome")
+      db, sql: "SELECT \(CountRecord.selection(value: "outcome")) FROM session GROUP BY outcome")
   }
 
   /// Sessions per language tag (`en` before translations).
   static func sessionCountsByLanguage(_ db: any SQLDatabase) throws -> [CountRecord] {
-    try CountRecord.fetchAll(
-      db,
-      sql: "SELECT coalesce(language, 'en') AS tag, count(*) AS n FROM session GROUP BY tag")
+    let tag = "coalesce(language, 'en')"
+    return try CountRecord.fetchAll(
+      db, sql: "SELECT \(CountRecord.selection(value: tag)) FROM session GROUP BY \(tag)")
   }
 
   /// Unrevoked acknowledgements per language tag, with how many are on the guidance `current`
@@ -76,14 +86,21 @@ extension AppDatabase {
   static func signedCountsByLanguage(
     _ db: any SQLDatabase, current: String, translations: String?
   ) throws -> [SignedLanguageRecord] {
-    try SignedLanguageRecord.fetchAll(
+    let tag = "coalesce(l.language, 'en')"
+    let columns = SignedLanguageRecord.Column.selectList { column in
+      switch column {
+      case .tag: tag
+      case .count: "count(*)"
+      case .current: "coalesce(sum(CASE WHEN \(isCurrentSQL(db.dialect)) THEN 1 ELSE 0 END), 0)"
+      }
+    }
+    return try SignedLanguageRecord.fetchAll(
       db,
       sql: """
-        SELECT coalesce(l.language, 'en') AS tag, count(*) AS n,
-          coalesce(sum(CASE WHEN \(isCurrentSQL(db.dialect)) THEN 1 ELSE 0 END), 0) AS current
+        SELECT \(columns)
         FROM ledger l WHERE l.kind = 'acknowledgement'
           AND NOT \(LedgerQueries.isRevoked("l"))
-        GROUP BY tag
+        GROUP BY \(tag)
         """,
       named: ["current": current, "translations": translations])
   }
@@ -101,10 +118,17 @@ extension AppDatabase {
   static func scenarioFirstTries(_ db: any SQLDatabase, language: String?) throws
     -> [ScenarioFirstTriesRecord]
   {
-    try ScenarioFirstTriesRecord.fetchAll(
+    let columns = ScenarioFirstTriesRecord.Column.selectList { column in
+      switch column {
+      case .scenarioID: "a.scenario_id"
+      case .asked: "count(*)"
+      case .correct: "coalesce(sum(a.is_correct), 0)"
+      }
+    }
+    return try ScenarioFirstTriesRecord.fetchAll(
       db,
       sql: """
-        SELECT a.scenario_id, count(*) AS asked, coalesce(sum(a.is_correct), 0) AS correct
+        SELECT \(columns)
         FROM \(signedAnswers) AND a.is_first_try = 1 GROUP BY a.scenario_id
         """, named: ["language": language])
   }
@@ -117,9 +141,9 @@ extension AppDatabase {
     try CountRecord.fetchAll(
       db,
       sql: """
-        SELECT a.choice_text, count(*) AS n FROM \(signedAnswers)
+        SELECT \(CountRecord.selection(value: "a.choice_text")) FROM \(signedAnswers)
           AND a.scenario_id = :scenario AND a.is_correct = 0
-        GROUP BY a.choice_text ORDER BY n DESC, a.choice_text LIMIT 1
+        GROUP BY a.choice_text ORDER BY count(*) DESC, a.choice_text LIMIT 1
         """, named: ["scenario": scenario, "language": language]
     ).first
   }

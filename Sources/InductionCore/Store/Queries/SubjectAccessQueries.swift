@@ -1,26 +1,26 @@
 /// Whose personal details an entry holds.
-struct HeldParentRecord: SQLRowDecodable, Equatable {
+struct HeldParentRecord: SQLRecord, Equatable {
   enum Column: Int, SQLRecordColumn { case ledgerSeq, parentName }
 
   var ledgerSeq: Int
   var parentName: String
 
   init(row: SQLRow) throws {
-    ledgerSeq = try row.decode(atIndex: Column.ledgerSeq.rawValue)
-    parentName = try row.decode(atIndex: Column.parentName.rawValue)
+    ledgerSeq = try row.decode(Column.ledgerSeq)
+    parentName = try row.decode(Column.parentName)
   }
 }
 
 /// A revocation of an acknowledgement: when, and why.
-struct RevocationRecord: SQLRowDecodable, Equatable {
+struct RevocationRecord: SQLRecord, Equatable {
   enum Column: Int, SQLRecordColumn { case recordedAt, note }
 
   var recordedAt: String
   var note: String
 
   init(row: SQLRow) throws {
-    recordedAt = try row.decode(atIndex: Column.recordedAt.rawValue)
-    note = try row.decode(atIndex: Column.note.rawValue)
+    recordedAt = try row.decode(Column.recordedAt)
+    note = try row.decode(Column.note)
   }
 }
 
@@ -28,7 +28,7 @@ extension AppDatabase {
   /// Every entry whose personal details are held, with its parent's name, oldest first.
   static func heldParents(_ db: any SQLDatabase) throws -> [HeldParentRecord] {
     try HeldParentRecord.fetchAll(
-      db, sql: "SELECT ledger_seq, parent_name FROM personal_details ORDER BY ledger_seq")
+      db, sql: "SELECT \(HeldParentRecord.selection) FROM personal_details ORDER BY ledger_seq")
   }
 
   /// The acknowledgement with the stored (normalised) `reference`, or nil.
@@ -59,7 +59,9 @@ extension AppDatabase {
   static func revocations(_ db: any SQLDatabase, seq: Int) throws -> [RevocationRecord] {
     try RevocationRecord.fetchAll(
       db,
-      sql: "SELECT recorded_at, note FROM ledger WHERE kind = 'revocation' AND subject_seq = ?",
+      sql: """
+        SELECT \(RevocationRecord.selection) FROM ledger WHERE kind = 'revocation' AND subject_seq = ?
+        """,
       arguments: [seq])
   }
 }

@@ -65,7 +65,8 @@ public struct ExportCommand: AdminCommand {
       guard kind == .outstanding else {
         throw AdminFailure("--links goes only with `export outstanding`")
       }
-      links = try InviteCommand.issue(address: linkAddress, days: linkDays)
+      links = try InviteCommand.issue(
+        address: linkAddress, days: linkDays, at: session.clock.now())
     }
     let zone = session.export.timeZone
     var filter = ExportFilter(className: className)
@@ -117,7 +118,7 @@ public struct ExportCommand: AdminCommand {
     do {
       let rows = try session.database.export(
         kind, filter: filter, context: context, into: writer, links: links,
-        at: session.clock.now(), progress: progress.update)
+        progress: progress.update)
       if links == nil { try writer.finish() }
       progress.done()
       return (rows, destination)

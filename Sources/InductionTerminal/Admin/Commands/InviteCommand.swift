@@ -54,7 +54,9 @@ public struct InviteCommand: AdminCommand {
   public init() {}
 
   /// The settings for new links, or why `address` or `days` cannot make them.
-  static func issue(address: String, days: Int, only: String? = nil) throws -> InvitationIssue {
+  static func issue(address: String, days: Int, only: String? = nil, at now: Date) throws
+    -> InvitationIssue
+  {
     guard let base = InvitationBase(address) else {
       throw AdminFailure(
         "the link address must start https:// (or http:// for this computer only) and have no "
@@ -64,7 +66,7 @@ public struct InviteCommand: AdminCommand {
     guard (1...365).contains(days) else {
       throw AdminFailure("links can work for 1 to 365 days; give a number in that range")
     }
-    return InvitationIssue(base: base, days: days, only: only)
+    return InvitationIssue(base: base, days: days, only: only, at: now)
   }
 
   /// Issues the links (or withdraws them).
@@ -98,7 +100,7 @@ public struct InviteCommand: AdminCommand {
       }
       only = typed
     }
-    let links = try Self.issue(address: address, days: days, only: only)
+    let links = try Self.issue(address: address, days: days, only: only, at: session.clock.now())
     let written = try ExportCommand.write(
       .outstanding, filter: ExportFilter(className: className), format: format, output: output,
       name: "invitations", links: links, in: session)

@@ -86,7 +86,35 @@ struct QueryRecordTests {
 
   @Test func theSelectListNamesEachColumnInOrder() {
     #expect(
-      TranslationVersionRecord.Column.selectList { "t.\($0)" }
+      TranslationVersionRecord.Column.selectList { "t.\($0.name)" }
         == "t.language AS language, t.sha256 AS sha256")
+    #expect(TranslationVersionRecord.selection(of: "t") == "t.language, t.sha256")
+  }
+
+  @Test func aColumnThatIsItsOwnExpressionIsNotRenamed() {
+    #expect(
+      CountRecord.selection(value: "outcome") == "outcome AS value, count(*) AS count")
+    #expect(
+      TranslationVersionRecord.Column.selectList { $0.name } == "language, sha256")
+  }
+
+  @Test(arguments: [
+    ("seq", "seq"), ("recordedAt", "recorded_at"), ("guidanceSHA256", "guidance_sha256"),
+    ("log2N", "log2_n"), ("keyID", "key_id"), ("shownStatementSHA256", "shown_statement_sha256"),
+    ("scenarioID", "scenario_id"),
+  ])
+  func aCaseNamesItsColumnInSnakeCase(swift: String, sql: String) {
+    #expect(SQLName.snakeCase(swift) == sql)
+  }
+
+  @Test func theLedgerRecordNamesEveryLedgerColumn() throws {
+    // Given a database made by the migrations
+    let database = try AppDatabase.inMemory()
+    let columns = try database.read { db in
+      try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('ledger')")
+    }
+    // Then the entry reads and writes exactly the table's columns
+    #expect(Set(LedgerEntry.Column.allCases.map(\.name)) == Set(columns))
+    #expect(LedgerEntry.columnCount == columns.count)
   }
 }
