@@ -3,8 +3,8 @@ import Foundation
 /// Which of the school's classes a parent means by what they typed. A class is named by its number
 /// in the list, or by its name or any language's label for it, compared as people write them: case,
 /// accents, spaces and punctuation aside, and a shortened word standing for the whole one (`Y2`,
-/// `year2`, `klasa 2` for Year 2). Nothing else is taken: a class not on the list is never recorded
-/// as typed.
+/// `year2`, `klasa 2` for Year 2), or the word that tells a class apart (`green` for Reception
+/// (Green)). Nothing else is taken: a class not on the list is never recorded as typed.
 public struct ClassChoice: Sendable, Equatable {
   /// The classes offered, as recorded (the English names), in the order listed.
   public var classes: [String]
@@ -35,7 +35,8 @@ public struct ClassChoice: Sendable, Equatable {
     }
     let wanted = Self.fold(text)
     guard !wanted.letters.isEmpty || !wanted.digits.isEmpty else { return .none }
-    let names = classes.map { [$0] + (aliases[$0] ?? []) }.map { $0.map(Self.fold) }
+    let spellings = classes.map { [$0] + (aliases[$0] ?? []) }
+    let names = spellings.map { $0.map(Self.fold) }
     let exact = classes.indices.filter { names[$0].contains(wanted) }
     if !exact.isEmpty { return Self.result(exact.map { classes[$0] }) }
     let loose = classes.indices.filter { index in
@@ -43,7 +44,21 @@ public struct ClassChoice: Sendable, Equatable {
         name.digits == wanted.digits && name.letters.hasPrefix(wanted.letters)
       }
     }
-    return Self.result(loose.map { classes[$0] })
+    if !loose.isEmpty { return Self.result(loose.map { classes[$0] }) }
+    // The word that tells a class apart, or its start, when the numbers agree: `green`, `blue`.
+    guard !wanted.letters.isEmpty else { return .none }
+    let byWord = classes.indices.filter { index in
+      spellings[index].contains { spelling in
+        Self.fold(spelling).digits == wanted.digits
+          && Self.words(spelling).contains { $0.hasPrefix(wanted.letters) }
+      }
+    }
+    return Self.result(byWord.map { classes[$0] })
+  }
+
+  /// A name's words (its runs of letters), each folded as `fold` folds them.
+  static func words(_ text: String) -> [String] {
+    text.split { !$0.isLetter }.map { fold(String($0)).letters }.filter { !$0.isEmpty }
   }
 
   private static func result(_ found: [String]) -> Match {

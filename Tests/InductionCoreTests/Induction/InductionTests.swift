@@ -210,10 +210,35 @@ struct InductionTests {
     #expect(choice.match("zerowka") == .one("Reception (Blue)"))
     #expect(choice.match("Reception") == .several(["Reception (Blue)", "Reception (Green)"]))
     #expect(choice.match("reception green") == .one("Reception (Green)"))
+    #expect(choice.match("green") == .one("Reception (Green)"))
+    #expect(choice.match(" BLUE ") == .one("Reception (Blue)"))
+    #expect(choice.match("gre") == .one("Reception (Green)"))
+    #expect(choice.match("niebieska") == .one("Reception (Blue)"))
+    #expect(choice.match("green 2") == .none)
     #expect(choice.match("Klasa 9") == .none)
     #expect(choice.match("9") == .none)
     #expect(choice.match("Nursery") == .none)
     #expect(choice.match("?!") == .none)
+  }
+
+  @Test func theWordThatTellsAClassApartIsEnoughAtTheClassPrompt() throws {
+    // Given a parent at the class prompt for their child
+    let driver = try Driver()
+    let toClass: [InductionInput] = [
+      "", "", "", "1", "", "2", "", "", "Zoë Ní Bhriain", "1", "Siobhan",
+    ].map(InductionInput.text)
+
+    // When they type only the colour of the class, and say no to another child
+    let outputs = try driver.run(toClass + ["blue", "no"].map(InductionInput.text))
+
+    // Then that class is taken, with the list shown only once, and the check shows its name
+    #expect(screens(outputs).filter { if case .classes = $0 { true } else { false } }.count == 1)
+    let checks = screens(outputs).compactMap { if case .check(let d) = $0 { d } else { nil } }
+    #expect(
+      checks.last
+        == DetailsShown(
+          name: "Zoë Ní Bhriain", relationship: "parent",
+          children: [.init(name: "Siobhan", classLabel: "Reception (Blue)")]))
   }
 
   @Test func noAtTheCheckChangesOneFieldAndKeepsTheRest() throws {
