@@ -48,8 +48,8 @@ public struct ClassChoice: Sendable, Equatable {
     // The word that tells a class apart, or its start, when the numbers agree: `green`, `blue`.
     guard !wanted.letters.isEmpty else { return .none }
     let byWord = classes.indices.filter { index in
-      spellings[index].contains { spelling in
-        Self.fold(spelling).digits == wanted.digits
+      zip(spellings[index], names[index]).contains { spelling, name in
+        name.digits == wanted.digits
           && Self.words(spelling).contains { $0.hasPrefix(wanted.letters) }
       }
     }

@@ -47,6 +47,11 @@ private let wrongThenRight: [InductionInput] = [
   "no", "yes", "zoë  ní bhriain", "yes",
 ].map(InductionInput.text)
 
+/// Right answers, then a parent and one child's name, up to the class prompt.
+private let toClassPrompt: [InductionInput] = [
+  "", "", "", "1", "", "2", "", "", "Zoë Ní Bhriain", "1", "Siobhan",
+].map(InductionInput.text)
+
 private func screens(_ outputs: [InductionOutput]) -> [InductionScreen] {
   outputs.compactMap { if case .show(let screen) = $0 { screen } else { nil } }
 }
@@ -224,12 +229,9 @@ struct InductionTests {
   @Test func theWordThatTellsAClassApartIsEnoughAtTheClassPrompt() throws {
     // Given a parent at the class prompt for their child
     let driver = try Driver()
-    let toClass: [InductionInput] = [
-      "", "", "", "1", "", "2", "", "", "Zoë Ní Bhriain", "1", "Siobhan",
-    ].map(InductionInput.text)
 
     // When they type only the colour of the class, and say no to another child
-    let outputs = try driver.run(toClass + ["blue", "no"].map(InductionInput.text))
+    let outputs = try driver.run(toClassPrompt + ["blue", "no"].map(InductionInput.text))
 
     // Then that class is taken, with the list shown only once, and the check shows its name
     #expect(screens(outputs).filter { if case .classes = $0 { true } else { false } }.count == 1)
@@ -244,9 +246,7 @@ struct InductionTests {
   @Test func noAtTheCheckChangesOneFieldAndKeepsTheRest() throws {
     // Given a parent at "Is this right?" with one child
     let driver = try Driver()
-    let toCheck: [InductionInput] = [
-      "", "", "", "1", "", "2", "", "", "Zoë Ní Bhriain", "1", "Siobhan", "1", "no",
-    ].map(InductionInput.text)
+    let toCheck = toClassPrompt + ["1", "no"].map(InductionInput.text)
 
     // When they say no, pick the child, and type the name and class again
     let outputs = try driver.run(
