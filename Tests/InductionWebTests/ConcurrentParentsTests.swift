@@ -11,7 +11,8 @@ import Testing
 @Suite("Web parents served side by side")
 struct ConcurrentParentsTests {
   /// The store, except that the first session to start waits in it until the test lets it go (or
-  /// ten seconds pass, so that a front end that waits for it cannot hang the tests).
+  /// a minute passes, so that a front end that waits for it cannot hang the tests; ten seconds
+  /// were once not enough for the other parent's page on a loaded CI machine).
   final class GatedStore: InductionStore {
     let inner: AppDatabase
     private let entered = DispatchSemaphore(value: 0)
@@ -49,7 +50,7 @@ struct ConcurrentParentsTests {
       }
       if first {
         entered.signal()
-        if gate.wait(timeout: .now() + 10) == .timedOut {
+        if gate.wait(timeout: .now() + 60) == .timedOut {
           state.withLockedValue { $0.released = true }
         }
       }
