@@ -14,12 +14,13 @@ extension Induction {
       commandName: "serve",
       abstract: "Serve the parent induction as a web page, for parents at home.",
       discussion: """
-        Parents open their personal link (from `induction invite`) in a browser and complete the
-        same induction as at the kiosk; each signing is a ledger entry with mode web and this
-        server's station name, and uses the link up. With --open anyone may start from the front
-        page, as a school with one link on its website wants. Plain HTTP is served on this computer
-        only (127.0.0.1); to reach parents elsewhere give --tls-cert and --tls-key to serve HTTPS,
-        or put a reverse proxy that adds TLS in front and pass --behind-proxy (see the README).
+        Parents open their personal link (from `induction invite`) in a browser and complete \
+        the same induction as at the kiosk; each signing is a ledger entry with mode web and \
+        this server's station name, and uses the link up. With --open anyone may start from the \
+        front page, as a school with one link on its website wants. Plain HTTP is served on this \
+        computer only (127.0.0.1); to reach parents elsewhere give --tls-cert and --tls-key to \
+        serve HTTPS, or put a reverse proxy that adds TLS in front and pass --behind-proxy (see \
+        the README).
         """)
 
     @OptionGroup var options: GlobalOptions
