@@ -96,10 +96,14 @@ extension Induction {
       try Failure.report {
         TerminalLocale.adopt()
         let session = try CompositionRoot.adminSession(options, .signing)
-        let reader: LineReader =
-          CompositionRoot.interactive
-          ? ReadlineLineReader(programName: "induction-admin", keepsHistory: true)
-          : PlainLineReader(output: session.output.output)
+        let reader: LineReader
+        if CompositionRoot.interactive {
+          // Ctrl-C clears the line and asks again, as a shell does, instead of ending the session.
+          Signals.install()
+          reader = ReadlineLineReader(programName: "induction-admin", keepsHistory: true)
+        } else {
+          reader = PlainLineReader(output: session.output.output)
+        }
         AdminPrompt(session: session, reader: reader).run()
       }
     }

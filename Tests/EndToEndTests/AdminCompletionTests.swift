@@ -12,12 +12,8 @@ struct AdminCompletionTests {
     let roster = sandbox.root.appendingPathComponent("roster.csv")
     try Data("Parent Name,Child Name,Class\nAnn Able,Kit Able,Nursery\n".utf8).write(to: roster)
     #expect(try sandbox.induction(["roster", "import", roster.path]).status == 0)
-    let terminal = try PseudoTerminal(
-      executable: sandbox.executable.path,
-      arguments: ["admin", "--data-dir", sandbox.dataDirectory.path],
-      environment: sandbox.environment)
+    let terminal = try sandbox.adminOnTerminal()
     defer { if !terminal.hasExited { terminal.kill(SIGKILL) } }
-    _ = try terminal.waitFor("admin> ")
 
     // When words after the first are completed with Tab
     try terminal.send("rost\tunm\t")

@@ -75,6 +75,15 @@ final class Sandbox {
       columns: 100, rows: 40)
   }
 
+  /// `induction admin` on a pseudo-terminal, once it shows its first prompt.
+  func adminOnTerminal() throws -> PseudoTerminal {
+    let terminal = try PseudoTerminal(
+      executable: executable.path, arguments: ["admin", "--data-dir", dataDirectory.path],
+      environment: environment)
+    _ = try terminal.waitFor("admin> ")
+    return terminal
+  }
+
   /// `induction start` with pipes for standard input, output and error.
   func startPiped(seed: UInt64) throws -> PipedProgram {
     try PipedProgram(

@@ -67,6 +67,9 @@ struct PrivacyCanaryTests {
       ["access", "--parent", canaryParent + " Senior"],
       ["revoke", "ZZZZ-ZZZZ", "--reason", "typo"],
       ["erase", "ZZZZ-ZZZZ", "--yes"], ["checkpoint"], ["verify", "--against", roster.path],
+      // a name typed where the reference goes
+      ["revoke", canaryParent, "--reason", "typo"], ["erase", canaryParent, "--yes"],
+      ["roster", "link", canaryParent, canaryChild],
       [
         "export", "acknowledgements", "--out",
         sandbox.root.appendingPathComponent("missing/x.csv").path,
@@ -93,6 +96,7 @@ struct PrivacyCanaryTests {
     // Then standard error said what went wrong, but never a name
     #expect(errors.contains("the ledger in"))
     #expect(errors.contains("roster.csv:3:"))
+    #expect(errors.contains("no acknowledgement has a reference like that"))
     #expect(!errors.contains(canaryFragment), "standard error leaked a name:\n\(errors)")
   }
 }

@@ -11,7 +11,7 @@ public enum ErasureError: LocalizedError, Equatable {
   public var errorDescription: String? {
     switch self {
     case .unknownReference(let reference):
-      "no acknowledgement has the reference \(reference); check it and try again"
+      "\(Reference.noAcknowledgement(reference)); check it and try again"
     case .alreadyErased(let reference):
       "the personal details of \(reference) were erased already; nothing was changed"
     }

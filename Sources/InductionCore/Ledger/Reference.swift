@@ -44,4 +44,15 @@ public enum Reference {
     }
     return (8...16).contains(output.count) ? output : nil
   }
+
+  /// "No acknowledgement has" that reference, as an error says it: naming the reference in its
+  /// usual form when what was typed reads as one, and repeating nothing otherwise, since what was
+  /// typed may be a person's name.
+  public static func noAcknowledgement(_ typed: String) -> String {
+    guard let reference = normalise(typed) else {
+      return "no acknowledgement has a reference like that (a reference is 8 letters and digits, "
+        + "such as 7K3M-Q9TZ)"
+    }
+    return "no acknowledgement has the reference \(display(reference))"
+  }
 }

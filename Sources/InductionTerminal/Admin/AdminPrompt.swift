@@ -4,8 +4,8 @@ import InductionCore
 
 /// The admin prompt: reads lines, splits them like a shell, parses them with the same commands as
 /// the shell (``AdminCommands``), runs them in one ``AdminSession``, and says what went wrong in one
-/// sentence. Tab completion offers command words and class names, never a person's name; a line
-/// that may hold a name (`access`, `roster link`) never enters history.
+/// sentence. Tab completion offers command words and class names, never a person's name; only a
+/// line known to hold no name enters history (``mayEnterHistory(_:)``).
 public struct AdminPrompt {
   /// The open store, where output goes, the clock.
   public var session: AdminSession
@@ -19,11 +19,22 @@ public struct AdminPrompt {
     (reader as? HistoryKeeping)?.historyFilter = Self.mayEnterHistory
   }
 
-  /// Lines for these commands may hold names, so they never enter history.
+  /// Whether `line` may enter history: only a line known to hold no name. It splits, names a
+  /// command of this prompt (a typo may be followed by anything), and is not one whose words may
+  /// be a person's: `access`, `erase`, `revoke` (its reason, or a name typed for a reference) and
+  /// `roster` but for `import` and `unmatched` (a child in `link` and `unlink`).
   public static func mayEnterHistory(_ line: String) -> Bool {
-    let words = (try? CommandLineSplitter.split(line)) ?? []
-    return !(words.first == "roster" && words.dropFirst().first == "link")
-      && words.first != "access" && words.first != "erase"
+    guard let words = try? CommandLineSplitter.split(line), let first = words.first else {
+      return false
+    }
+    let second = words.dropFirst().first
+    switch first {
+    case "quit", "exit": return words.count == 1
+    case "help", "?": return second.map { AdminCommands.all[$0] != nil } ?? true
+    case "access", "erase", "revoke": return false
+    case "roster": return second == "import" || second == "unmatched"
+    default: return AdminCommands.all[first] != nil
+    }
   }
 
   /// What tab completion offers: command names and words, and the class names (one word each,

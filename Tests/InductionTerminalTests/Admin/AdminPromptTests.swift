@@ -95,9 +95,20 @@ struct AdminPromptTests {
     let admin = try AdminTestSession(lines: [
       "stats", "access --parent \"Zoë Ní Bhriain\"", "roster link 7K3M-Q9TZ \"Siobhán Ní Bhriain\"",
       "erase 7K3M-Q9TZ --yes", "verify", "help export",
+      // a quote left open, a mistyped or capitalised command, a child to unlink, a reason, a name
+      // typed where a reference goes, help for something that is not a command
+      "access --parent \"Zoë Ní Bhriain", "acess --parent \"Zoë Ní Bhriain\"",
+      "ACCESS --parent \"Zoë Ní Bhriain\"", "roster unlink 7K3M-Q9TZ \"Siobhán Ní Bhriain\"",
+      "revoke 7K3M-Q9TZ --reason \"asked by Zoë Ní Bhriain\"", "revoke \"Zoë Ní Bhriain\"",
+      "help Zoë Ní Bhriain", "Zoë Ní Bhriain",
+      "roster unmatched", "export completion --class \"Year 3\"",
     ])
     admin.run()
-    #expect(admin.reader.history == ["stats", "verify", "help export"])
+    #expect(
+      admin.reader.history == [
+        "stats", "verify", "help export", "roster unmatched",
+        "export completion --class \"Year 3\"",
+      ])
     for line in admin.reader.history { #expect(!line.contains("Ní Bhriain")) }
   }
 

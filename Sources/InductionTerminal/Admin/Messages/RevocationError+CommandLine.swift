@@ -5,7 +5,7 @@ extension RevocationError: CommandLineMessage {
   public var commandLineMessage: String {
     switch self {
     case .unknownReference(let reference):
-      "no acknowledgement has the reference \(reference); check it and try again"
+      "\(Reference.noAcknowledgement(reference)); check it and try again"
     case .alreadyRevoked(let reference):
       "the acknowledgement \(reference) is already revoked; nothing was changed"
     case .badReason:

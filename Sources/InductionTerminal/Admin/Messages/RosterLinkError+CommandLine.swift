@@ -5,7 +5,7 @@ extension RosterLinkError: CommandLineMessage {
   public var commandLineMessage: String {
     switch self {
     case .unknownReference(let reference):
-      "no acknowledgement has the reference \(reference); check it with `induction export acknowledgements`"
+      "\(Reference.noAcknowledgement(reference)); check it with `induction export acknowledgements`"
     case .noSuchChild:
       "no child of that name is on the roster; check the spelling or import the roster again"
     case .ambiguousChild(let classes):
