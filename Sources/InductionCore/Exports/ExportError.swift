@@ -7,6 +7,8 @@ public enum ExportError: Error, Equatable, Sendable {
   case targetExists(path: String)
   /// Something that is not a regular file is at the target: a folder, device, pipe, socket or link.
   case notARegularFile(path: String)
+  /// The target was named as a folder (`reports/`), where nothing is yet.
+  case namesAFolder(path: String)
   /// The folder is missing or may not be written, or the file could not be written or moved there.
   case cannotWrite(path: String)
   /// The disk filled up (or the file grew too large) while the temporary file was written.

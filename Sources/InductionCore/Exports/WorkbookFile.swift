@@ -30,7 +30,7 @@ final class WorkbookFile {
     self.target = target.path
     self.displayPath = displayPath
     self.overwrite = overwrite
-    try AtomicFile.checkTarget(target.path, displayPath: displayPath, overwrite: overwrite)
+    try AtomicFile.checkTarget(target, displayPath: displayPath, overwrite: overwrite)
     let template = target.deletingLastPathComponent()
       .appendingPathComponent(".\(target.lastPathComponent).tmp-XXXXXX").path
     var bytes = Array(template.utf8CString)

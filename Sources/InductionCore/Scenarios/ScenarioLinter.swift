@@ -148,7 +148,8 @@ public enum ScenarioLinter {
         problems.append(
           LintProblem(
             file: file, line: fields.node("retention")?.line ?? 1,
-            reason: "retention should be a period such as \"6 years\", \"18 months\" or \"90 days\""
+            reason:
+              "retention should be a period such as \"6 years\", \"18 months\" or \"90 days\", of at most 100 years"
           ))
       }
     }

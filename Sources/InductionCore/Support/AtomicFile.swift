@@ -28,7 +28,7 @@ public final class AtomicFile {
     self.target = target
     self.displayPath = displayPath
     self.overwrite = overwrite
-    try Self.checkTarget(target.path, displayPath: displayPath, overwrite: overwrite)
+    try Self.checkTarget(target, displayPath: displayPath, overwrite: overwrite)
     let folder = target.deletingLastPathComponent()
     var attempt = 0
     while true {
@@ -123,6 +123,13 @@ public final class AtomicFile {
     let error = error(for: code)
     discard()
     return error
+  }
+
+  /// Refuses a target named as a folder (`reports/`, which would otherwise be written as a file
+  /// called `reports`), one that is not a regular file, and an existing one unless `overwrite`.
+  static func checkTarget(_ target: URL, displayPath: String, overwrite: Bool) throws {
+    try checkTarget(target.path, displayPath: displayPath, overwrite: overwrite)
+    if target.hasDirectoryPath { throw ExportError.namesAFolder(path: displayPath) }
   }
 
   /// Refuses a target that is not a regular file, and an existing one unless `overwrite`.

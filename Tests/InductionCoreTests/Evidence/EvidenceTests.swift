@@ -184,6 +184,11 @@ struct DataProtectionTests {
     #expect(try database.verifyLedger().damage == nil)
     #expect(RetentionPeriod("18 month")?.description == "18 months")
     #expect(RetentionPeriod("soon") == nil)
+    // A period past any record a school keeps, which the calendar could not take away from today
+    #expect(RetentionPeriod("100 years")?.description == "100 years")
+    for text in ["101 years", "1201 months", "36526 days", "1000000 years", "10000 years"] {
+      #expect(RetentionPeriod(text) == nil, "\(text)")
+    }
   }
 
   @Test func subjectAccessHoldsAllOfOneParentsDataAndNoneOfAnothers() throws {

@@ -56,6 +56,27 @@ struct HostileFileTests {
       ])
   }
 
+  @Test func aTargetNamedAsAFolderIsRefusedAndNoFileIsMadeUnderThatName() throws {
+    // Given --out reports/ where there is no reports folder yet
+    let folder = folder()
+    let named = URL(fileURLWithPath: folder.path + "/reports/")
+    // When a CSV export, a report or a workbook is written there
+    #expect(throws: ExportError.namesAFolder(path: "reports/")) {
+      try CSVExportWriter(
+        destination: .file(named, displayPath: "reports/", overwrite: true), header: ["A"])
+    }
+    #expect(throws: ExportError.namesAFolder(path: "reports/")) {
+      try AtomicFile.write(Data("{}".utf8), to: named, displayPath: "reports/", overwrite: true)
+    }
+    #expect(throws: ExportError.namesAFolder(path: "reports/")) {
+      try XLSXExportWriter(
+        target: named, displayPath: "reports/", overwrite: true, sheetName: "Completion",
+        header: ["A"], schoolName: "School")
+    }
+    // Then nothing was made: no file called reports, no temporary file
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+  }
+
   @Test func aPipeThatAppearsWhileWritingIsNotReplaced() throws {
     let folder = folder()
     let target = folder.appendingPathComponent("report.json")

@@ -8,6 +8,8 @@ extension ExportError: CommandLineMessage {
       "\(path) already exists; choose another --out or add --force to replace it"
     case .notARegularFile(let path):
       "\(path) is not a regular file (it is a folder, device, pipe, socket or link), so it is never replaced; choose a file name for --out"
+    case .namesAFolder(let path):
+      "\(path) names a folder, not a file; give --out a file name, such as \(path)report.csv"
     case .cannotWrite(let path):
       "cannot write \(path); check the folder exists and you may write to it"
     case .diskFull(let path):

@@ -39,7 +39,8 @@ struct ExportErrorMessageTests {
 
   @Test func everyExportErrorIsOneSentenceNamingWhatToDo() {
     let errors: [ExportError] = [
-      .targetExists(path: "a.csv"), .notARegularFile(path: "a.csv"), .cannotWrite(path: "a.csv"),
+      .targetExists(path: "a.csv"), .notARegularFile(path: "a.csv"), .namesAFolder(path: "a/"),
+      .cannotWrite(path: "a.csv"),
       .diskFull(path: "a.csv"), .streamInterrupted(path: "-"),
       .workbookToStandardOutput(suggestedName: "a.xlsx"),
       .formatContradictsName(format: "csv", path: "a.xlsx"), .tooManyRows(path: "a.xlsx"),
