@@ -136,15 +136,14 @@ public struct Induction: Sendable {
   // MARK: - Commands and overlays
 
   private func typedCommand(_ line: String) -> InductionCommand? {
-    let lowered = line.lowercased()
     let phrases = phrases
-    if ["help", "?", phrases.word(.commandHelp)].contains(lowered) { return .help }
-    if ["guidance", phrases.word(.commandGuidance)].contains(lowered) { return .guidance }
-    if case .guidance = state.stage, ["back", phrases.word(.commandBack)].contains(lowered) {
+    if phrases.isWord(line, .commandHelp, or: ["help", "?"]) { return .help }
+    if phrases.isWord(line, .commandGuidance, or: ["guidance"]) { return .guidance }
+    if case .guidance = state.stage, phrases.isWord(line, .commandBack, or: ["back"]) {
       return .back
     }
     if state.asking?.offersLanguages == true,
-      ["language", phrases.word(.commandLanguage)].contains(lowered)
+      phrases.isWord(line, .commandLanguage, or: ["language"])
     {
       return .language
     }

@@ -49,12 +49,30 @@ public struct Phrases: Sendable {
     raw(key.rawValue, [:]).trimmingCharacters(in: .whitespaces).lowercased()
   }
 
-  /// true for yes, false for no (English `y`/`yes`/`n`/`no` always count), nil otherwise.
+  /// Whether `typed` is this language's word for `key`, or one of `english`, with case, accents
+  /// and width set aside: a parent at a UK keyboard types `wskazowki` for `wskazówki`.
+  public func isWord(_ typed: String, _ key: PhraseKey, or english: [String]) -> Bool {
+    let folded = Self.fold(typed)
+    return (english + [word(key)]).contains { Self.fold($0) == folded }
+  }
+
+  /// true for yes, false for no, nil otherwise. English `y`/`yes`/`n`/`no` always count, and so
+  /// does the first letter of this language's yes or no (Polish `t`), as `y` does in English,
+  /// unless both words start with it.
   public func yesNo(_ text: String) -> Bool? {
-    let typed = text.trimmingCharacters(in: .whitespaces).lowercased()
-    if ["y", "yes", word(.answerYes)].contains(typed) { return true }
-    if ["n", "no", word(.answerNo)].contains(typed) { return false }
+    let yes = Self.fold(word(.answerYes))
+    let no = Self.fold(word(.answerNo))
+    let initials =
+      yes.first != no.first ? [yes.prefix(1), no.prefix(1)].map(String.init) : ["", ""]
+    if isWord(text, .answerYes, or: ["y", "yes", initials[0]]) { return true }
+    if isWord(text, .answerNo, or: ["n", "no", initials[1]]) { return false }
     return nil
+  }
+
+  /// `text` trimmed, lower-cased, and without accents or full-width forms.
+  static func fold(_ text: String) -> String {
+    text.trimmingCharacters(in: .whitespaces).folding(
+      options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
   }
 
   /// The words for yes and no in this language, as offered for completion.

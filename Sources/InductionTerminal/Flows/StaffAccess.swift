@@ -86,8 +86,10 @@ struct StaffAccess {
     }
   }
 
+  /// Waits for Enter after a refusal, showing nothing typed: staff often type the PIN again there,
+  /// in front of the parents queueing at reception.
   private func pause() throws -> Result {
-    switch environment.reader.readLine(prompt: "Press Enter to go back: ") {
+    switch environment.reader.readSecret(prompt: "Press Enter to go back: ") {
     case .terminate: return .terminated
     case .endOfInput where !environment.reader.isInteractive: return .endOfInput
     default: return .resume

@@ -136,8 +136,9 @@ struct KioskFlowTests {
   @Test func thePinIsNeverShownStoredInClearOrLogged() throws {
     let directory = Fixtures.temporaryDirectory("pin")
     let database = try AppDatabase.open(at: directory.appendingPathComponent("induction.sqlite"))
+    // (a wrong PIN, then the right one typed from habit where only Enter was asked for)
     let session = try TestSession(
-      script: [":staff", "864209", ""] + staffClose("975318"), database: database)
+      script: [":staff", "864209", "975318"] + staffClose("975318"), database: database)
     try withPin(session, "975318")
     #expect(try session.runKiosk() == .closedByStaff)
     #expect(!session.transcript.text.contains("864209"))

@@ -192,6 +192,18 @@ struct LanguageTranscriptTests {
         """))
   }
 
+  @Test func aPolishParentAtAUKKeyboardMayTypeTheWordsWithoutPolishLetters() throws {
+    // Given a parent in Polish who types "jezyk" (for "język") at the welcome screen, then Enter
+    let session = try TestSession(script: [.line("jezyk"), .line(""), .endOfInput])
+
+    // When the induction runs
+    _ = try session.run(content: Fixtures.content(), language: "pl")
+
+    // Then the languages are offered, as for "język"
+    #expect(
+      session.transcript.text.contains("rozpocząć: jezyk\n\nLanguage · Język · Iaith\n"))
+  }
+
   static let polishTranscript = """
     Witamy w szkole Test School
     ===========================

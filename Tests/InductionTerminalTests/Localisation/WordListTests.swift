@@ -100,6 +100,21 @@ struct WordListTests {
         == "odpowiedzą na 16 krótkich pytań o codzienne sytuacje,")
   }
 
+  @Test func theWordsAParentTypesMayLeaveOutAccentsAndYesOrNoMayBeItsFirstLetter() {
+    let polish = Phrases(language: "pl", list: ProgramStrings.shipped["pl"]!)
+    #expect(polish.isWord("wskazowki", .commandGuidance, or: ["guidance"]))
+    #expect(polish.isWord(" JEZYK ", .commandLanguage, or: ["language"]))
+    #expect(polish.isWord("guidance", .commandGuidance, or: ["guidance"]))
+    #expect(!polish.isWord("jezy", .commandLanguage, or: ["language"]))
+    #expect(["t", "TAK", "y", "yes"].map(polish.yesNo) == [true, true, true, true])
+    #expect(["n", "Nie", "no"].map(polish.yesNo) == [false, false, false])
+    #expect(["x", "ta", ""].map(polish.yesNo) == [nil, nil, nil])
+    let welsh = Phrases(language: "cy", list: ProgramStrings.shipped["cy"]!)
+    #expect(welsh.isWord("yn ol", .commandBack, or: ["back"]))
+    #expect(["i", "ie", "n", "na"].map(welsh.yesNo) == [true, true, false, false])
+    #expect(Phrases.english.yesNo("t") == nil)
+  }
+
   @Test func aValueFilledInIsSanitisedAndNeverFilledInAgain() {
     // Given a school name holding an escape sequence and a placeholder of its own
     let phrases = Phrases.english
