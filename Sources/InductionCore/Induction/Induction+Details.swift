@@ -62,12 +62,13 @@ extension Induction {
         help: .classHelp, field: .schoolClass(labels: labels)))
   }
 
-  /// A name typed, tidied, or nil (and the parent told why) when it cannot be used.
-  private mutating func usableName(_ typed: String, noLetter: PhraseKey = .nameNoLetter) -> String?
-  {
+  /// A name typed, tidied, or nil (and the parent told why) when it cannot be used. `noWords` is
+  /// said instead when nothing or nothing but digits and marks was typed.
+  private mutating func usableName(_ typed: String, noWords: PhraseKey? = nil) -> String? {
     let name = NameNormalisation.tidy(typed)
     if let problem = DetailsRules.nameProblem(name) {
-      notice(.line(problem.key == .nameNoLetter ? noLetter : problem.key, problem.values))
+      let saysNoWords = problem.key == .nameNoLetter || problem.key == .nameEmpty
+      notice(.line(saysNoWords ? noWords ?? problem.key : problem.key, problem.values))
       askAgain()
       return nil
     }
@@ -102,13 +103,25 @@ extension Induction {
 
   mutating func answerRelationshipOther(_ typed: String) {
     // Not a name, so not "a name needs a letter" when there is none.
-    guard let described = usableName(typed, noLetter: .relationshipOtherNoLetter) else { return }
+    guard let described = usableName(typed, noWords: .relationshipOtherNoLetter) else { return }
     state.details.relationship = described
     continueDetails()
   }
 
   mutating func answerChildName(_ typed: String) {
     guard let name = usableName(typed) else { return }
+    // One family has no two children whose names differ only by case, accents or punctuation.
+    func key(_ name: String) -> String {
+      NameNormalisation.matchKey(name).folding(options: .diacriticInsensitive, locale: nil)
+    }
+    let others = state.details.children.enumerated().filter { $0.offset + 1 != childNumber }
+    if others.contains(where: { key($0.element.name) == key(name) }) {
+      notice(.line(.detailsChildRepeated, ["name": name]))
+      guard state.details.changingChild == nil else { return askAgain() }
+      // Typed again by mistake (or "yes, another" was): the check shows the list to change.
+      state.details.childrenComplete = true
+      return continueDetails()
+    }
     state.details.pendingChildName = name
     askClass()
   }
@@ -189,6 +202,11 @@ extension Induction {
   mutating func answerCheck(_ typed: String) {
     guard let right = yesNo(typed) else { return }
     if right { return enterSignature() }
+    offerChanges()
+  }
+
+  /// Asks what to change, one field at a time: from the check, and from the signature.
+  mutating func offerChanges() {
     let choices = changeChoices
     show(.changeChoices(choices.map(\.label)))
     ask(

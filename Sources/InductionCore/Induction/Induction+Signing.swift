@@ -17,7 +17,10 @@ extension Induction {
     guard let name = state.details.parentName,
       NameNormalisation.signatureMatches(typed, name: name)
     else {
+      // "no" (that is not their name) is a parent who wants to change the name they gave.
+      if phrases.yesNo(typed) == false { return offerChanges() }
       notice(.line(.signMismatch, [:]))
+      notice(.line(.signMismatchChange, [:]))
       return askAgain()
     }
     state.typedSignature = typed
@@ -28,9 +31,8 @@ extension Induction {
   mutating func answerConfirmation(_ typed: String) throws {
     guard let confirmed = yesNo(typed) else { return }
     guard confirmed else {
-      state.details = DetailsSoFar()
       state.typedSignature = nil
-      return enterDetails()
+      return offerChanges()
     }
     state.salt = services.makeSalt()
     try save()

@@ -270,6 +270,39 @@ struct InductionTests {
           children: [.init(name: "Siobhán O'Neil-Smith", classLabel: "Year 1")]))
   }
 
+  @Test func theSameChildTypedAgainIsSaidAndTheCheckShowsTheListToChange() throws {
+    // Given a parent who gave Siobhan in Reception (Blue) and said there is another child
+    let driver = try Driver()
+    let another = toClassPrompt + ["1", "yes"].map(InductionInput.text)
+
+    // When they type her name again (as they wrote it the first time, or not quite)
+    for typed in ["Siobhan", "SIOBHÁN"] {
+      let outputs = try driver.run(another + [.text(typed)])
+
+      // Then they are told she is on the list, and the check shows her once
+      #expect(outputs.contains(.notice(.line(.detailsChildRepeated, ["name": typed]))))
+      #expect(
+        screens(outputs).last
+          == .check(
+            DetailsShown(
+              name: "Zoë Ní Bhriain", relationship: "parent",
+              children: [.init(name: "Siobhan", classLabel: "Reception (Blue)")])))
+    }
+  }
+
+  @Test func aBlankRelationshipIsAskedForInWordsNotAsAName() throws {
+    // Given a parent who chose "Other" as how they are related
+    let driver = try Driver()
+    let toOther = Array(toClassPrompt.prefix(9)) + [.text("4")]
+
+    // When they press Enter without saying how
+    let outputs = try driver.run(toOther + [.text("")])
+
+    // Then they are asked to say it in words, not to type a name
+    #expect(outputs.contains(.notice(.line(.relationshipOtherNoLetter, [:]))))
+    #expect(!outputs.contains(.notice(.line(.nameEmpty, [:]))))
+  }
+
   @Test func aReferenceTypedAtTheWelcomeIsUsedForWhatChanged() throws {
     // Given a parent who signed, then the guidance changed
     let first = try Driver()

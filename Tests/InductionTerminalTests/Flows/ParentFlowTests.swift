@@ -172,17 +172,41 @@ struct ParentFlowTests {
     #expect(entry.firstTryCorrect == 2)
   }
 
-  @Test func answeringNoAtConfirmationSignsNothingAndAsksTheDetailsAgain() throws {
+  @Test func answeringNoAtConfirmationSignsNothingAndAsksOnlyWhatIsToChange() throws {
+    // Given a parent who says no at the last step, and changes only the child's class
     let session = try TestSession(
-      lines: allCorrectQuiz + details + ["Zoë Ní Bhriain", "no"] + details + [
-        "Zoë Ní Bhriain", "yes",
-      ])
-    guard case .signed = try session.run() else {
+      lines: allCorrectQuiz + details + ["Zoë Ní Bhriain", "no", "3", "Siobhán", "Year 1", "yes"]
+        + ["Zoë Ní Bhriain", "yes"])
+    guard case .signed(let entry) = try session.run() else {
       Issue.record("expected signed")
       return
     }
+    // Then they were asked which to change, and their name and relationship were kept
+    #expect(session.transcript.text.contains("Which would you like to change?"))
+    #expect(session.reader.prompts.filter { $0 == "Your full name: " }.count == 1)
     #expect(try session.database.signedEntries().count == 1)
-    #expect(session.reader.prompts.filter { $0 == "Your full name: " }.count == 2)
+    let signed = try #require(try session.database.personalDetails(seq: entry.seq)).details
+    #expect(signed.parentName == "Zoë Ní Bhriain")
+    #expect(signed.children.map(\.className) == ["Year 1"])
+  }
+
+  @Test func aSignatureThatDoesNotMatchSaysHowToChangeTheNameAndNoDoesSo() throws {
+    // Given a parent who mistyped their name in the details, and cannot sign with it
+    let session = try TestSession(
+      lines: allCorrectQuiz + ["Zoe Ni Brian"] + details.dropFirst()
+        + ["Zoë Ní Bhriain", "no", "1", "Zoë Ní Bhriain", "yes", "Zoë Ní Bhriain", "yes"])
+    guard case .signed(let entry) = try session.run() else {
+      Issue.record("expected signed")
+      return
+    }
+    // Then the mismatch said how to change it, no offered the changes, and the new name signed
+    #expect(
+      session.transcript.text.contains(
+        "That does not match the name you gave. Please type your full name again.\n"
+          + "To change the name you gave, type no.\n"))
+    #expect(session.transcript.text.contains("Which would you like to change?"))
+    let signed = try #require(try session.database.personalDetails(seq: entry.seq)).details
+    #expect(signed.parentName == "Zoë Ní Bhriain")
   }
 
   @Test func terminateSignalEndsTheSessionWithNothingSigned() throws {
