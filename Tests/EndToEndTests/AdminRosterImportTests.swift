@@ -183,4 +183,40 @@ struct AdminRosterImportTests {
         + "induction: nothing was imported; fix \(empty) and import it again\n")
     #expect(try sandbox.exportText("completion").components(separatedBy: "\r\n").count == 4)
   }
+
+  @Test func anExportWithARowPerParentCountsEachChildOnce() throws {
+    // Given an export with a row per parent: Kit Able's mum, then her dad (with an email), and
+    // Dan Cole once
+    let sandbox = try Sandbox()
+    let path = try Self.write(
+      sandbox, "contacts.csv",
+      Array(
+        ("Parent Name,Parent Email,Child Name,Class\r\n"
+          + "Ann Able,,Kit Able,Year 1\r\n"
+          + "Bob Able,bob@example.test,Kit Able,Year 1\r\n"
+          + "Cat Cole,,Dan Cole,Year 1\r\n"
+          + "Ann Able,ann@example.test,kit  able,year 1\r\n").utf8))
+
+    // When it is imported
+    let result = try sandbox.induction(["roster", "import", path])
+
+    // Then there are two children, the repeats are said by their lines, and Kit is listed once,
+    // reached at the first email given
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output == "imported 2 children in 1 class (replacing a roster of 0)\n")
+    #expect(
+      result.error
+        == "\(path): 2 rows named a child of an earlier row again (the first at line 3, as line 2), so each child is counted once\n"
+    )
+    expectSameFile(
+      try sandbox.exportText("completion"),
+      csvFile(
+        Headers.completion,
+        [
+          "Year 1,Dan Cole,Cat Cole,outstanding,,,,",
+          "Year 1,Kit Able,Ann Able,outstanding,,,,",
+        ]))
+    let outstanding = try sandbox.induction(["export", "outstanding", "--out", "-"])
+    #expect(outstanding.output.contains("Kit Able,Ann Able,bob@example.test"))
+  }
 }

@@ -89,6 +89,8 @@ public enum RosterParser {
       for reason in failure.reasons { report(header.line, reason) }
     }
     var rows: [RosterRow] = []
+    var repeated: [RosterRepeat] = []
+    var childIndex: [String: Int] = [:]
     var recordCount = 0
     while let record = records.next() {
       recordCount += 1
@@ -100,13 +102,24 @@ public enum RosterParser {
       }
       guard let layout else { continue }
       var reasons: [String] = []
-      if let row = row(record, layout, &reasons) { rows.append(row) }
+      if let row = row(record, layout, &reasons) {
+        // A row per parent or contact names a child again: the child counts once, reached at the
+        // first email given.
+        let key = NameNormalisation.childKey(name: row.childName, className: row.className)
+        if let index = childIndex[key] {
+          if rows[index].parentEmail == nil { rows[index].parentEmail = row.parentEmail }
+          repeated.append(RosterRepeat(line: row.line, firstLine: rows[index].line))
+        } else {
+          childIndex[key] = rows.count
+          rows.append(row)
+        }
+      }
       for reason in reasons { report(record.line, reason) }
     }
     if recordCount == 0 {
       report(1, "file has a header row but no children; export the roster again with the children")
     }
-    return RosterParseResult(rows: rows, problems: problems)
+    return RosterParseResult(rows: rows, problems: problems, repeated: repeated)
   }
 
   /// The row for one record of the right length, or `nil` with `reasons` filled in.

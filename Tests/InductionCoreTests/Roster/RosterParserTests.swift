@@ -35,6 +35,29 @@ struct RosterParserTests {
       ])
   }
 
+  @Test func aChildNamedAgainOnALaterRowIsOneChildWithTheFirstEmailGiven() {
+    let text =
+      "Parent,Email,Child,Class\n" + "Ann Able,,Kit Able,Year 1\n"
+      + "Bob Able,bob@example.org,Kit Able,Year 1\n" + "Cat Cole,,Dan Cole,Year 1\n"
+      + "Ann Able,ann@example.org,KIT  ABLE,year 1\n" + "Ann Able,,Kit Able,Year 2\n"
+    let result = parse(text)
+    #expect(result.problems == [])
+    #expect(
+      result.rows == [
+        RosterRow(
+          line: 2, parentName: "Ann Able", parentEmail: "bob@example.org", childName: "Kit Able",
+          className: "Year 1"),
+        RosterRow(
+          line: 4, parentName: "Cat Cole", parentEmail: nil, childName: "Dan Cole",
+          className: "Year 1"),
+        RosterRow(
+          line: 6, parentName: "Ann Able", parentEmail: nil, childName: "Kit Able",
+          className: "Year 2"),
+      ])
+    #expect(
+      result.repeated == [RosterRepeat(line: 3, firstLine: 2), RosterRepeat(line: 5, firstLine: 2)])
+  }
+
   @Test func aFileWithLFAndNoBOMAndWholeNamesParses() {
     let text = "parent name,child name,class\nAmy Lee,Ben Lee,Year 2\n"
     #expect(
@@ -134,7 +157,7 @@ struct RosterParserTests {
       + "Amy,Ben,Year 1\r\n"
       + "Amy,Ben,Year 1,a@b.org\r\n"
       + "Amy,\"Ben\r\nLee\",Year 1,a@b.org,extra\r\n"
-      + "Amy,Ben,Year 1,a@b.org\r\n"
+      + "Amy,Cal,Year 1,a@b.org\r\n"
     let result = parse(text)
     #expect(
       result.problems.map(\.description) == [

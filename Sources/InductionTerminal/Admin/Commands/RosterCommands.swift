@@ -56,6 +56,12 @@ public struct RosterImportCommand: AdminCommand {
       result.rows, at: session.clock.now(), progress: progress.update)
     progress.done()
     let classes = Set(result.rows.map { NameNormalisation.matchKey($0.className) }).count
+    if let first = result.repeated.first {
+      let rows = AdminSession.count(result.repeated.count, "row", "rows")
+      session.errors.line(
+        "\(file): \(rows) named a child of an earlier row again (the first at line \(first.line), as line \(first.firstLine)), so each child is counted once"
+      )
+    }
     session.output.line(
       "imported \(AdminSession.count(result.rows.count, "child", "children")) in \(AdminSession.count(classes, "class", "classes")) (replacing a roster of \(before))"
     )
