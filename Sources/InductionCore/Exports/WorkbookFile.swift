@@ -22,6 +22,8 @@ final class WorkbookFile {
   private let target: String
   private let displayPath: String
   private let overwrite: Bool
+  /// Holds the private folder's lock (``Leftovers``) until it is removed.
+  private var lock: Int32 = -1
   private var isPresent = true
 
   /// Checks the target as ``AtomicFile`` does (only a regular file is ever replaced, and only when
@@ -31,6 +33,7 @@ final class WorkbookFile {
     self.displayPath = displayPath
     self.overwrite = overwrite
     try AtomicFile.checkTarget(target, displayPath: displayPath, overwrite: overwrite)
+    Leftovers.sweep(beside: target)
     let template = target.deletingLastPathComponent()
       .appendingPathComponent(".\(target.lastPathComponent).tmp-XXXXXX").path
     var bytes = Array(template.utf8CString)
@@ -38,11 +41,13 @@ final class WorkbookFile {
       throw ExportError.cannotWrite(path: displayPath)
     }
     folder = String(cString: made)
+    lock = Leftovers.hold(folder)
     path = folder + "/" + target.lastPathComponent
     let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
       let code = errno
       rmdir(folder)
+      releaseLock()
       throw AtomicFile.error(for: code, displayPath: displayPath)
     }
     // libxlsxwriter truncates this file rather than creating one, so it keeps this mode.
@@ -68,15 +73,22 @@ final class WorkbookFile {
     guard rename(path, target) == 0 else { throw failure(errno) }
     isPresent = false
     rmdir(folder)
+    releaseLock()
     syncTargetFolder()
   }
 
   /// Removes the workbook and the private folder; harmless when already done.
   func discard() {
+    defer { releaseLock() }
     guard isPresent else { return }
     isPresent = false
     unlink(path)
     rmdir(folder)
+  }
+
+  private func releaseLock() {
+    if lock >= 0 { close(lock) }
+    lock = -1
   }
 
   /// The error for a failed system call while the workbook was written or moved.

@@ -22,6 +22,8 @@ public final class AtomicFile {
   private let overwrite: Bool
   private var isOpen = true
   private var isPresent = true
+  /// Holds the temporary's lock (``Leftovers``) until the file is renamed or removed.
+  private var lock: Int32 = -1
 
   /// Checks the target and creates the temporary file. `displayPath` is how messages name it.
   public init(target: URL, displayPath: String, overwrite: Bool) throws {
@@ -29,6 +31,7 @@ public final class AtomicFile {
     self.displayPath = displayPath
     self.overwrite = overwrite
     try Self.checkTarget(target, displayPath: displayPath, overwrite: overwrite)
+    Leftovers.sweep(beside: target)
     let folder = target.deletingLastPathComponent()
     var attempt = 0
     while true {
@@ -40,6 +43,7 @@ public final class AtomicFile {
       if fd >= 0 {
         descriptor = fd
         path = candidate
+        lock = Leftovers.hold(candidate)
         break
       }
       let code = errno
@@ -83,6 +87,7 @@ public final class AtomicFile {
     }
     if rename(path, target.path) != 0 { throw failure(errno) }
     isPresent = false
+    releaseLock()
     syncFolder()
   }
 
@@ -112,6 +117,12 @@ public final class AtomicFile {
       isPresent = false
       unlink(path)
     }
+    releaseLock()
+  }
+
+  private func releaseLock() {
+    if lock >= 0 { close(lock) }
+    lock = -1
   }
 
   /// The error for a failed system call on this file.

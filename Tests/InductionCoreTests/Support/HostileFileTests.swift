@@ -77,6 +77,55 @@ struct HostileFileTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
   }
 
+  @Test func whatAWriteThatNeverFinishedLeftIsRemovedByTheNextWriteButNotAWriteStillGoingOn() throws
+  {
+    // Given the temporaries of three exports to report.csv killed part-way (a file, and a workbook's
+    // folder), one to another target, and an export to report.csv still being written
+    let folder = folder()
+    let target = folder.appendingPathComponent("report.csv")
+    try Data("Zoë Ní Bhriain".utf8).write(
+      to: folder.appendingPathComponent(".report.csv.tmp-dead1"))
+    let workbook = folder.appendingPathComponent(".report.csv.tmp-DEAD02")
+    try FileManager.default.createDirectory(at: workbook, withIntermediateDirectories: false)
+    try Data("Zoë".utf8).write(to: workbook.appendingPathComponent("report.csv"))
+    try Data("other".utf8).write(to: folder.appendingPathComponent(".other.csv.tmp-dead3"))
+    let going = try AtomicFile(target: target, displayPath: "report.csv", overwrite: true)
+    try going.append(Data("still going".utf8))
+
+    // When another export to report.csv is written
+    try AtomicFile.write(Data("new".utf8), to: target, displayPath: "report.csv", overwrite: true)
+
+    // Then the dead ones are gone, the other target's and the live one's are kept
+    let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(left.count == 3, "\(left)")
+    #expect(left.contains(".other.csv.tmp-dead3") && left.contains("report.csv"))
+    #expect(!left.contains(".report.csv.tmp-dead1") && !left.contains(".report.csv.tmp-DEAD02"))
+    // And the write still going on finishes as it would have
+    try going.commit()
+    #expect(try String(contentsOf: target, encoding: .utf8) == "still going")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 2)
+
+    // And a workbook being written keeps its folder, which the next workbook removes once dead
+    func makeWorkbook() throws -> XLSXExportWriter {
+      try XLSXExportWriter(
+        target: folder.appendingPathComponent("report.xlsx"), displayPath: "report.xlsx",
+        overwrite: true, sheetName: "Completion", header: ["A"], schoolName: "School")
+    }
+    var first: XLSXExportWriter? = try makeWorkbook()
+    let second = try makeWorkbook()
+    let building = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasPrefix(".report.xlsx.tmp-") }
+    #expect(building.count == 2)
+    try second.finish()
+    first = nil  // (abandoned: its folder is removed)
+    _ = first
+    let dead = folder.appendingPathComponent(".report.xlsx.tmp-DEAD04")
+    try FileManager.default.createDirectory(at: dead, withIntermediateDirectories: false)
+    try Data("Zoë".utf8).write(to: dead.appendingPathComponent("report.xlsx"))
+    try makeWorkbook().finish()
+    #expect(!FileManager.default.fileExists(atPath: dead.path))
+  }
+
   @Test func aPipeThatAppearsWhileWritingIsNotReplaced() throws {
     let folder = folder()
     let target = folder.appendingPathComponent("report.json")
