@@ -192,7 +192,8 @@ struct InductionRenderer {
     let phrases = Phrases.for(shown)
     switch notice {
     case .line(let key, let values):
-      console.line(phrases.text(key, values))
+      // Wrapped like every other text: a sentence about a name runs past 80 columns.
+      console.paragraph(phrases.text(key, values))
     case .help(let key, let offersLanguages):
       console.line()
       console.paragraph(phrases.text(key))

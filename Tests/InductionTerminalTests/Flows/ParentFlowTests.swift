@@ -59,6 +59,11 @@ struct ParentFlowTests {
     #expect(
       session.transcript.text.components(separatedBy: "characters that cannot be used").count - 1
         == 2)
+    // (wrapped at the console's 60 columns, as every text is)
+    #expect(
+      session.transcript.text.contains(
+        "That name has characters that cannot be used (control\n"
+          + "characters or hidden marks). Please type it again.\n"))
     let stored = try #require(try session.database.personalDetails(seq: entry.seq))
     #expect(stored.details.signature == "Zoë Ní Bhriain")
   }
@@ -202,7 +207,7 @@ struct ParentFlowTests {
     // Then the mismatch said how to change it, no offered the changes, and the new name signed
     #expect(
       session.transcript.text.contains(
-        "That does not match the name you gave. Please type your full name again.\n"
+        "That does not match the name you gave. Please type your full\nname again.\n"
           + "To change the name you gave, type no.\n"))
     #expect(session.transcript.text.contains("Which would you like to change?"))
     let signed = try #require(try session.database.personalDetails(seq: entry.seq)).details
@@ -234,7 +239,7 @@ struct ParentFlowTests {
     #expect(
       session.transcript.text.contains(
         "Please say how (for example grandparent): 0123\n"
-          + "Please say in words how you are related, for example grandparent.\n"))
+          + "Please say in words how you are related, for example\ngrandparent.\n"))
     #expect(
       stored.details.children == [
         .init(name: "Ann One", className: "Year 1"),
@@ -243,7 +248,7 @@ struct ParentFlowTests {
     #expect(
       session.transcript.text.contains(
         "Child 2, class (number or name): Nursery\n"
-          + "That class is not on the school's list. Please type its number from the list.\n"
+          + "That class is not on the school's list. Please type its\nnumber from the list.\n"
           + "Classes:\n  1. Reception (Blue)\n  2. Year 1\n"))
   }
 
